@@ -1,0 +1,141 @@
+import { z } from 'zod';
+
+/**
+ * The ONE place that reads the environment. Every service receives its settings as explicit
+ * values built here; explicit options passed in code beat the environment (tests pass ports 0
+ * and their own URLs). Values are validated with zod so a typo fails at start, loudly.
+ */
+
+const port = z.coerce.number().int().min(0).max(65535);
+const csv = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HOST: z.string().default('127.0.0.1'),
+  /** Gateway port. */
+  PORT: port.default(4000),
+  /** First subgraph port; each subgraph's subgraph.json gives its offset-free default. */
+  SUBGRAPH_PORT_BASE: port.default(4001),
+  SIM_INDONESIA_PORT: port.default(4101),
+  SIM_MALAYSIA_PORT: port.default(4102),
+  SIM_THAILAND_PORT: port.default(4103),
+  /** When set, every cache layer uses Redis; otherwise an in-process LRU. */
+  REDIS_URL: z.string().url().optional(),
+  /** HMAC secret the gateway signs forwarded requests with; subgraphs refuse unsigned calls. */
+  GATEWAY_SHARED_SECRET: z.string().min(16).default('dev-only-shared-secret-change-me'),
+  /** Client API keys: `key:scope1+scope2,key2:scope`. Empty = anonymous public access only. */
+  API_KEYS: csv.default([]),
+  /** HS256 secret for client JWTs (alternative to API keys). */
+  JWT_SECRET: z.string().min(16).optional(),
+  JWT_ISSUER: z.string().optional(),
+  /** Serve the GraphQL IDE and allow introspection (default: on outside production). */
+  ENABLE_IDE: z.enum(['true', 'false']).optional(),
+  /** Requests per minute per API key (or per IP for anonymous callers). */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Simulated national systems. */
+  SIM_SEED: z.coerce.number().int().default(42),
+  SIM_SIZE: z.coerce.number().int().positive().default(3000),
+  SIM_LATENCY_MS: z.string().regex(/^\d+(-\d+)?$/).default('20-80'),
+  SIM_ERROR_RATE: z.coerce.number().min(0).max(1).default(0),
+  /** Upstream base URLs; default to the local simulators. */
+  UPSTREAM_INDONESIA_URL: z.string().url().optional(),
+  UPSTREAM_MALAYSIA_URL: z.string().url().optional(),
+  UPSTREAM_THAILAND_URL: z.string().url().optional(),
+  /** Upstream credentials (never logged). Defaults match the simulators' dev credentials. */
+  INDONESIA_API_KEY: z.string().default('sim-karirhub-key'),
+  MALAYSIA_CLIENT_ID: z.string().default('lmis-gateway'),
+  MALAYSIA_CLIENT_SECRET: z.string().default('sim-myfuturejobs-secret'),
+  THAILAND_API_TOKEN: z.string().default('sim-doe-token'),
+  /** Statistical disclosure control: cells with fewer vacancies than this are suppressed. */
+  DISCLOSURE_THRESHOLD: z.coerce.number().int().min(1).default(5),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  logLevel: Env['LOG_LEVEL'];
+  host: string;
+  ports: {
+    gateway: number;
+    subgraphBase: number;
+    simulators: { indonesia: number; malaysia: number; thailand: number };
+  };
+  redisUrl: string | undefined;
+  gatewaySecret: string;
+  apiKeys: Map<string, string[]>;
+  jwt: { secret: string; issuer: string | undefined } | undefined;
+  ideEnabled: boolean;
+  rateLimitPerMinute: number;
+  simulator: { seed: number; size: number; latencyMs: [number, number]; errorRate: number };
+  upstreams: Record<'indonesia' | 'malaysia' | 'thailand', { url: string | undefined }>;
+  credentials: {
+    indonesia: { apiKey: string };
+    malaysia: { clientId: string; clientSecret: string };
+    thailand: { token: string };
+  };
+  disclosureThreshold: number;
+}
+
+/** Parse and validate an environment; throws a readable error naming every bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && e.GATEWAY_SHARED_SECRET.startsWith('dev-only')) {
+    throw new Error('Invalid configuration:\n  GATEWAY_SHARED_SECRET: must be set in production');
+  }
+  return {
+    env: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+    host: e.HOST,
+    ports: {
+      gateway: e.PORT,
+      subgraphBase: e.SUBGRAPH_PORT_BASE,
+      simulators: { indonesia: e.SIM_INDONESIA_PORT, malaysia: e.SIM_MALAYSIA_PORT, thailand: e.SIM_THAILAND_PORT },
+    },
+    redisUrl: e.REDIS_URL,
+    gatewaySecret: e.GATEWAY_SHARED_SECRET,
+    apiKeys: parseApiKeys(e.API_KEYS),
+    jwt: e.JWT_SECRET ? { secret: e.JWT_SECRET, issuer: e.JWT_ISSUER } : undefined,
+    ideEnabled: e.ENABLE_IDE ? e.ENABLE_IDE === 'true' : e.NODE_ENV !== 'production',
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    simulator: {
+      seed: e.SIM_SEED,
+      size: e.SIM_SIZE,
+      latencyMs: parseRange(e.SIM_LATENCY_MS),
+      errorRate: e.SIM_ERROR_RATE,
+    },
+    upstreams: {
+      indonesia: { url: e.UPSTREAM_INDONESIA_URL },
+      malaysia: { url: e.UPSTREAM_MALAYSIA_URL },
+      thailand: { url: e.UPSTREAM_THAILAND_URL },
+    },
+    credentials: {
+      indonesia: { apiKey: e.INDONESIA_API_KEY },
+      malaysia: { clientId: e.MALAYSIA_CLIENT_ID, clientSecret: e.MALAYSIA_CLIENT_SECRET },
+      thailand: { token: e.THAILAND_API_TOKEN },
+    },
+    disclosureThreshold: e.DISCLOSURE_THRESHOLD,
+  };
+}
+
+function parseApiKeys(entries: string[]): Map<string, string[]> {
+  return new Map(
+    entries.map((entry) => {
+      const [key, scopes = 'public'] = entry.split(':');
+      return [key ?? '', scopes.split('+')];
+    }),
+  );
+}
+
+function parseRange(text: string): [number, number] {
+  const [lo, hi] = text.split('-').map(Number);
+  return [lo ?? 0, hi ?? lo ?? 0];
+}
