@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { Socket } from 'node:net';
+
+/**
+ * Tests that need Redis or Chromium call these. Outside CI a missing dependency is reported
+ * loudly and the test is skipped, so `npm test` passes on a bare machine; with CI=true a missing
+ * dependency is a failure, because CI must exercise everything.
+ */
+
+export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const inCI = process.env.CI === 'true';
+
+function announceMissing(what: string, how: string): void {
+  const message = `${what} is not available: ${how}`;
+  if (inCI) throw new Error(`CI=true and ${message}`);
+  const bar = '!'.repeat(78);
+  console.warn(`\n${bar}\n!! SKIPPING tests that need ${what}.\n!! ${how}\n${bar}\n`);
+}
+
+/** True when Redis answers PING at REDIS_URL within a second. */
+export async function redisAnswers(url = REDIS_URL): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = new Socket();
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1000, () => done(false));
+    socket.once('error', () => done(false));
+    socket.connect(Number(port || 6379), hostname, () => socket.write('PING\r\n'));
+    socket.once('data', (d) => done(d.toString().startsWith('+PONG')));
+  });
+}
+
+/** Resolves to true when Redis is there; otherwise warns (or throws in CI) and resolves false. */
+export async function needRedis(): Promise<boolean> {
+  if (await redisAnswers()) return true;
+  announceMissing(
+    `Redis at ${REDIS_URL}`,
+    'start it with: redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no',
+  );
+  return false;
+}
+
+/** True when a Chromium binary is installed; otherwise warns (or throws in CI). */
+export function needChromium(): boolean {
+  if (existsSync(CHROMIUM_PATH)) return true;
+  announceMissing(`Chromium at ${CHROMIUM_PATH}`, 'install it with: apt-get install -y chromium');
+  return false;
+}
