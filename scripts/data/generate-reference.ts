@@ -1,0 +1,129 @@
+/**
+ * Writes the authored reference lists (scripts/data/source/*.psv) as the CSV files the project
+ * reads: ISCO-08 titles per language (data/labels) and the national occupation lists plus the
+ * ISCO-88 → ISCO-08 crosswalk (data/national). Run: `npx tsx scripts/data/generate-reference.ts`.
+ *
+ * The sources are pipe-separated so that titles can be written without CSV quoting; this script
+ * is the only place that turns them into RFC 4180 CSV.
+ */
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fromRoot } from '../../core/paths.js';
+
+const SOURCE = fromRoot('scripts/data/source');
+
+/** Non-comment, non-blank lines of a .psv file, split on `|`, each checked for its field count. */
+function readPsv(file: string, fields: number): string[][] {
+  return readFileSync(join(SOURCE, file), 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line, i) => {
+      const cells = line.split('|').map((c) => c.trim());
+      if (cells.length !== fields) throw new Error(`${file}: line ${i + 1} has ${cells.length} fields: ${line}`);
+      return cells;
+    });
+}
+
+function csvCell(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+function writeCsv(path: string, header: string[], rows: string[][]): void {
+  mkdirSync(join(path, '..'), { recursive: true });
+  const text = [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
+  writeFileSync(path, text);
+  console.log(`${path}: ${rows.length} rows`);
+}
+
+/** ISCO-08 codes and English titles from the structure file (titles never contain a newline). */
+function iscoStructure(): Map<string, { level: string; titleEn: string }> {
+  const lines = readFileSync(fromRoot('data/isco08_structure_en.csv'), 'utf8').trim().split('\n').slice(1);
+  const out = new Map<string, { level: string; titleEn: string }>();
+  for (const line of lines) {
+    const match = /^(\d+),(\d),[^,]*,(\d*),("(?:[^"]|"")*"|[^,]*),/.exec(line);
+    if (!match) throw new Error(`unexpected structure line: ${line}`);
+    const [, code = '', level = '', , rawTitle = ''] = match;
+    const titleEn = rawTitle.startsWith('"') ? rawTitle.slice(1, -1).replaceAll('""', '"') : rawTitle;
+    out.set(code, { level, titleEn });
+  }
+  return out;
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+function main(): void {
+  const structure = iscoStructure();
+  const titleFiles = readdirSync(SOURCE).filter((f) => f.startsWith('isco08_titles_')).sort();
+  const titles = new Map<string, { id: string; ms: string; th: string }>();
+  for (const file of titleFiles) {
+    for (const [code = '', id = '', ms = '', th = ''] of readPsv(file, 4)) {
+      if (!structure.has(code)) throw new Error(`${file}: ${code} is not an ISCO-08 code`);
+      titles.set(code, { id, ms, th });
+    }
+  }
+  const codes = [...titles.keys()].sort();
+  for (const lang of ['id', 'ms', 'th'] as const) {
+    writeCsv(fromRoot(`data/labels/isco08_${lang}.csv`), ['code', 'title'], codes.map((c) => [c, titles.get(c)![lang]]));
+  }
+
+  // KBJI 2014 and MASCO 2020: the unit group itself is occupation 01, common jobs follow in order.
+  const units = [...structure].filter(([, s]) => s.level === '4').map(([code]) => code).sort();
+  const extras = new Map<string, Array<{ en: string; id: string; ms: string }>>();
+  for (const [isco = '', en = '', id = '', ms = ''] of readPsv('common_occupations.psv', 4)) {
+    if (structure.get(isco)?.level !== '4') throw new Error(`common_occupations: ${isco} is not a unit group`);
+    extras.set(isco, [...(extras.get(isco) ?? []), { en, id, ms }]);
+  }
+  const kbji: string[][] = [];
+  const masco: string[][] = [];
+  for (const unit of units) {
+    const t = titles.get(unit);
+    if (!t) throw new Error(`no titles for unit ${unit}`);
+    kbji.push([`${unit}.01`, t.id, unit]);
+    masco.push([`${unit}-01`, t.ms, structure.get(unit)!.titleEn, unit]);
+    (extras.get(unit) ?? []).forEach((job, i) => {
+      kbji.push([`${unit}.${pad2(i + 2)}`, job.id, unit]);
+      masco.push([`${unit}-${pad2(i + 2)}`, job.ms, job.en, unit]);
+    });
+  }
+  writeCsv(fromRoot('data/national/kbji2014.csv'), ['code', 'title_id', 'isco08'], kbji);
+  writeCsv(fromRoot('data/national/masco2020.csv'), ['code', 'title_ms', 'title_en', 'isco08'], masco);
+
+  // Thai DOE: 4-digit lines are ISCO-88 groups (code <isco88>10), 6-digit lines further occupations.
+  const crosswalk: string[][] = [];
+  const doe: string[][] = [];
+  for (const [code = '', isco08 = '', title = ''] of readPsv('th_doe.psv', 3)) {
+    if (structure.get(isco08)?.level !== '4') throw new Error(`th_doe: ${isco08} is not an ISCO-08 unit`);
+    if (/^\d{4}$/.test(code)) {
+      crosswalk.push([code, isco08]);
+      doe.push([`${code}10`, title, code, isco08]);
+    } else if (/^\d{6}$/.test(code)) {
+      const isco88 = code.slice(0, 4);
+      if (!crosswalk.some(([c]) => c === isco88)) throw new Error(`th_doe: ${code} precedes its group ${isco88}`);
+      doe.push([code, title, isco88, isco08]);
+    } else {
+      throw new Error(`th_doe: bad code ${code}`);
+    }
+  }
+  writeCsv(fromRoot('data/national/isco88_to_isco08.csv'), ['isco88', 'isco08'], crosswalk);
+  writeCsv(fromRoot('data/national/th_doe.csv'), ['code', 'title_th', 'isco88', 'isco08'], doe.sort((a, b) => a[0]!.localeCompare(b[0]!)));
+
+  writeSkillLabels();
+}
+
+/** Skill labels per language; each English label must match the ESCO sample (catches a wrong id). */
+function writeSkillLabels(): void {
+  const sample = readFileSync(fromRoot('data/esco_occupation_skill_sample.csv'), 'utf8');
+  const rows = readPsv('skills.psv', 5);
+  for (const [uuid = '', en = ''] of rows) {
+    if (!sample.includes(`/skill/${uuid},${en.includes(',') ? '"' + en + '"' : en},`)) {
+      throw new Error(`skills.psv: ${uuid} is not "${en}" in the ESCO sample`);
+    }
+  }
+  const langs = ['id', 'ms', 'th'] as const;
+  langs.forEach((lang, i) => {
+    writeCsv(fromRoot(`data/labels/skills_${lang}.csv`), ['id', 'label'], rows.map((r) => [r[0]!, r[i + 2]!]));
+  });
+}
+
+main();
