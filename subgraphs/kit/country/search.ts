@@ -1,0 +1,84 @@
+import { cachedUpstream, primeRecords } from '../upstream/cache.js';
+import type { TrainingFilter, VacancyFilter } from './adapter.js';
+import type { CountryRuntime } from './runtime.js';
+import type { TrainingHit, VacancyHit } from './translate.js';
+import { checkFirst, checkKeyset, checkOffset } from './validate.js';
+
+/**
+ * The contract's @inaccessible search fields the exchange calls. Each page costs ONE upstream
+ * call and is cached briefly; the records on it are written to the by-id cache so that the
+ * gateway's following `_entities` call costs no upstream call at all.
+ */
+
+interface Page<H> {
+  total: number;
+  hits: H[];
+}
+
+interface VacancySearchArgs {
+  filter: VacancyFilter;
+  first: number;
+  after?: { postedAt: string; id: string } | null;
+}
+
+interface TrainingSearchArgs {
+  filter: TrainingFilter;
+  first: number;
+  offset?: number | null;
+}
+
+export function searchResolvers<NV, NT>(rt: CountryRuntime<NV, NT>) {
+  const { adapter, upstream, translator, policies, keys, cache } = rt;
+  const country = adapter.manifest.country;
+
+  const withIds = <N>(natives: readonly N[], idOf: (n: N) => string) =>
+    natives.flatMap((value) => {
+      try {
+        return [{ id: idOf(value), value }];
+      } catch {
+        return [];
+      }
+    });
+
+  const answer = async <H>(resource: string, key: string, policy: typeof policies.search, load: () => Promise<Page<H>>) => {
+    const result = await cachedUpstream(rt.resource(resource), key, policy, load);
+    return { ...result.value, stale: result.stale, ageSeconds: result.ageSeconds };
+  };
+
+  return {
+    exchangeVacancySearch: (_: unknown, args: VacancySearchArgs) => {
+      const first = checkFirst(args.first);
+      const after = checkKeyset(args.after, country);
+      return answer<VacancyHit>('vacancy-search', keys.vacancySearch({ ...args, first }), policies.search, async () => {
+        const page = await upstream.searchVacancies(args.filter, first, after);
+        translator.noteFetchedVacancies(page.items);
+        await primeRecords(cache, keys.vacancyRecord, policies.record, withIds(page.items, (n) => adapter.vacancyId(n)));
+        return { total: page.total, hits: translator.vacancyHits(page.items) };
+      });
+    },
+    exchangeVacancyFacts: (_: unknown, args: { filter: VacancyFilter }) =>
+      answer<VacancyHit>('vacancy-facts', keys.vacancyFacts(args.filter), policies.facts, async () => {
+        const all = await upstream.allVacancies(args.filter);
+        translator.noteFetchedVacancies(all);
+        const hits = translator.vacancyHits(all);
+        return { total: hits.length, hits };
+      }),
+    exchangeTrainingSearch: (_: unknown, args: TrainingSearchArgs) => {
+      const first = checkFirst(args.first);
+      const offset = checkOffset(args.offset);
+      return answer<TrainingHit>('training-search', keys.trainingSearch({ ...args, first, offset }), policies.search, async () => {
+        const page = await upstream.searchTrainings(args.filter, first, offset);
+        translator.noteFetchedTrainings(page.items);
+        await primeRecords(cache, keys.trainingRecord, policies.record, withIds(page.items, (n) => adapter.trainingId(n)));
+        return { total: page.total, hits: translator.trainingHits(page.items) };
+      });
+    },
+    exchangeTrainingFacts: (_: unknown, args: { filter: TrainingFilter }) =>
+      answer<TrainingHit>('training-facts', keys.trainingFacts(args.filter), policies.facts, async () => {
+        const all = await upstream.allTrainings(args.filter);
+        translator.noteFetchedTrainings(all);
+        const hits = translator.trainingHits(all);
+        return { total: hits.length, hits };
+      }),
+  };
+}

@@ -1,0 +1,111 @@
+import { GraphQLError } from 'graphql';
+import type { Logger } from '../../../core/log.js';
+import type { KitMetrics } from '../metrics.js';
+import type { TrainingOfferModel, VacancyModel } from '../model.js';
+import type { CountryAdapter } from './adapter.js';
+import { countryTypeNames } from './schema.js';
+
+/**
+ * Running the adapter's pure translations safely: a record that cannot be translated costs only
+ * itself (an error naming its id, or its absence from a hit list), never the page.
+ */
+
+export interface VacancyHit {
+  id: string;
+  typename: string;
+  postedAt: string;
+  title: string;
+  iscoCode: string | null;
+  regionCode: string | null;
+  skills: string[];
+  essentialSkills: string[];
+  monthlyWage: number | null;
+  currency: string;
+}
+
+export interface TrainingHit {
+  id: string;
+  typename: string;
+  startDate: string | null;
+  title: string;
+  iscoCodes: string[];
+  regionCode: string | null;
+  seats: number | null;
+}
+
+export interface Translator<NV, NT> {
+  vacancy(native: NV): VacancyModel<NV>;
+  training(native: NT): TrainingOfferModel<NT>;
+  vacancyHits(natives: readonly NV[]): VacancyHit[];
+  trainingHits(natives: readonly NT[]): TrainingHit[];
+  /** Counts unmapped national codes once per record fetched from the upstream. */
+  noteFetchedVacancies(natives: readonly NV[]): void;
+  noteFetchedTrainings(natives: readonly NT[]): void;
+}
+
+export function createTranslator<NV, NT>(adapter: CountryAdapter<NV, NT>, metrics: KitMetrics, logger: Logger): Translator<NV, NT> {
+  const names = countryTypeNames(adapter.manifest);
+  const { country, currency } = adapter.manifest;
+
+  const translate = <N, M>(kind: string, toModel: (n: N) => M, idOf: (n: N) => string, native: N): M => {
+    try {
+      return toModel(native);
+    } catch (error) {
+      const id = `${country}:${safeId(idOf, native)}`;
+      logger.warn({ id, err: error instanceof Error ? error.message : String(error) }, `untranslatable ${kind} record`);
+      throw new GraphQLError(`The ${kind} record ${id} from the ${adapter.manifest.name} upstream could not be translated`, {
+        extensions: { code: 'UPSTREAM_BAD_RECORD', id, country },
+      });
+    }
+  };
+  const vacancy = (n: NV) => translate('vacancy', (x: NV) => adapter.toVacancy(x), (x: NV) => adapter.vacancyId(x), n);
+  const training = (n: NT) => translate('training', (x: NT) => adapter.toTrainingOffer(x), (x: NT) => adapter.trainingId(x), n);
+  /** Translations that fail are left out of hit lists (and logged). */
+  const each = <N, M>(natives: readonly N[], one: (n: N) => M): M[] =>
+    natives.flatMap((n) => {
+      try {
+        return [one(n)];
+      } catch {
+        return [];
+      }
+    });
+  const countUnmapped = (codes: ReadonlyArray<{ system: string; mapped: boolean } | null>) => {
+    for (const code of codes) if (code && !code.mapped) metrics.unmappedCodes.inc({ system: code.system });
+  };
+
+  return {
+    vacancy,
+    training,
+    vacancyHits: (natives) => each(natives, (n) => vacancyHit(vacancy(n), names.vacancy, currency)),
+    trainingHits: (natives) => each(natives, (n) => trainingHit(training(n), names.training)),
+    noteFetchedVacancies: (natives) => countUnmapped(each(natives, (n) => vacancy(n).nationalCode)),
+    noteFetchedTrainings: (natives) => countUnmapped(each(natives, (n) => training(n).nationalCodes).flat()),
+  };
+}
+
+function vacancyHit(v: VacancyModel<unknown>, typename: string, currency: string): VacancyHit {
+  return {
+    id: v.id,
+    typename,
+    postedAt: v.postedAt,
+    title: v.title,
+    iscoCode: v.iscoCode,
+    regionCode: v.regionCode,
+    skills: v.skillIds,
+    essentialSkills: v.essentialSkillIds,
+    monthlyWage: v.salary?.disclosed ? v.salary.monthlyAmount : null,
+    currency: v.salary?.currency ?? currency,
+  };
+}
+
+function trainingHit(t: TrainingOfferModel<unknown>, typename: string): TrainingHit {
+  return { id: t.id, typename, startDate: t.startDate, title: t.title, iscoCodes: t.iscoCodes, regionCode: t.regionCode, seats: t.seats };
+}
+
+function safeId<N>(idOf: (n: N) => string, native: N): string {
+  try {
+    return idOf(native);
+  } catch {
+    return '<no id>';
+  }
+}

@@ -1,0 +1,32 @@
+import { badInput } from '../errors.js';
+import type { Keyset } from './adapter.js';
+
+/** Argument checks of the contract's search fields; failures are BAD_USER_INPUT. */
+
+export const MAX_FIRST = 200;
+
+export function checkFirst(first: number): number {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) throw badInput(`first must be between 1 and ${MAX_FIRST}, got ${first}`, 'first');
+  return first;
+}
+
+export function checkOffset(offset: number | null | undefined): number {
+  const value = offset ?? 0;
+  if (!Number.isInteger(value) || value < 0) throw badInput(`offset must be 0 or more, got ${value}`, 'offset');
+  return value;
+}
+
+/** The native id inside a global id of this country, or a BAD_USER_INPUT error. */
+export function nativeIdOf(globalId: string, country: string, argument = 'id'): string {
+  const prefix = `${country}:`;
+  if (typeof globalId !== 'string' || !globalId.startsWith(prefix) || globalId.length === prefix.length) {
+    throw badInput(`"${String(globalId).slice(0, 80)}" is not a ${country} id (expected ${prefix}<native id>)`, argument);
+  }
+  return globalId.slice(prefix.length);
+}
+
+export function checkKeyset(after: { postedAt: string; id: string } | null | undefined, country: string): Keyset | null {
+  if (!after) return null;
+  if (Number.isNaN(Date.parse(after.postedAt))) throw badInput(`after.postedAt is not an ISO 8601 instant: "${after.postedAt.slice(0, 80)}"`, 'after');
+  return { postedAt: after.postedAt, id: after.id, nativeId: nativeIdOf(after.id, country, 'after') };
+}

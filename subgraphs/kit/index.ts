@@ -1,0 +1,37 @@
+/**
+ * The subgraph kit: what every subgraph shares. See README.md for the country adapter contract.
+ */
+export { startSubgraph, type SubgraphDefinition, type SubgraphResolvers, type Readiness } from './service.js';
+export type { SubgraphDeps } from './deps.js';
+export { requestBase, langFrom, requestIdFrom, type RequestBase, type Lang } from './context.js';
+export { signRequestHeaders, signatureFor, verifySignature, SIGNATURE_HEADER, REQUEST_ID_HEADER, type Verdict } from './trust.js';
+export { createKitMetrics, type KitMetrics } from './metrics.js';
+export { badInput, upstreamGraphQLError } from './errors.js';
+export { createUpstreamClient } from './upstream/client.js';
+export {
+  UpstreamError,
+  type UpstreamErrorKind,
+  type UpstreamClient,
+  type UpstreamClientOptions,
+  type UpstreamRequest,
+  type BreakerOptions,
+  type BreakerState,
+  type QueryValue,
+} from './upstream/types.js';
+export { cachedUpstream, createBatchLoader, primeRecords, unavailable, type BatchLoaderOptions, type Fetched, type ResourceCacheContext } from './upstream/cache.js';
+export { defineCountrySubgraph, type CountrySubgraph } from './country/define.js';
+export { countrySchemaText, countryTypeNames, contractText } from './country/schema.js';
+export { DEFAULT_POLICIES, type CountryContext } from './country/runtime.js';
+export type {
+  CountryAdapter,
+  CountryManifest,
+  CountryUpstream,
+  AdapterContext,
+  CountryCachePolicies,
+  SearchResult,
+  VacancyFilter,
+  TrainingFilter,
+  Keyset,
+} from './country/adapter.js';
+export type * from './model.js';
+export type { Cache, CachePolicy, CachedValue, CacheEntry } from '../../core/cache/types.js';

@@ -1,0 +1,1 @@
+export * from '../taxonomy/src/reference/index.js';

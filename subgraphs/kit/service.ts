@@ -1,0 +1,178 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLSchemaModule } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { DocumentNode } from 'graphql';
+import type { ListenOptions, RunningService } from '../../core/service.js';
+import type { Logger } from '../../core/log.js';
+import type { CacheStatus } from '../../core/cache/types.js';
+import type { SubgraphDeps } from './deps.js';
+import { requestBase, type RequestBase } from './context.js';
+import { createFormatError } from './errors.js';
+import { BodyTooLarge, headerMap, parseBody, readBody, sendJson, sendText, writeGraphQLResponse } from './http.js';
+import { createKitMetrics, type KitMetrics } from './metrics.js';
+import { REQUEST_ID_HEADER, SIGNATURE_HEADER, verifySignature } from './trust.js';
+import type { BreakerState } from './upstream/types.js';
+
+/**
+ * Starts one subgraph: Apollo Server 5 over buildSubgraphSchema behind a plain node:http server.
+ * Routes: /graphql (signed calls only), /health (liveness), /ready (readiness), /metrics.
+ */
+
+/** Resolver maps as buildSubgraphSchema takes them; codegen's `Resolvers` types fit. */
+export type SubgraphResolvers = object;
+
+export interface SubgraphDefinition<Ctx extends RequestBase = RequestBase> {
+  name: string;
+  typeDefs: DocumentNode;
+  resolvers: SubgraphResolvers;
+  /** Builds the per-request context (DataLoaders live here) from the request base. */
+  context?: (base: RequestBase) => Ctx | Promise<Ctx>;
+  /** Share a registry with parts built before the server (upstream clients). */
+  metrics?: KitMetrics;
+  /** Upstream breaker states for /ready. */
+  upstreams?: () => Array<{ name: string; breaker: BreakerState }>;
+  /** Releases what the definition owns (upstream pools) after the server has stopped. */
+  onClose?: () => Promise<void>;
+}
+
+export interface Readiness {
+  status: 'ready' | 'closing';
+  service: string;
+  cache: CacheStatus;
+  upstreams: Array<{ name: string; breaker: BreakerState }>;
+}
+
+const CLOSE_GRACE_MS = 10_000;
+
+export async function startSubgraph<Ctx extends RequestBase>(
+  def: SubgraphDefinition<Ctx>,
+  deps: SubgraphDeps,
+  listen: ListenOptions,
+): Promise<RunningService> {
+  const logger = deps.logger.child({ subgraph: def.name });
+  const metrics = def.metrics ?? createKitMetrics(def.name);
+  const apollo = new ApolloServer<Ctx>({
+    schema: buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers as GraphQLSchemaModule['resolvers'] }]),
+    formatError: createFormatError(logger),
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginLandingPageDisabled(), countRequests(metrics)],
+    logger,
+  });
+  await apollo.start();
+
+  let closing = false;
+  let inFlight = 0;
+  const readiness = (): Readiness => ({
+    status: closing ? 'closing' : 'ready',
+    service: def.name,
+    cache: deps.cache.status(),
+    upstreams: def.upstreams?.() ?? [],
+  });
+
+  const handleGraphQL = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const base = requestBase(req.headers, logger);
+    res.setHeader(REQUEST_ID_HEADER, base.requestId);
+    const verdict = verifySignature(deps.config.gatewaySecret, single(req.headers[SIGNATURE_HEADER]), single(req.headers[REQUEST_ID_HEADER]));
+    if (!verdict.ok) {
+      base.logger.warn({ reason: verdict.reason }, 'refused unsigned call');
+      sendJson(res, 401, { errors: [{ message: `Unauthenticated: ${verdict.reason}`, extensions: { code: 'UNAUTHENTICATED' } }] });
+      return;
+    }
+    const body = req.method === 'POST' ? parseBody(await readBody(req), req.headers['content-type']) : undefined;
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMap(req), search: new URL(req.url ?? '/', 'http://x').search, body },
+      context: async () => (def.context ? def.context(base) : (base as Ctx)),
+    });
+    await writeGraphQLResponse(res, response);
+  };
+
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path === '/graphql' && (req.method === 'POST' || req.method === 'GET')) return handleGraphQL(req, res);
+    if (path === '/health' && req.method === 'GET') return sendJson(res, 200, { status: 'ok', service: def.name });
+    if (path === '/ready' && req.method === 'GET') {
+      const r = readiness();
+      return sendJson(res, r.status === 'ready' ? 200 : 503, r);
+    }
+    if (path === '/metrics' && req.method === 'GET') return sendText(res, 200, await metrics.registry.metrics(), metrics.registry.contentType);
+    sendJson(res, 404, { error: 'not found' });
+  };
+
+  const server = createServer((req, res) => {
+    inFlight += 1;
+    res.once('close', () => (inFlight -= 1));
+    route(req, res).catch((error: unknown) => failRequest(res, error, logger));
+  });
+  // Upstream calls are bounded by their own deadlines; this only stops a stuck client.
+  server.requestTimeout = 60_000;
+  const port = await listenOn(server, listen);
+  const host = listen.host ?? '127.0.0.1';
+  logger.debug({ port }, 'subgraph listening');
+
+  return {
+    name: def.name,
+    url: `http://${host}:${port}/graphql`,
+    port,
+    close: async () => {
+      if (closing) return;
+      closing = true;
+      await closeServer(server, () => inFlight);
+      await apollo.stop();
+      await def.onClose?.();
+    },
+  };
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function failRequest(res: ServerResponse, error: unknown, logger: Logger): void {
+  if (error instanceof BodyTooLarge) {
+    if (!res.headersSent) sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+    return;
+  }
+  logger.error({ err: error }, 'request failed');
+  if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+  else res.destroy();
+}
+
+function countRequests(metrics: KitMetrics): ApolloServerPlugin<RequestBase> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ request, response }) {
+          const body = response.body;
+          const failed = body.kind === 'single' && (body.singleResult.errors?.length ?? 0) > 0;
+          metrics.graphqlRequests.inc({ operation: request.operationName ?? 'anonymous', outcome: failed ? 'error' : 'ok' });
+        },
+      };
+    },
+  };
+}
+
+function listenOn(server: Server, listen: ListenOptions): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listen.port, listen.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** Stop accepting, let in-flight requests finish (bounded), then drop what is left. */
+async function closeServer(server: Server, inFlight: () => number): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const deadline = Date.now() + CLOSE_GRACE_MS;
+  while (inFlight() > 0 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 20));
+    server.closeIdleConnections();
+  }
+  server.closeAllConnections();
+  await closed;
+}

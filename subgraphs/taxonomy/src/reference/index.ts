@@ -1,0 +1,154 @@
+/**
+ * The reference data, as one pure synchronous module: ISCO-08 and its national variants
+ * (KBJI 2014, MASCO 2020, the Thai DOE's ISCO-88 codes), ESCO skills, ISO 3166-2 regions and
+ * national education levels. Each part loads its files from data/ lazily, once, on first use.
+ * Country subgraphs use it (via subgraphs/kit/reference.ts) to translate native records; the
+ * taxonomy subgraph serves it.
+ */
+import { iscoIndex, ISCO_CODE, type IscoGroup, type IscoLevel } from './isco.js';
+import {
+  isco88ToIsco08,
+  nationalOccupation,
+  nationalOccupations,
+  type NationalSystem,
+} from './national.js';
+import { skillIndex, skillsUnder, type SkillRecord } from './skills.js';
+import { regionCodeByName, regionIndex, type CountryCode, type RegionRecord } from './regions.js';
+import { iscedLevel } from './education.js';
+import { localize, parseLang, type Lang, type LocalizedText } from './lang.js';
+import { compactKey, fold } from './text.js';
+import { rankedSearch, type SearchableNames } from './search.js';
+
+export type { NationalSystem, NationalOccupation } from './national.js';
+export { NATIONAL_SYSTEMS, NATIONAL_CODE_FORMAT, NATIONAL_CODE_EXAMPLE, isNationalSystem, nationalOccupation, nationalOccupationsUnder } from './national.js';
+export type { IscoGroup, IscoLevel } from './isco.js';
+export { ISCO_CODE, ancestorsOf, unitsUnder } from './isco.js';
+export type { SkillRecord, SkillType, ReuseLevel } from './skills.js';
+export { SKILL_ID } from './skills.js';
+export type { CountryCode, RegionRecord } from './regions.js';
+export { COUNTRY_CODES, isCountryCode } from './regions.js';
+export type { CountryRecord } from './countries.js';
+export { COUNTRIES, countryRecord } from './countries.js';
+export type { Lang, LocalizedText } from './lang.js';
+export { LANGS, parseLang, localize } from './lang.js';
+export { parseCsv, parseCsvRecords } from './csv.js';
+export { fold } from './text.js';
+export { isco88ToIsco08 };
+
+// ---- the API the country subgraphs code against (see /tmp/TEAM.md) -----------------------------
+
+/** ISCO-08 unit of a national occupation code with the national title; undefined when unknown/outdated. */
+export function nationalToIsco(system: NationalSystem, code: string): { iscoCode: string; title: string } | undefined {
+  const occupation = nationalOccupation(system, code);
+  return occupation ? { iscoCode: occupation.iscoCode, title: occupation.title } : undefined;
+}
+
+/** Every national code whose ISCO-08 unit starts with the prefix ("72" → all metal trades). */
+export function iscoToNational(system: NationalSystem, iscoPrefix: string): string[] {
+  return nationalOccupations(system)
+    .filter((o) => o.iscoCode.startsWith(iscoPrefix))
+    .map((o) => o.code);
+}
+
+export function nationalCodeList(system: NationalSystem): Array<{ code: string; title: string; iscoCode: string }> {
+  return nationalOccupations(system).map((o) => ({ code: o.code, title: o.title, iscoCode: o.iscoCode }));
+}
+
+/** An ISCO-08 unit group (4 digits); undefined for other levels and unknown codes. */
+export function iscoUnit(code: string): { code: string; titleEn: string } | undefined {
+  const group = iscoIndex().groups.get(code);
+  return group?.level === 'UNIT' ? { code: group.code, titleEn: group.titleEn } : undefined;
+}
+
+/** ESCO skill ids of an ISCO-08 unit (or of every unit under a higher-level code). */
+export function skillsForIsco(iscoUnitCode: string): { essential: string[]; optional: string[] } {
+  return ISCO_CODE.test(iscoUnitCode) ? skillsUnder(iscoUnitCode) : { essential: [], optional: [] };
+}
+
+/** Skill id for a label in English (preferred or alternative), Indonesian, Malay or Thai. */
+export function skillIdByLabel(label: string): string | undefined {
+  return skillIndex().byLabel.get(compactKey(label));
+}
+
+/** The skill's label in `lang` (English when that language has none); undefined for unknown ids. */
+export function skillLabel(id: string, lang?: string): string | undefined {
+  const skill = skillIndex().skills.get(id);
+  return skill ? localize(skill.labels, skill.labelEn, parseLang(lang) ?? 'en').text : undefined;
+}
+
+/** ISO 3166-2 code for a region name in any of its native, English or abbreviated forms. */
+export function regionByName(country: CountryCode, name: string): string | undefined {
+  return regionCodeByName(country, name);
+}
+
+export function regionsOf(country: CountryCode): Array<{ code: string; name: string; nameLocal?: string; imtGt: boolean }> {
+  return (regionIndex().byCountry.get(country) ?? []).map((r) => ({
+    code: r.code,
+    name: r.name,
+    ...(r.nameLocal ? { nameLocal: r.nameLocal } : {}),
+    imtGt: r.imtGt,
+  }));
+}
+
+/** ISCED 2011 level (0–8) of a national education label; undefined when not recognised. */
+export function educationToIsced(country: CountryCode, nativeLabel: string): number | undefined {
+  return iscedLevel(country, nativeLabel);
+}
+
+// ---- richer access for the taxonomy subgraph ----------------------------------------------------
+
+export function iscoGroup(code: string): IscoGroup | undefined {
+  return iscoIndex().groups.get(code);
+}
+
+export function iscoGroups(level?: IscoLevel, parent?: string): IscoGroup[] {
+  return iscoIndex().ordered.filter((g) => (!level || g.level === level) && (parent === undefined || g.parent === parent));
+}
+
+export function iscoTitle(group: IscoGroup, lang: Lang): LocalizedText {
+  return localize(group.titles, group.titleEn, lang);
+}
+
+let occupationNames: Map<string, SearchableNames> | undefined;
+
+function namesOfGroup(group: IscoGroup): SearchableNames {
+  occupationNames ??= new Map(
+    iscoIndex().ordered.map((g) => [g.code, { titles: [g.titleEn, ...Object.values(g.titles)].map(fold), altLabels: g.altLabels.map(fold) }]),
+  );
+  return occupationNames.get(group.code) ?? { titles: [], altLabels: [] };
+}
+
+/** Groups matching a query in any language or ESCO label, best first (see search.ts). */
+export function searchIscoGroups(groups: readonly IscoGroup[], query: string): IscoGroup[] {
+  return rankedSearch(groups, namesOfGroup, query);
+}
+
+export function skillRecord(id: string): SkillRecord | undefined {
+  return skillIndex().skills.get(id);
+}
+
+export function allSkills(): readonly SkillRecord[] {
+  return skillIndex().ordered;
+}
+
+let skillNames: Map<string, SearchableNames> | undefined;
+
+function namesOfSkill(skill: SkillRecord): SearchableNames {
+  skillNames ??= new Map(
+    skillIndex().ordered.map((s) => [s.id, { titles: [s.labelEn, ...Object.values(s.labels)].map(fold), altLabels: s.altLabels.map(fold) }]),
+  );
+  return skillNames.get(skill.id) ?? { titles: [], altLabels: [] };
+}
+
+export function searchSkills(skills: readonly SkillRecord[], query: string): SkillRecord[] {
+  return rankedSearch(skills, namesOfSkill, query);
+}
+
+export function regionRecord(code: string): RegionRecord | undefined {
+  return regionIndex().regions.get(code);
+}
+
+export function regionRecords(country?: CountryCode): RegionRecord[] {
+  return country ? (regionIndex().byCountry.get(country) ?? []) : [...regionIndex().regions.values()];
+}
+
