@@ -1,11 +1,11 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchemaModule } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { DocumentNode } from 'graphql';
 import type { ListenOptions, RunningService } from '../../core/service.js';
+import { closeServer, listenOn } from '../../core/httpServer.js';
 import type { Logger } from '../../core/log.js';
 import type { CacheStatus } from '../../core/cache/types.js';
 import type { SubgraphDeps } from './deps.js';
@@ -44,8 +44,6 @@ export interface Readiness {
   cache: CacheStatus;
   upstreams: Array<{ name: string; breaker: BreakerState }>;
 }
-
-const CLOSE_GRACE_MS = 10_000;
 
 export async function startSubgraph<Ctx extends RequestBase>(
   def: SubgraphDefinition<Ctx>,
@@ -153,27 +151,4 @@ function countRequests(metrics: KitMetrics): ApolloServerPlugin<RequestBase> {
       };
     },
   };
-}
-
-function listenOn(server: Server, listen: ListenOptions): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(listen.port, listen.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
-
-/** Stop accepting, let in-flight requests finish (bounded), then drop what is left. */
-async function closeServer(server: Server, inFlight: () => number): Promise<void> {
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
-  const deadline = Date.now() + CLOSE_GRACE_MS;
-  while (inFlight() > 0 && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 20));
-    server.closeIdleConnections();
-  }
-  server.closeAllConnections();
-  await closed;
 }

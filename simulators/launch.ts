@@ -1,0 +1,21 @@
+import type { Logger } from '../core/log.js';
+import type { RunningService } from '../core/service.js';
+
+export interface NamedSimulatorOptions {
+  port: number;
+  host?: string;
+  seed: number;
+  size: number;
+  latencyMs: [number, number];
+  errorRate: number;
+  logger?: Logger;
+}
+
+/** Imports `simulators/<name>/src/index.ts` and starts it: launchers need no change per country. */
+export async function startNamedSimulator(name: string, options: NamedSimulatorOptions): Promise<RunningService> {
+  if (!/^[a-z][a-z0-9_-]*$/.test(name)) throw new Error(`not a simulator name: "${name}"`);
+  const module = (await import(`./${name}/src/index.js`)) as {
+    startSimulator(opts: NamedSimulatorOptions): Promise<RunningService>;
+  };
+  return module.startSimulator(options);
+}
