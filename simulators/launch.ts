@@ -1,5 +1,6 @@
 import type { Logger } from '../core/log.js';
 import type { RunningService } from '../core/service.js';
+import { importProjectModule } from '../core/modules.js';
 
 export interface NamedSimulatorOptions {
   port: number;
@@ -14,8 +15,6 @@ export interface NamedSimulatorOptions {
 /** Imports `simulators/<name>/src/index.ts` and starts it: launchers need no change per country. */
 export async function startNamedSimulator(name: string, options: NamedSimulatorOptions): Promise<RunningService> {
   if (!/^[a-z][a-z0-9_-]*$/.test(name)) throw new Error(`not a simulator name: "${name}"`);
-  const module = (await import(`./${name}/src/index.js`)) as {
-    startSimulator(opts: NamedSimulatorOptions): Promise<RunningService>;
-  };
+  const module = await importProjectModule<{ startSimulator(opts: NamedSimulatorOptions): Promise<RunningService> }>(`simulators/${name}/src/index`);
   return module.startSimulator(options);
 }

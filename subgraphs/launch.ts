@@ -1,4 +1,5 @@
 import type { Cache } from '../core/cache/index.js';
+import { importProjectModule } from '../core/modules.js';
 import type { Config } from '../core/config.js';
 import type { Logger } from '../core/log.js';
 import type { ListenOptions, RunningService } from '../core/service.js';
@@ -12,7 +13,7 @@ interface SubgraphModule {
 /** Imports a subgraph by its registry name, so launchers need no change to add one. */
 export async function loadSubgraph(name: string): Promise<SubgraphModule> {
   if (!/^[a-z][a-z0-9_-]*$/.test(name)) throw new Error(`not a subgraph name: "${name}"`);
-  return (await import(`./${name}/src/subgraph.js`)) as SubgraphModule;
+  return importProjectModule<SubgraphModule>(`subgraphs/${name}/src/subgraph`);
 }
 
 export interface SubgraphLaunch {

@@ -9,6 +9,8 @@ export function cacheKeys(country: string) {
     vacancyRecord: `${country}:vacancy:`,
     trainingRecord: `${country}:training:`,
     vacancySearch: (args: unknown) => `${country}:vacancy-search:${digest(args)}`,
+    /** The filter's total as its first page (no keyset) reported it. */
+    vacancyTotal: (filter: unknown) => `${country}:vacancy-total:${digest(filter)}`,
     vacancyFacts: (filter: unknown) => `${country}:vacancy-facts:${digest(filter)}`,
     trainingSearch: (args: unknown) => `${country}:training-search:${digest(args)}`,
     trainingFacts: (filter: unknown) => `${country}:training-facts:${digest(filter)}`,

@@ -45,6 +45,20 @@ export function searchResolvers<NV, NT>(rt: CountryRuntime<NV, NT>) {
     return { ...result.value, stale: result.stale, ageSeconds: result.ageSeconds };
   };
 
+  /**
+   * Many national search APIs count only what is left after a keyset ("published before X"), so
+   * the total a first page reports is remembered per filter and reused for its later pages: a
+   * walk sees one total. A keyset page with no remembered total reports what the upstream said.
+   */
+  const filterTotal = async (filter: VacancyFilter, keyset: boolean, reported: number): Promise<number> => {
+    const key = keys.vacancyTotal(filter);
+    if (!keyset) {
+      await cache.set(key, reported, { ttlMs: policies.facts.ttlMs, staleMs: policies.facts.staleIfErrorMs });
+      return reported;
+    }
+    return (await cache.get<number>(key))?.value ?? reported;
+  };
+
   return {
     exchangeVacancySearch: (_: unknown, args: VacancySearchArgs) => {
       const first = checkFirst(args.first);
@@ -53,7 +67,7 @@ export function searchResolvers<NV, NT>(rt: CountryRuntime<NV, NT>) {
         const page = await upstream.searchVacancies(args.filter, first, after);
         translator.noteFetchedVacancies(page.items);
         await primeRecords(cache, keys.vacancyRecord, policies.record, withIds(page.items, (n) => adapter.vacancyId(n)));
-        return { total: page.total, hits: translator.vacancyHits(page.items) };
+        return { total: await filterTotal(args.filter, after !== null, page.total), hits: translator.vacancyHits(page.items) };
       });
     },
     exchangeVacancyFacts: (_: unknown, args: { filter: VacancyFilter }) =>

@@ -1,0 +1,21 @@
+/** The shared core every simulated national system is built on. */
+export { startSimServer, type SimServerOptions } from './server.js';
+export { createRng, weightedTable, type Rng } from './rng.js';
+export {
+  BadRequest,
+  NotFound,
+  type Faults,
+  type NativeDialect,
+  type Route,
+  type RunningSimulator,
+  type SimRequest,
+  type SimResponse,
+  type SimStats,
+  type SimulatorOptions,
+} from './types.js';
+export { readRows, subdivisions, skillsOfUnit, type Subdivision, type LinkedSkill } from './generate/referenceData.js';
+export { occupationPicker, monthlyWageBand, regionPicker, MAJOR_GROUP_SHARE, MAJOR_GROUP_WAGE } from './generate/labourMarket.js';
+export { DIRT_RATES, dirty, oddCasing, oddWhitespace } from './generate/dirt.js';
+export { DATA_ANCHOR_MS, POSTING_WINDOW_DAYS, postedAt, addDays } from './generate/dates.js';
+export { generateJobs, skillLevelOf, type CountryProfile, type GeneratedJob, type NationalOccupation, type WagePeriod } from './generate/jobs.js';
+export { generateCourses, type GeneratedCourse, type TrainingProfile } from './generate/training.js';

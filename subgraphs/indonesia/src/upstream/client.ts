@@ -1,0 +1,146 @@
+import type { AdapterContext, CountryUpstream, Keyset, SearchResult, TrainingFilter, VacancyFilter } from '../../../kit/index.js';
+import { educationToIsced, regionsOf, skillLabel } from '../../../kit/reference.js';
+import type { KarirhubHit, Pelatihan } from './native.js';
+import { JOB_TYPES, indonesianDateToIso } from './toModel.js';
+
+/**
+ * Karirhub's Algolia-compatible search and Skillhub, spoken natively. One upstream call per
+ * method, except the `all…` pulls, which page through the export.
+ */
+
+const INDEX = 'karirhub_industrial_vacancies_published_at_desc';
+const APP_ID = 'KARIRHUB';
+/** Over-fetch so that a keyset page can skip postings that share the keyset's second. */
+const KEYSET_SLACK = 50;
+const EDUCATION_LABELS = ['SD', 'SMP', 'SMA', 'SMK', 'SMA/SMK', 'D1', 'D2', 'D3', 'D4', 'S1', 'S2', 'S3'];
+/** Karirhub spells some provinces its own way; other names are the ISO ones. */
+const PORTAL_NAMES: Record<string, string> = { 'ID-JK': 'DKI Jakarta', 'ID-YO': 'DI Yogyakarta', 'ID-BB': 'Bangka Belitung' };
+
+interface SearchResponse {
+  hits: KarirhubHit[];
+  nbHits: number;
+}
+
+export function createKarirhubUpstream(ctx: AdapterContext): CountryUpstream<KarirhubHit, Pelatihan> {
+  const apiKey = ctx.deps.config.credentials.indonesia.apiKey;
+  const client = ctx.createClient({
+    timeoutMs: 3_000,
+    retries: 2,
+    concurrency: 16,
+    authHeaders: async () => ({ 'x-algolia-api-key': apiKey, 'x-algolia-application-id': APP_ID }),
+  });
+  const query = (params: Record<string, unknown>, route = 'search') =>
+    client.request<SearchResponse>({ method: 'POST', path: `/1/indexes/${INDEX}/query`, json: params, idempotent: true, route });
+
+  const allVacancies = async (filter: VacancyFilter): Promise<KarirhubHit[]> => {
+    const out: KarirhubHit[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await client.request<{ hits: KarirhubHit[]; cursor?: string }>({
+        method: 'POST',
+        path: `/1/indexes/${INDEX}/browse`,
+        json: { ...algoliaFilter(filter), ...(cursor ? { cursor } : {}) },
+        idempotent: true,
+        route: 'browse',
+      });
+      out.push(...page.hits);
+      cursor = page.cursor;
+    } while (cursor);
+    return out;
+  };
+
+  const allTrainings = async (filter: TrainingFilter): Promise<Pelatihan[]> => {
+    const out: Pelatihan[] = [];
+    for (let page = 1; ; page++) {
+      const res = await client.request<{ data: Pelatihan[]; meta: { total: number } }>({ path: '/skillhub/v1/pelatihan', query: { page, limit: 500 }, route: 'training' });
+      out.push(...res.data);
+      if (out.length >= res.meta.total || res.data.length === 0) break;
+    }
+    return sortTrainings(out.filter(trainingMatcher(filter)));
+  };
+
+  return {
+    searchVacancies: async (filter, first, after) => {
+      const res = await query({ ...algoliaFilter(filter, after), hitsPerPage: first + (after ? KEYSET_SLACK : 0) });
+      return { total: res.nbHits, items: afterKeyset(res.hits, after).slice(0, first) };
+    },
+    allVacancies,
+    vacanciesByIds: async (ids) => {
+      const res = await client.request<{ results: Array<KarirhubHit | null> }>({
+        method: 'POST',
+        path: '/1/indexes/*/objects',
+        json: { requests: ids.map((objectID) => ({ indexName: INDEX, objectID })) },
+        idempotent: true,
+        route: 'getObjects',
+      });
+      return res.results.filter((h): h is KarirhubHit => h !== null);
+    },
+    // Skillhub filters one province and one code at a time, and the catalogue is small: the
+    // kit caches the whole pull, so search pages are slices of it.
+    searchTrainings: async (filter, first, offset): Promise<SearchResult<Pelatihan>> => {
+      const all = await allTrainings(filter);
+      return { total: all.length, items: all.slice(offset, offset + first) };
+    },
+    allTrainings,
+    trainingsByIds: async (ids) => {
+      const res = await client.request<{ data: Pelatihan[] }>({ path: '/skillhub/v1/pelatihan/batch', query: { ids: ids.join(',') }, route: 'trainingBatch' });
+      return res.data;
+    },
+  };
+}
+
+/** Our filter in Algolia's words: facet clauses in `filters`, ranges in `numericFilters`. */
+export function algoliaFilter(filter: VacancyFilter, after: Keyset | null = null): Record<string, unknown> {
+  const clauses = [
+    anyOf((filter.iscoCodes ?? []).map((c) => `kbji_hierarchy.lvl${Math.min(c.length, 4) - 1}:"${c.slice(0, 4)}"`)),
+    anyOf((filter.regions ?? []).flatMap(provinceNames).map((n) => `province_name:"${n}"`)),
+    anyOf((filter.skills ?? []).map((id) => skillLabel(id, 'en')).filter(Boolean).map((l) => `skills:"${l}"`)),
+    anyOf((filter.employmentTypes ?? []).flatMap(jobTypeLabels).map((t) => `job_type:"${t}"`)),
+    anyOf((filter.educationLevels ?? []).flatMap(educationLabels).map((l) => `education_min:"${l}"`)),
+  ].filter((c): c is string => c !== undefined);
+  const numeric = [
+    filter.minMonthlyWage ? `salary_min>=${Math.ceil(filter.minMonthlyWage)}` : undefined,
+    filter.postedSince ? `published_at>=${Math.ceil(Date.parse(filter.postedSince) / 1000)}` : undefined,
+    after ? `published_at<=${Math.floor(Date.parse(after.postedAt) / 1000)}` : undefined,
+  ].filter((c): c is string => c !== undefined);
+  return { query: filter.text ?? '', filters: clauses.join(' AND '), numericFilters: numeric };
+}
+
+/** Drops what the keyset has already covered: same second and id not below the keyset's. */
+function afterKeyset(hits: KarirhubHit[], after: Keyset | null): KarirhubHit[] {
+  if (!after) return hits;
+  const second = Math.floor(Date.parse(after.postedAt) / 1000);
+  return hits.filter((h) => h.published_at < second || (h.published_at === second && h.objectID < after.nativeId));
+}
+
+function anyOf(alternatives: string[]): string | undefined {
+  if (alternatives.length === 0) return undefined;
+  return alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(' OR ')})`;
+}
+
+function provinceNames(iso: string): string[] {
+  const region = regionsOf('ID').find((r) => r.code === iso);
+  return [PORTAL_NAMES[iso], region?.name].filter((n): n is string => Boolean(n));
+}
+
+function jobTypeLabels(type: string): string[] {
+  return Object.entries(JOB_TYPES).filter(([, t]) => t === type).map(([label]) => label);
+}
+
+function educationLabels(level: number): string[] {
+  return EDUCATION_LABELS.filter((label) => educationToIsced('ID', label) === level);
+}
+
+function trainingMatcher(filter: TrainingFilter): (p: Pelatihan) => boolean {
+  const regions = new Set((filter.regions ?? []).flatMap(provinceNames).map((n) => n.toLowerCase()));
+  return (p) =>
+    (!filter.iscoCodes?.length || filter.iscoCodes.some((c) => (p.kbji_code ?? '').startsWith(c))) &&
+    (regions.size === 0 || regions.has((p.provinsi ?? '').toLowerCase())) &&
+    (!filter.text || `${p.nama_pelatihan} ${p.lembaga}`.toLowerCase().includes(filter.text.toLowerCase())) &&
+    (!filter.startsAfter || (p.tanggal_mulai !== null && indonesianDateToIso(p.tanggal_mulai) >= filter.startsAfter.slice(0, 10)));
+}
+
+function sortTrainings(list: Pelatihan[]): Pelatihan[] {
+  const start = (p: Pelatihan) => (p.tanggal_mulai ? indonesianDateToIso(p.tanggal_mulai) : '9999');
+  return list.sort((a, b) => start(a).localeCompare(start(b)) || a.id.localeCompare(b.id));
+}
