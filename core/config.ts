@@ -40,10 +40,6 @@ const EnvSchema = z.object({
   SIM_SIZE: z.coerce.number().int().positive().default(3000),
   SIM_LATENCY_MS: z.string().regex(/^\d+(-\d+)?$/).default('20-80'),
   SIM_ERROR_RATE: z.coerce.number().min(0).max(1).default(0),
-  /** Upstream base URLs; default to the local simulators. */
-  UPSTREAM_INDONESIA_URL: z.string().url().optional(),
-  UPSTREAM_MALAYSIA_URL: z.string().url().optional(),
-  UPSTREAM_THAILAND_URL: z.string().url().optional(),
   /** Upstream credentials (never logged). Defaults match the simulators' dev credentials. */
   INDONESIA_API_KEY: z.string().default('sim-karirhub-key'),
   MALAYSIA_CLIENT_ID: z.string().default('lmis-gateway'),
@@ -71,7 +67,8 @@ export interface Config {
   ideEnabled: boolean;
   rateLimitPerMinute: number;
   simulator: { seed: number; size: number; latencyMs: [number, number]; errorRate: number };
-  upstreams: Record<'indonesia' | 'malaysia' | 'thailand', { url: string | undefined }>;
+  /** UPSTREAM_<NAME>_URL for any registered country (e.g. UPSTREAM_INDONESIA_URL); else its simulator. */
+  upstreams: Record<string, { url: string | undefined }>;
   credentials: {
     indonesia: { apiKey: string };
     malaysia: { clientId: string; clientSecret: string };
@@ -112,11 +109,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       latencyMs: parseRange(e.SIM_LATENCY_MS),
       errorRate: e.SIM_ERROR_RATE,
     },
-    upstreams: {
-      indonesia: { url: e.UPSTREAM_INDONESIA_URL },
-      malaysia: { url: e.UPSTREAM_MALAYSIA_URL },
-      thailand: { url: e.UPSTREAM_THAILAND_URL },
-    },
+    upstreams: upstreamUrls(source),
     credentials: {
       indonesia: { apiKey: e.INDONESIA_API_KEY },
       malaysia: { clientId: e.MALAYSIA_CLIENT_ID, clientSecret: e.MALAYSIA_CLIENT_SECRET },
@@ -124,6 +117,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     disclosureThreshold: e.DISCLOSURE_THRESHOLD,
   };
+}
+
+/** Every UPSTREAM_<NAME>_URL variable, so a new country needs no change here. */
+function upstreamUrls(source: NodeJS.ProcessEnv): Record<string, { url: string | undefined }> {
+  const urls: Record<string, { url: string | undefined }> = {};
+  for (const [key, value] of Object.entries(source)) {
+    const match = /^UPSTREAM_([A-Z0-9_]+)_URL$/.exec(key);
+    if (!match || !value) continue;
+    if (!z.string().url().safeParse(value).success) throw new Error(`Invalid configuration:\n  ${key}: not a URL`);
+    urls[(match[1] ?? '').toLowerCase()] = { url: value };
+  }
+  return urls;
 }
 
 function parseApiKeys(entries: string[]): Map<string, string[]> {

@@ -3,7 +3,7 @@ import { countrySubgraphs, readSubgraphList, type SubgraphEntry } from '../schem
 
 /**
  * Where every part of the stack listens by default, derived from the registry and the config:
- * subgraphs on the port of their subgraph.json, simulators on SIM_<COUNTRY>_PORT (4101…), each
+ * subgraphs on the port of their subgraph.json and reached at their registry routing_url, simulators on SIM_<COUNTRY>_PORT (4101…), each
  * country subgraph pointed at UPSTREAM_<COUNTRY>_URL or else its local simulator.
  */
 export interface Topology {
@@ -31,13 +31,13 @@ export function topology(config: Config, list = readSubgraphList()): Topology {
     upstreamUrl: (subgraph) => {
       const entry = countries.find((c) => c.name === subgraph);
       if (!entry) return undefined;
-      const configured = (config.upstreams as Record<string, { url: string | undefined }>)[subgraph]?.url;
+      const configured = config.upstreams[subgraph]?.url;
       return configured ?? simulatorUrl(entry.manifest.upstream?.simulator ?? subgraph);
     },
     subgraphUrl: (subgraph) => {
       const entry = list.subgraphs.find((s) => s.name === subgraph);
       if (!entry) throw new Error(`unknown subgraph "${subgraph}"`);
-      return `http://${config.host}:${entry.manifest.port}/graphql`;
+      return entry.routingUrl;
     },
   };
 }

@@ -65,6 +65,13 @@ export function skillsOf(skills: ReadonlyArray<{ uri?: string | null; name?: str
   return { skillIds, essentialSkillIds: skillIds.filter((id) => essential.has(id)) };
 }
 
+/** A course fee: zero means free (a disclosed amount), not hidden. */
+export function feeOf(amount: number | null | undefined, currency: string): SalaryModel | null {
+  if (amount === null || amount === undefined || !Number.isFinite(amount)) return null;
+  if (amount === 0) return { min: 0, max: 0, currency, period: 'MONTH', monthlyAmount: 0, disclosed: true, text: null };
+  return salaryOf({ min: amount, max: amount, currency, period: 'MONTH' });
+}
+
 /** Global ids carry the country: `ID:<native id>`. */
 export function globalId(country: string, nativeId: string | number): string {
   return `${country}:${nativeId}`;

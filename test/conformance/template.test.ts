@@ -4,25 +4,28 @@ import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { fromRoot } from '../../core/paths.js';
 import { countrySchemaText, defineCountrySubgraph } from '../../subgraphs/kit/index.js';
-import { testlandAdapter, testlandManifest } from './fake/adapter.js';
+import { adapter as templateAdapter } from '../../subgraphs/_template/src/subgraph.js';
 
-/** The country template is generic: any number of countries compose beside the taxonomy. */
+/**
+ * The country template (subgraphs/_template, what a partner copies) is generic: any number of
+ * copies compose beside the taxonomy, and a copy whose SDL was not renamed fails at once.
+ */
 describe('country template', () => {
   it('composes two countries built from the same contract with the taxonomy subgraph', () => {
-    const adapter = testlandAdapter();
-    const otherSdl = adapter.typeDefs.replaceAll('Testland', 'Otherland');
+    const { manifest, typeDefs } = templateAdapter;
+    const otherSdl = typeDefs.replaceAll('Template', 'Otherland');
     const result = composeServices([
-      { name: 'testland', url: 'http://127.0.0.1:1/graphql', typeDefs: parse(countrySchemaText(testlandManifest, adapter.typeDefs)) },
+      { name: manifest.name, url: 'http://127.0.0.1:1/graphql', typeDefs: parse(countrySchemaText(manifest, typeDefs)) },
       { name: 'otherland', url: 'http://127.0.0.1:2/graphql', typeDefs: parse(countrySchemaText({ name: 'otherland', typePrefix: 'Otherland' }, otherSdl)) },
       { name: 'taxonomy', url: 'http://127.0.0.1:3/graphql', typeDefs: parse(readFileSync(fromRoot('subgraphs/taxonomy/src/schema.graphql'), 'utf8')) },
     ]);
     expect(result.errors?.map((e) => e.message)).toBeUndefined();
-    expect(result.supergraphSdl).toContain('type TestlandVacancy implements Vacancy');
+    expect(result.supergraphSdl).toContain('type TemplateVacancy implements Vacancy');
     expect(result.supergraphSdl).toContain('type OtherlandVacancy implements Vacancy');
   });
 
-  it('refuses, at definition time, an adapter whose SDL lacks its entity types', () => {
-    const broken = { ...testlandAdapter(), typeDefs: 'type TestlandExtra { id: ID! }' };
-    expect(() => defineCountrySubgraph(broken)).toThrow(/must define TestlandVacancy and TestlandTrainingOffer/);
+  it('refuses, at definition time, a copy whose manifest was renamed but whose SDL was not', () => {
+    const copy = { ...templateAdapter, manifest: { ...templateAdapter.manifest, name: 'vietnam', typePrefix: 'Vietnam' } };
+    expect(() => defineCountrySubgraph(copy)).toThrow(/must define VietnamVacancy and VietnamTrainingOffer/);
   });
 });

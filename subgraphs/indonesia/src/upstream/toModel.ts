@@ -1,6 +1,6 @@
 import type { EmploymentType, TrainingMode, TrainingOfferModel, VacancyModel } from '../../../kit/index.js';
 import { educationToIsced, regionByName } from '../../../kit/reference.js';
-import { globalId, isoInOffset, occupationOf, salaryOf, skillsOf } from '../../../kit/translation.js';
+import { feeOf, globalId, isoInOffset, occupationOf, salaryOf, skillsOf } from '../../../kit/translation.js';
 import type { KarirhubHit, Pelatihan } from './native.js';
 
 /** Karirhub → the shared model. Pure; throws only for a record without id or date. */
@@ -60,7 +60,7 @@ export function toTrainingOffer(p: Pelatihan): TrainingOfferModel<Pelatihan> {
     skillIds: [],
     startDate: p.tanggal_mulai ? indonesianDateToIso(p.tanggal_mulai) : null,
     duration: p.durasi_jam ? `PT${p.durasi_jam}H` : null,
-    fee: salaryOf({ min: p.biaya, max: p.biaya, currency: 'IDR', period: 'MONTH', text: p.biaya ? null : 'Gratis' }),
+    fee: feeOf(p.biaya, 'IDR'),
     seats: p.kuota,
     mode: p.metode ? (MODES[p.metode.toLowerCase()] ?? null) : null,
     certification: p.sertifikasi,
