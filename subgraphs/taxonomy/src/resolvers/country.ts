@@ -1,8 +1,10 @@
-import { countryRecord, regionRecords, type CountryRecord, type RegionRecord } from '../reference/index.js';
-import { labelIn, type LangArgs, type TaxonomyContext } from './context.js';
+import type { CountryResolvers } from '../../generated/resolvers-types.js';
+import { countryRecord, regionRecords } from '../reference/index.js';
+import { labelIn } from './context.js';
 
-export const Country = {
-  __resolveReference: (ref: { code: string }): CountryRecord | null => countryRecord(ref.code) ?? null,
-  name: (c: CountryRecord, args: LangArgs, ctx: TaxonomyContext): string => labelIn(c.names, c.names.en, args, ctx).text,
-  regions: (c: CountryRecord): RegionRecord[] => regionRecords(c.code),
+/** Country: a CountryRecord from the reference module (codegen's mapper). */
+export const Country: CountryResolvers = {
+  __resolveReference: (ref) => countryRecord(ref.code) ?? null,
+  name: (c, args, ctx) => labelIn(c.names, c.names.en, args, ctx).text,
+  regions: (c) => regionRecords(c.code),
 };

@@ -1,3 +1,4 @@
+import type { NationalCodeResolvers, OccupationResolvers } from '../../generated/resolvers-types.js';
 import {
   ancestorsOf,
   iscoGroup,
@@ -5,44 +6,52 @@ import {
   skillRecord,
   skillsForIsco,
   type IscoGroup,
-  type NationalOccupation,
   type SkillRecord,
 } from '../reference/index.js';
-import { labelIn, type LangArgs, type TaxonomyContext } from './context.js';
+import { labelIn } from './context.js';
 import { nationalSystemArg } from './validate.js';
 
-/** Occupation: an ISCO-08 group. Resolvers receive the group record from the reference module. */
+/** Occupation: an ISCO-08 group. Resolvers receive the IscoGroup record (codegen's mapper). */
 
 const toSkills = (ids: readonly string[]): SkillRecord[] =>
   ids.map(skillRecord).filter((s): s is SkillRecord => s !== undefined);
 
-export const Occupation = {
-  __resolveReference: (ref: { iscoCode: string }): IscoGroup | null => iscoGroup(ref.iscoCode) ?? null,
-  iscoCode: (g: IscoGroup): string => g.code,
-  level: (g: IscoGroup): string => g.level,
-  title: (g: IscoGroup, args: LangArgs, ctx: TaxonomyContext): string => labelIn(g.titles, g.titleEn, args, ctx).text,
-  label: (g: IscoGroup, args: LangArgs, ctx: TaxonomyContext) => labelIn(g.titles, g.titleEn, args, ctx),
-  definition: (g: IscoGroup): string | null => g.definition ?? null,
-  alternativeLabels: (g: IscoGroup): string[] => g.altLabels,
-  parent: (g: IscoGroup): IscoGroup | null => (g.parent ? (iscoGroup(g.parent) ?? null) : null),
-  children: (g: IscoGroup): IscoGroup[] => g.children.map(iscoGroup).filter((c): c is IscoGroup => c !== undefined),
-  ancestors: (g: IscoGroup): IscoGroup[] => ancestorsOf(g.code),
-  nationalCodes: (g: IscoGroup, args: { system?: string | null }): NationalOccupation[] => {
+export const Occupation: OccupationResolvers = {
+  __resolveReference: (ref) => iscoGroup(iscoCodeOf(ref)) ?? null,
+  iscoCode: (g) => g.code,
+  level: (g) => g.level,
+  title: (g, args, ctx) => labelIn(g.titles, g.titleEn, args, ctx).text,
+  label: (g, args, ctx) => labelIn(g.titles, g.titleEn, args, ctx),
+  definition: (g) => g.definition ?? null,
+  alternativeLabels: (g) => g.altLabels,
+  parent: (g) => (g.parent ? (iscoGroup(g.parent) ?? null) : null),
+  children: (g) => g.children.map(iscoGroup).filter((c): c is IscoGroup => c !== undefined),
+  ancestors: (g) => ancestorsOf(g.code),
+  nationalCodes: (g, args) => {
     if (g.level !== 'UNIT') return [];
     const system = args.system ? nationalSystemArg(args.system) : undefined;
     return nationalOccupationsUnder(g.code, system);
   },
-  essentialSkills: (g: IscoGroup): SkillRecord[] => toSkills(skillsForIsco(g.code).essential),
-  optionalSkills: (g: IscoGroup): SkillRecord[] => toSkills(skillsForIsco(g.code).optional),
-  skills: (g: IscoGroup): SkillRecord[] => {
+  essentialSkills: (g) => toSkills(skillsForIsco(g.code).essential),
+  optionalSkills: (g) => toSkills(skillsForIsco(g.code).optional),
+  skills: (g) => {
     const { essential, optional } = skillsForIsco(g.code);
     return toSkills([...essential, ...optional]);
   },
-  escoUri: (g: IscoGroup): string | null => g.escoUri ?? null,
+  escoUri: (g) => g.escoUri ?? null,
 };
 
+/**
+ * The `iscoCode` key of an Occupation reference. Codegen 4.x types a reference as the @key
+ * fields picked from the mapped parent, and IscoGroup calls its key `code`, so the generated
+ * type omits `iscoCode`; the router does send it, and it is read (and checked) here.
+ */
+function iscoCodeOf(ref: object): string {
+  return 'iscoCode' in ref && typeof ref.iscoCode === 'string' ? ref.iscoCode : '';
+}
+
 /** NationalCode: the reference record already has the field names, except the optional ones. */
-export const NationalCode = {
-  titleEn: (o: NationalOccupation): string | null => o.titleEn ?? null,
-  isco88: (o: NationalOccupation): string | null => o.isco88 ?? null,
+export const NationalCode: NationalCodeResolvers = {
+  titleEn: (o) => o.titleEn ?? null,
+  isco88: (o) => o.isco88 ?? null,
 };

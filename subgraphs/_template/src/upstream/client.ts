@@ -1,0 +1,162 @@
+import type {
+  AdapterContext,
+  CountryUpstream,
+  Keyset,
+  QueryValue,
+  SearchResult,
+  TrainingFilter,
+  VacancyFilter,
+} from '../../../kit/index.js';
+import { localFromInstant, nativeEducation, nativeJobTypes, nativeOccupations, nativeProvinces, nativeSkills } from './toModel.js';
+
+/**
+ * The national system's REST API, spoken natively (no GraphQL). Each method is ONE upstream
+ * call, except allVacancies / allTrainings, which walk every page. Retries, deadlines, 429
+ * handling, the circuit breaker and metrics come from the kit's client (`ctx.createClient`).
+ */
+
+// ---- the records as the national API documents them -------------------------------------------
+
+export type WagePer = 'hour' | 'day' | 'month';
+
+export interface TemplateJobRecord {
+  job_no: string;
+  headline: string;
+  company: string | null;
+  /** This system stores ISCO-08 unit codes; some are retired codes the crosswalk does not know. */
+  occupation_code: string;
+  /** Native province name. */
+  province: string;
+  /** Local wall-clock time (UTC+07:00) without an offset: "2026-03-01 10:00:00". */
+  posted: string;
+  /** Local date; null when open-ended. */
+  closing: string | null;
+  /** amount null = "negotiable". */
+  wage: { amount: number | null; per: WagePer };
+  job_type: 'FT' | 'PT' | 'CT' | 'DL';
+  education: string | null;
+  /** English skill labels. */
+  skills: string[];
+}
+
+export interface TemplateCourseRecord {
+  course_no: string;
+  course_title: string;
+  institute: string;
+  occupation_code: string;
+  province: string;
+  /** Local date "2026-04-01". */
+  starts: string;
+  weeks: number;
+  seats: number;
+  online: boolean;
+  skills: string[];
+}
+
+interface RecordPage<R> {
+  count: number;
+  records: R[];
+}
+
+type Params = Record<string, QueryValue>;
+
+// ---- the client ---------------------------------------------------------------------------------
+
+const PAGE = 200;
+
+export function createTemplateUpstream(ctx: AdapterContext): CountryUpstream<TemplateJobRecord, TemplateCourseRecord> {
+  // Credentials, when your system needs them, come from core/config.ts through ctx.deps.config and
+  // go in `authHeaders` (never in a log line: the logger redacts authorization / apiKey / secret).
+  const client = ctx.createClient({ timeoutMs: 3_000, retries: 2, concurrency: 8 });
+
+  const jobsPage = (params: Params) => client.request<RecordPage<TemplateJobRecord>>({ path: '/api/v1/vacancies', query: params });
+  const coursesPage = (params: Params) => client.request<RecordPage<TemplateCourseRecord>>({ path: '/api/v1/courses', query: params });
+
+  return {
+    searchVacancies: async (filter, first, after) => {
+      const params = vacancyParams(filter);
+      if (!params) return NOTHING_FOUND;
+      const page = await jobsPage({ ...params, ...keysetParams(after), limit: first });
+      return { total: page.count, items: page.records };
+    },
+    allVacancies: async (filter) => {
+      const params = vacancyParams(filter);
+      if (!params) return [];
+      return walk(jobsPage, params, (last) => ({ before_posted: last.posted, before_no: last.job_no }));
+    },
+    vacanciesByIds: async (ids) => (await client.request<RecordPage<TemplateJobRecord>>({ path: '/api/v1/vacancies/batch', query: { job_no: ids } })).records,
+    searchTrainings: async (filter, first, offset) => {
+      const params = trainingParams(filter);
+      if (!params) return NOTHING_FOUND;
+      const page = await coursesPage({ ...params, limit: first, offset });
+      return { total: page.count, items: page.records };
+    },
+    allTrainings: async (filter) => {
+      const params = trainingParams(filter);
+      if (!params) return [];
+      let offset = 0;
+      return walk(coursesPage, params, () => ({ offset: (offset += PAGE) }));
+    },
+    trainingsByIds: async (ids) => (await client.request<RecordPage<TemplateCourseRecord>>({ path: '/api/v1/courses/batch', query: { course_no: ids } })).records,
+  };
+}
+
+const NOTHING_FOUND: SearchResult<never> = { total: 0, items: [] };
+
+/** The keyset in the upstream's terms: its local timestamp and its native id. */
+function keysetParams(after: Keyset | null): Params {
+  return after ? { before_posted: localFromInstant(after.postedAt), before_no: after.nativeId } : {};
+}
+
+/** Every page of a list, PAGE records at a time, until a short page. */
+async function walk<R>(fetchPage: (params: Params) => Promise<RecordPage<R>>, params: Params, next: (last: R) => Params): Promise<R[]> {
+  const all: R[] = [];
+  let position: Params = {};
+  for (;;) {
+    const page = await fetchPage({ ...params, ...position, limit: PAGE });
+    all.push(...page.records);
+    const last = page.records.at(-1);
+    if (page.records.length < PAGE || last === undefined || all.length >= page.count) return all;
+    position = next(last);
+  }
+}
+
+/**
+ * A filter in the upstream's vocabulary, or null when no record can match (a requested value
+ * the upstream has no word for — sending no parameter instead would match everything).
+ */
+function vacancyParams(f: VacancyFilter): Params | null {
+  const lists = {
+    occupation: nativeList(f.iscoCodes, nativeOccupations),
+    province: nativeList(f.regions, nativeProvinces),
+    skill: nativeList(f.skills, nativeSkills),
+    job_type: nativeList(f.employmentTypes, nativeJobTypes),
+    education: nativeList(f.educationLevels, nativeEducation),
+  };
+  if (Object.values(lists).includes(null)) return null;
+  return {
+    ...lists,
+    q: f.text ?? undefined,
+    since: f.postedSince ? localFromInstant(f.postedSince) : undefined,
+    // The contract's amount is already in this country's currency (the exchange converts).
+    min_monthly: f.minMonthlyWage ?? undefined,
+  };
+}
+
+function trainingParams(f: TrainingFilter): Params | null {
+  const lists = {
+    occupation: nativeList(f.iscoCodes, nativeOccupations),
+    province: nativeList(f.regions, nativeProvinces),
+    skill: nativeList(f.skills, nativeSkills),
+  };
+  if (Object.values(lists).includes(null)) return null;
+  // Courses are dated, not timed: a course starting on the local day of `startsAfter` counts.
+  return { ...lists, q: f.text ?? undefined, starts_from: f.startsAfter ? localFromInstant(f.startsAfter).slice(0, 10) : undefined };
+}
+
+/** A requested list in native terms: undefined = no filter, null = nothing can match. */
+function nativeList<T>(requested: readonly T[] | null | undefined, toNative: (values: readonly T[]) => string[]): string[] | null | undefined {
+  if (!requested || requested.length === 0) return undefined;
+  const values = toNative(requested);
+  return values.length > 0 ? values : null;
+}
