@@ -49,6 +49,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     gateway,
     validationRules: armor.validationRules,
     introspection: config.ideEnabled,
+    includeStacktraceInErrorResponses: false,
     persistedQueries: { cache: keyValueCache(cache, { prefix: 'apq:' }), ttl: null },
     plugins: [...(armor.plugins as ApolloServerPlugin<GatewayContext>[]), ...plugins(options, metrics)],
     logger,

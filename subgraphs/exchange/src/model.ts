@@ -1,0 +1,63 @@
+/**
+ * The shapes the exchange reads from the country contract's @inaccessible search fields
+ * (subgraphs/kit/contract/country.graphql), and the filters it sends there.
+ */
+
+export interface VacancyHit {
+  id: string;
+  typename: string;
+  postedAt: string;
+  title: string;
+  iscoCode: string | null;
+  regionCode: string | null;
+  skills: string[];
+  essentialSkills: string[];
+  monthlyWage: number | null;
+  currency: string;
+}
+
+export interface TrainingHit {
+  id: string;
+  typename: string;
+  startDate: string | null;
+  title: string;
+  iscoCodes: string[];
+  regionCode: string | null;
+  seats: number | null;
+}
+
+export interface SearchPage<Hit> {
+  total: number;
+  hits: Hit[];
+  stale: boolean;
+  ageSeconds: number;
+}
+
+export type EmploymentType = 'FULL_TIME' | 'PART_TIME' | 'CONTRACT' | 'TEMPORARY' | 'INTERNSHIP' | 'DAILY' | 'GIG' | 'OTHER';
+
+/** ExchangeVacancyFilter as one country receives it (wage already in its currency). */
+export interface CountryVacancyFilter {
+  iscoCodes?: string[];
+  skills?: string[];
+  regions?: string[];
+  text?: string;
+  minMonthlyWage?: number;
+  postedSince?: string;
+  employmentTypes?: EmploymentType[];
+  educationLevels?: number[];
+}
+
+/** ExchangeTrainingFilter as one country receives it. */
+export interface CountryTrainingFilter {
+  iscoCodes?: string[];
+  skills?: string[];
+  regions?: string[];
+  text?: string;
+  startsAfter?: string;
+}
+
+/** Keyset position for exchangeVacancySearch: results strictly after it (postedAt desc, id desc). */
+export interface Keyset {
+  postedAt: string;
+  id: string;
+}

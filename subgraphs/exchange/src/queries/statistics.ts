@@ -1,0 +1,76 @@
+import { convert, rateBetween, type AppliedRate } from '../currency.js';
+import { countryTrainingFilter, countryVacancyFilter, normaliseCurrency, normaliseVacancyFilter, trainingFilterFor, type VacancyFilterInput } from '../filters.js';
+import type { SearchPage, TrainingHit, VacancyHit } from '../model.js';
+import { TRAINING_FACTS, VACANCY_FACTS } from '../operations.js';
+import { sourceStatus, type SourceOutcome, type SourceStatus } from '../outcome.js';
+import { computeStats, type CountryFacts, type StatsCell, type StatsDimension } from '../stats.js';
+import { sourcesFor, type ExchangeContext } from './context.js';
+
+/**
+ * `labourMarketStats`: exact counts and wage quantiles over every matching vacancy, with the
+ * training supply for the same occupations and places. A country contributes only when both its
+ * vacancy and its training facts arrived, so every published cell is internally consistent; a
+ * country that did not is listed in `sources` and left out of every cell.
+ */
+
+export interface StatsArgs {
+  filter?: VacancyFilterInput | null;
+  groupBy?: readonly StatsDimension[] | null;
+  currency?: string | null;
+}
+
+export interface StatsAnswer {
+  groupBy: StatsDimension[];
+  currency: string;
+  exchangeRates: AppliedRate[];
+  disclosureThreshold: number;
+  cells: Array<Omit<StatsCell, 'country' | 'region'> & { country: { code: string } | null; region: { code: string } | null; occupation: { iscoCode: string } | null }>;
+  sources: SourceStatus[];
+}
+
+export async function labourMarketStats(ctx: ExchangeContext, args: StatsArgs, requestId: string): Promise<StatsAnswer> {
+  const currency = normaliseCurrency(args.currency ?? 'USD', ctx.rates, 'currency');
+  const groupBy: StatsDimension[] = [...new Set(args.groupBy ?? (['COUNTRY'] as const))];
+  const filter = normaliseVacancyFilter(args.filter, ctx);
+  const training = trainingFilterFor(filter);
+  const sources = sourcesFor(ctx, filter.countries);
+  const [vacancyOutcomes, trainingOutcomes] = await Promise.all([
+    ctx.fanOut<SearchPage<VacancyHit>>(sources, VACANCY_FACTS, (s) => ({ filter: countryVacancyFilter(filter, s, ctx.rates) }), requestId),
+    ctx.fanOut<SearchPage<TrainingHit>>(sources, TRAINING_FACTS, (s) => ({ filter: countryTrainingFilter(training, s) }), requestId),
+  ]);
+  const facts: CountryFacts[] = [];
+  const statuses = vacancyOutcomes.map((v, i) => {
+    const t = trainingOutcomes[i]!;
+    if (v.ok && t.ok) facts.push({ country: v.source.country, vacancies: v.page.hits, trainings: t.page.hits });
+    return combinedStatus(v, t);
+  });
+  const cells = computeStats(facts, {
+    groupBy,
+    threshold: ctx.disclosureThreshold,
+    toTarget: (amount, from) => convert(ctx.rates, amount, from, currency),
+  });
+  return {
+    groupBy,
+    currency,
+    exchangeRates: [...new Set(sources.map((s) => s.currency))].map((from) => rateBetween(ctx.rates, from, currency)),
+    disclosureThreshold: ctx.disclosureThreshold,
+    cells: cells.map((c) => ({
+      ...c,
+      country: c.country ? { code: c.country } : null,
+      region: c.region ? { code: c.region } : null,
+      occupation: c.iscoCode ? { iscoCode: c.iscoCode } : null,
+    })),
+    sources: statuses,
+  };
+}
+
+/** One status per country: the vacancy answer's, unless the training answer failed. */
+function combinedStatus(v: SourceOutcome<SearchPage<VacancyHit>>, t: SourceOutcome<SearchPage<TrainingHit>>): SourceStatus {
+  const vacancyStatus = sourceStatus(v);
+  if (!v.ok || t.ok) {
+    if (t.ok && t.stale && vacancyStatus.status === 'OK') return { ...vacancyStatus, status: 'STALE', message: `training offers: ${sourceStatus(t).message}` };
+    return vacancyStatus;
+  }
+  const trainingStatus = sourceStatus(t);
+  return { ...trainingStatus, total: vacancyStatus.total, message: `training offers: ${trainingStatus.message}; country left out of the statistics` };
+}

@@ -1,0 +1,272 @@
+import { readFileSync } from 'node:fs';
+import { Kind, parse, print } from 'graphql';
+import { fromRoot } from '../../../core/paths.js';
+
+/**
+ * The exchange's SDL, generated from the country list. Federation never merges the lists of
+ * several subgraphs, so the exchange returns *references* — `{ __typename: "IndonesiaVacancy",
+ * id }` — and the gateway fetches every other field from the country that owns the type. To return
+ * such references the exchange must know each country's concrete type names: one unresolvable
+ * `@key` stub per country and kind. Adding a country to the registry adds two stubs here and
+ * nothing else (`npm run compose` regenerates subgraphs/exchange/generated/schema.graphql).
+ */
+
+/** What the generator needs to know about a country; registry entries satisfy it. */
+export interface CountryTypeNames {
+  typePrefix: string;
+}
+
+/** Enums that appear in both input and output positions must be identical in every subgraph;
+ * copying them from the country contract keeps them so by construction. */
+const SHARED_ENUMS = ['EmploymentType'];
+
+export function exchangeSchemaText(countries: readonly CountryTypeNames[]): string {
+  const prefixes = [...new Set(countries.map((c) => c.typePrefix))].sort();
+  return [HEADER, sharedEnums(), referenceStubs(prefixes), TAXONOMY_EXTENSIONS, PUBLIC_API].join('\n');
+}
+
+function sharedEnums(): string {
+  const contract = parse(readFileSync(fromRoot('subgraphs/kit/contract/country.graphql'), 'utf8'));
+  const enums = contract.definitions.filter(
+    (d) => d.kind === Kind.ENUM_TYPE_DEFINITION && SHARED_ENUMS.includes(d.name.value),
+  );
+  return `# ---- copied from the country contract --------------------------------------------------\n${enums.map((e) => print(e)).join('\n\n')}\n`;
+}
+
+function referenceStubs(prefixes: readonly string[]): string {
+  const stubs = prefixes.flatMap((p) => [
+    `type ${p}Vacancy implements Vacancy @key(fields: "id", resolvable: false) { id: ID! }`,
+    `type ${p}TrainingOffer implements TrainingOffer @key(fields: "id", resolvable: false) { id: ID! }`,
+  ]);
+  return `# ---- one reference stub per country type (generated from the registry) ----------------------
+"""A vacancy published by one of the national systems; every other field comes from its country."""
+interface Vacancy { id: ID! }
+"""A training offer published by one of the national systems."""
+interface TrainingOffer { id: ID! }
+${stubs.join('\n')}
+`;
+}
+
+const HEADER = `# GENERATED from the subgraph registry by subgraphs/exchange/src/schemaText.ts — do not edit.
+extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable"])
+`;
+
+const NESTED_VACANCIES_ARGS = `filter: VacancyFilter, first: Int = 20, after: String, orderBy: VacancyOrder = NEWEST`;
+
+const TAXONOMY_EXTENSIONS = `# ---- taxonomy entities, extended with cross-border lists ------------------------------------
+type Occupation @key(fields: "iscoCode") {
+  iscoCode: ID!
+  """Vacancies in every country for this ISCO-08 group (a major group covers all its units). The
+  occupation replaces filter.iscoCode."""
+  vacancies(${NESTED_VACANCIES_ARGS}): VacancyConnection!
+  """Training offers in every country for this ISCO-08 group."""
+  trainingOffers(filter: TrainingOfferFilter, first: Int = 20, after: String): TrainingOfferConnection!
+}
+type Skill @key(fields: "id") {
+  id: ID!
+  """Vacancies in every country asking for this skill. The skill replaces filter.skills."""
+  vacancies(${NESTED_VACANCIES_ARGS}): VacancyConnection!
+}
+type Region @key(fields: "code") {
+  code: ID!
+  """Vacancies in this region; only the owning country is asked. The region replaces filter.regions."""
+  vacancies(${NESTED_VACANCIES_ARGS}): VacancyConnection!
+}
+type Country @key(fields: "code") {
+  code: ID!
+  """Vacancies in this country. The country replaces filter.countries."""
+  vacancies(${NESTED_VACANCIES_ARGS}): VacancyConnection!
+}
+`;
+
+const PUBLIC_API = `# ---- the regional exchange --------------------------------------------------------------
+type Query {
+  """Vacancies from every selected country, merged. NEWEST: posting instant descending, ties by id
+  descending, keyset paging (walking all pages yields every match exactly once, even while new
+  vacancies arrive). RELEVANCE: text-match score of the title descending, then NEWEST's order;
+  without filter.text it is NEWEST. first: 0..100."""
+  vacancies(${NESTED_VACANCIES_ARGS}): VacancyConnection!
+  """Training offers from every selected country: soonest start first (unknown start last), ties by id."""
+  trainingOffers(filter: TrainingOfferFilter, first: Int = 20, after: String): TrainingOfferConnection!
+  """Vacancies ranked by skill overlap with the given ESCO skills (essential skills weigh twice as
+  much as optional ones; see VacancyMatch.score). Vacancies sharing none of the skills are not listed."""
+  matchVacancies(skills: [ID!]!, filter: VacancyFilter, first: Int = 20): VacancyMatchList!
+  """Exact statistics over every matching vacancy and training offer, grouped by the given
+  dimensions. Cells with fewer vacancies than the disclosure threshold are suppressed."""
+  labourMarketStats(filter: VacancyFilter, groupBy: [StatsDimension!]! = [COUNTRY], currency: String = "USD"): LabourMarketStats!
+}
+
+input VacancyFilter {
+  """ISO 3166-1 alpha-2 codes of registered countries; default: all."""
+  countries: [String!]
+  """ISCO-08 code at any level: "7" (major group), "72", "721", "7212" (unit)."""
+  iscoCode: String
+  """ESCO skill ids; a vacancy matches when it asks for at least one of them."""
+  skills: [ID!]
+  """ISO 3166-2 codes; only the countries owning them are asked."""
+  regions: [String!]
+  """Free text in English, Indonesian, Malay or Thai, matched against title and employer."""
+  text: String
+  """Minimum monthly wage in any configured currency; converted per country. Hidden wages never match."""
+  minMonthlyWage: MoneyInput
+  """ISO 8601 date or instant; only vacancies posted at or after it."""
+  postedSince: String
+  employmentTypes: [EmploymentType!]
+  """ISCED 2011 levels accepted (0-8)."""
+  educationLevels: [Int!]
+}
+
+input MoneyInput {
+  amount: Float!
+  """ISO 4217 code with a configured exchange rate (USD, IDR, MYR, THB)."""
+  currency: String!
+}
+
+input TrainingOfferFilter {
+  countries: [String!]
+  iscoCode: String
+  skills: [ID!]
+  regions: [String!]
+  text: String
+  """ISO 8601 date; only offers starting on or after it."""
+  startsAfter: String
+}
+
+enum VacancyOrder { NEWEST RELEVANCE }
+
+type VacancyConnection {
+  edges: [VacancyEdge!]!
+  pageInfo: PageInfo!
+  """Matches in the countries that answered (the sum of their totals)."""
+  totalCount: Int!
+  """One entry per country asked: did it answer, from cache, how fast."""
+  sources: [SourceStatus!]!
+}
+
+type VacancyEdge {
+  """Resumes the walk right after this edge."""
+  cursor: String!
+  node: Vacancy!
+  """Text relevance of the title (0..1) when ordered by RELEVANCE, else null."""
+  score: Float
+}
+
+type TrainingOfferConnection {
+  edges: [TrainingOfferEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+  sources: [SourceStatus!]!
+}
+
+type TrainingOfferEdge {
+  cursor: String!
+  node: TrainingOffer!
+}
+
+"""Shared with the taxonomy's connections (identical, hence @shareable)."""
+type PageInfo @shareable {
+  hasNextPage: Boolean!
+  endCursor: String
+}
+
+enum SourceState {
+  """The country answered with fresh data."""
+  OK
+  """The country answered from a stale cache (its system was slow or down)."""
+  STALE
+  """The country could not be reached or answered with an error; its results are missing."""
+  FAILED
+  """The country did not answer within the exchange's deadline; its results are missing."""
+  TIMEOUT
+}
+
+type SourceStatus {
+  country: Country!
+  """The subgraph asked, e.g. "indonesia"."""
+  subgraph: String!
+  status: SourceState!
+  message: String
+  latencyMs: Int!
+  """This source's matches for the filter; on failure, its count when the walk started (if known)."""
+  total: Int
+  """Age of the data when served from a cache."""
+  ageSeconds: Int
+}
+
+type VacancyMatchList {
+  matches: [VacancyMatch!]!
+  """Vacancies sharing at least one of the skills (before first is applied)."""
+  totalCount: Int!
+  sources: [SourceStatus!]!
+}
+
+type VacancyMatch {
+  vacancy: Vacancy!
+  """0..1 = 0.7·fit + 0.3·coverage, with weights 2 (essential) and 1 (optional): fit = weight of the
+  given skills the vacancy asks for / (2 · given skills); coverage = weight of the vacancy's skills
+  the caller has / weight of all its skills. A vacancy needing every given skill as essential
+  always ranks above one needing none of them as essential."""
+  score: Float!
+  matchedSkills: [Skill!]!
+  """The given skills this vacancy marks essential."""
+  matchedEssentialSkills: [Skill!]!
+  """The vacancy's skills the caller lacks, essential ones first."""
+  missingSkills: [Skill!]!
+  missingEssentialSkills: [Skill!]!
+}
+
+enum StatsDimension { COUNTRY REGION ISCO_MAJOR ISCO_SUB_MAJOR ISCO_UNIT MONTH }
+
+type LabourMarketStats {
+  groupBy: [StatsDimension!]!
+  """ISO 4217 code wages are expressed in."""
+  currency: String!
+  """The dated rates used to convert each source currency into currency."""
+  exchangeRates: [ExchangeRate!]!
+  """Cells with fewer vacancies than this are suppressed."""
+  disclosureThreshold: Int!
+  cells: [LabourMarketCell!]!
+  sources: [SourceStatus!]!
+}
+
+type ExchangeRate {
+  from: String!
+  to: String!
+  """Units of 'to' per unit of 'from'."""
+  rate: Float!
+  """The date the rate applies to (ISO 8601)."""
+  date: String!
+  source: String!
+}
+
+type LabourMarketCell {
+  """Set when grouped by COUNTRY."""
+  country: Country
+  """Set when grouped by REGION; null for vacancies without a known region."""
+  region: Region
+  """The ISCO-08 group when grouped by an ISCO level; null for unmapped national codes."""
+  iscoCode: String
+  occupation: Occupation
+  """YYYY-MM (local month of posting; of start for training) when grouped by MONTH."""
+  month: String
+  vacancies: Int
+  monthlyWage: WageQuantiles!
+  trainingOffers: Int
+  trainingSeats: Int
+  """Training seats offered per vacancy: training supply against demand."""
+  seatsPerVacancy: Float
+  suppressed: Boolean!
+  suppressionReason: String
+}
+
+"""Exact quantiles (linear interpolation between order statistics) of disclosed monthly wages."""
+type WageQuantiles {
+  p25: Float
+  p50: Float
+  p75: Float
+  """Vacancies with a disclosed wage in the cell."""
+  sampleSize: Int
+  suppressed: Boolean!
+  reason: String
+}
+`;

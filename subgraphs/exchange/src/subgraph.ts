@@ -1,0 +1,62 @@
+import { parse, type DocumentNode } from 'graphql';
+import type { ListenOptions, RunningService } from '../../../core/service.js';
+import type { CachePolicy } from '../../../core/cache/types.js';
+import { createKitMetrics, createUpstreamClient, startSubgraph, type SubgraphDeps } from '../../kit/index.js';
+import { countryClient } from './countryClient.js';
+import { createFanOut } from './fanout.js';
+import type { ExchangeContext } from './queries/context.js';
+import { loadRateTable } from './rates.js';
+import { discoverCountries, type CountrySource } from './registry.js';
+import { exchangeResolvers } from './resolvers/index.js';
+import { exchangeSchemaText } from './schemaText.js';
+
+/**
+ * The regional exchange: cross-border search, matching and statistics over every country
+ * subgraph in the registry. `start` never listens on import; `typeDefs` is the SDL generated from
+ * the registry (the same text `npm run compose` writes to generated/schema.graphql).
+ */
+
+export const typeDefs: DocumentNode = parse(exchangeSchemaText(discoverCountries()));
+
+/** Per-country deadlines: one page must be quick; a pull of every match may take longer. */
+export const DEADLINES = { pageMs: 3_000, bulkMs: 15_000 };
+
+/** Country answers are cached briefly; on failure an older answer is served (marked STALE). */
+export const CACHE_POLICIES: { page: CachePolicy; bulk: CachePolicy } = {
+  page: { ttlMs: 30_000, staleWhileRevalidateMs: 0, staleIfErrorMs: 5 * 60_000 },
+  bulk: { ttlMs: 60_000, staleWhileRevalidateMs: 0, staleIfErrorMs: 15 * 60_000 },
+};
+
+export function start(deps: SubgraphDeps, listen: ListenOptions): Promise<RunningService> {
+  return startExchange(discoverCountries(deps.subgraphUrls), deps, listen);
+}
+
+/** The exchange over an explicit country list (what `start` discovers from the registry). */
+export async function startExchange(countries: readonly CountrySource[], deps: SubgraphDeps, listen: ListenOptions): Promise<RunningService> {
+  const logger = deps.logger.child({ subgraph: 'exchange' });
+  const metrics = createKitMetrics('exchange');
+  const upstreams = countries.map((c) =>
+    createUpstreamClient({ name: c.name, baseUrl: c.url, timeoutMs: DEADLINES.pageMs, retries: 1, logger, metrics }),
+  );
+  const clients = new Map(countries.map((c, i) => [c.name, countryClient(c, upstreams[i]!, deps.config.gatewaySecret, DEADLINES)]));
+  const ctx: ExchangeContext = {
+    countries,
+    rates: loadRateTable(countries),
+    fanOut: createFanOut({ cache: deps.cache, clients, policies: CACHE_POLICIES, logger }),
+    disclosureThreshold: deps.config.disclosureThreshold,
+  };
+  return startSubgraph(
+    {
+      name: 'exchange',
+      typeDefs: parse(exchangeSchemaText(countries)),
+      resolvers: exchangeResolvers(ctx),
+      metrics,
+      upstreams: () => upstreams.map((u) => ({ name: u.name, breaker: u.breakerState() })),
+      onClose: async () => {
+        await Promise.all(upstreams.map((u) => u.close()));
+      },
+    },
+    deps,
+    listen,
+  );
+}
