@@ -12,20 +12,27 @@ const WINDOW_MS = 60_000;
  */
 export function rateLimitPlugin(cache: Cache, perMinute: number): ApolloServerPlugin<GatewayContext> {
   return {
-    async requestDidStart({ contextValue }) {
-      const window = Math.floor(Date.now() / WINDOW_MS);
-      const count = await cache.incr(`ratelimit:${contextValue.caller.id}:${window}`, WINDOW_MS);
-      if (count !== undefined && count > perMinute) {
-        const retryAfter = Math.ceil(((window + 1) * WINDOW_MS - Date.now()) / 1000);
-        throw new GraphQLError(`Rate limit of ${perMinute} requests per minute exceeded; retry in ${retryAfter} s`, {
-          extensions: {
-            code: 'RATE_LIMITED',
-            retryAfterSeconds: retryAfter,
-            http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) },
-          },
-        });
-      }
-      return {};
+    async requestDidStart() {
+      return {
+        // Thrown here, not in requestDidStart, so Apollo answers with the error's HTTP status.
+        async didResolveOperation({ contextValue }) {
+          await enforce(contextValue.caller.id);
+        },
+      };
     },
   };
+
+  async function enforce(callerId: string): Promise<void> {
+    const window = Math.floor(Date.now() / WINDOW_MS);
+    const count = await cache.incr(`ratelimit:${callerId}:${window}`, WINDOW_MS);
+    if (count === undefined || count <= perMinute) return;
+    const retryAfter = Math.ceil(((window + 1) * WINDOW_MS - Date.now()) / 1000);
+    throw new GraphQLError(`Rate limit of ${perMinute} requests per minute exceeded; retry in ${retryAfter} s`, {
+      extensions: {
+        code: 'RATE_LIMITED',
+        retryAfterSeconds: retryAfter,
+        http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) },
+      },
+    });
+  }
 }
