@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countrySubgraphs } from '../../schema/registry.js';
+import { startStack, type TestStack } from '../harness/stack.js';
+import { RAW_FETCHERS } from './rawData.js';
+
+/**
+ * The regional exchange through the gateway, over every registered country and its simulator:
+ * order, paging, upstream cost, partial failure, exact statistics, matching, nested lists.
+ */
+const countries = countrySubgraphs().map((c) => ({ name: c.name, code: c.manifest.country ?? '' }));
+const PAGE = `query($first: Int!, $after: String, $filter: VacancyFilter) {
+  vacancies(filter: $filter, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    sources { subgraph status message total }
+    edges { node { id postedAt title occupation { title } region { name } skills { label } } } } }`;
+
+interface Page {
+  vacancies: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    sources: Array<{ subgraph: string; status: string; message: string | null; total: number | null }>;
+    edges: Array<{ node: { id: string; postedAt: string; title: string; occupation: { title: string } | null; region: { name: string } | null; skills: Array<{ label: string }> } }>;
+  };
+}
+
+describe('regional exchange through the gateway', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startStack({ subgraphs: ['taxonomy', 'exchange', ...countries.map((c) => c.name)], simulator: { size: 300 }, responseCacheTtlSeconds: 0 });
+  }, 120_000);
+  afterAll(async () => stack?.stop());
+
+  const page = async (variables: Record<string, unknown>) => {
+    const answer = await stack.query<Page>(PAGE, variables);
+    expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+    return answer.data!.vacancies;
+  };
+
+  it('interleaves every country, newest first', async () => {
+    const p = await page({ first: 60 });
+    const instants = p.edges.map((e) => Date.parse(e.node.postedAt));
+    expect(instants).toEqual([...instants].sort((a, b) => b - a));
+    expect(new Set(p.edges.map((e) => e.node.id.split(':')[0]))).toEqual(new Set(countries.map((c) => c.code)));
+    expect(p.sources.every((s) => s.status === 'OK')).toBe(true);
+  });
+
+  it('costs each country at most 2 upstream calls for a page of 50 with occupation, region and skills, and 0 when repeated', async () => {
+    const filter = { postedSince: '2026-08-01' };
+    const before = await stack.upstreamCalls();
+    const first = await page({ first: 50, filter });
+    expect(first.edges).toHaveLength(50);
+    expect(first.edges.filter((e) => e.node.occupation && e.node.region).length).toBeGreaterThan(25);
+    const middle = await stack.upstreamCalls();
+    for (const c of countries) expect(middle[c.name]! - before[c.name]!, c.name).toBeLessThanOrEqual(2);
+    await page({ first: 50, filter });
+    const after = await stack.upstreamCalls();
+    for (const c of countries) expect(after[c.name]! - middle[c.name]!, c.name).toBe(0);
+  });
+
+  it('walks every page of a filter: exactly totalCount distinct vacancies', async () => {
+    const filter = { iscoCode: '5' };
+    const seen = new Set<string>();
+    let after: string | null = null;
+    let total = 0;
+    for (let i = 0; i < 100; i++) {
+      const p = await page({ first: 25, after, filter });
+      total = p.totalCount;
+      for (const e of p.edges) seen.add(e.node.id);
+      if (!p.pageInfo.hasNextPage) break;
+      after = p.pageInfo.endCursor;
+    }
+    expect(total).toBeGreaterThan(25);
+    expect(seen.size).toBe(total);
+  });
+
+  it('keeps the other countries when one simulator stops mid-walk, and marks that source FAILED', async () => {
+    const victim = countries[countries.length - 1]!;
+    const filter = { iscoCode: '4' };
+    const first = await page({ first: 10, filter });
+    await stack.faults(victim.name, { down: true });
+    try {
+      const second = await page({ first: 10, after: first.pageInfo.endCursor, filter });
+      const source = second.sources.find((s) => s.subgraph === victim.name);
+      expect(['FAILED', 'TIMEOUT', 'STALE']).toContain(source?.status);
+      const others = countries.filter((c) => c !== victim).map((c) => c.code);
+      if (source?.status !== 'STALE') expect(second.edges.every((e) => others.includes(e.node.id.split(':')[0] ?? ''))).toBe(true);
+    } finally {
+      await stack.faults(victim.name, { down: false });
+    }
+  });
+
+  it('computes statistics equal to a brute-force count of the raw national data, suppressing small cells', async () => {
+    const answer = await stack.query<{ labourMarketStats: { disclosureThreshold: number; cells: Array<{ country: { code: string }; iscoCode: string | null; vacancies: number | null; suppressed: boolean }> } }>(
+      `{ labourMarketStats(groupBy: [COUNTRY, ISCO_MAJOR]) { disclosureThreshold cells { country { code } iscoCode vacancies suppressed } } }`,
+    );
+    expect(answer.errors).toBeUndefined();
+    const stats = answer.data!.labourMarketStats;
+    for (const c of countries.filter((x) => RAW_FETCHERS[x.name])) {
+      const raw = await RAW_FETCHERS[c.name]!(stack.simulatorUrls[c.name]!);
+      const counts = new Map<string | null, number>();
+      for (const r of raw) counts.set(r.iscoMajor, (counts.get(r.iscoMajor) ?? 0) + 1);
+      for (const [major, count] of counts) {
+        const cell = stats.cells.find((x) => x.country.code === c.code && x.iscoCode === major);
+        expect(cell, `${c.code} ${major}`).toBeDefined();
+        if (count < stats.disclosureThreshold) expect(cell).toMatchObject({ suppressed: true, vacancies: null });
+        else expect(cell).toMatchObject({ suppressed: false, vacancies: count });
+      }
+    }
+    const units = await stack.query<{ labourMarketStats: { cells: Array<{ vacancies: number | null; suppressed: boolean; monthlyWage: { p50: number | null } }> } }>(
+      `{ labourMarketStats(groupBy: [COUNTRY, ISCO_UNIT]) { cells { vacancies suppressed monthlyWage { p50 } } } }`,
+    );
+    const small = units.data!.labourMarketStats.cells.filter((x) => x.suppressed);
+    expect(small.length).toBeGreaterThan(0);
+    expect(small.every((x) => x.vacancies === null && x.monthlyWage.p50 === null)).toBe(true);
+  });
+
+  it('ranks a vacancy needing all the given essential skills above one needing none of them', async () => {
+    type Match = { score: number; vacancy: { id: string }; matchedEssentialSkills: Array<{ id: string }> };
+    const match = async (skills: string[]) => {
+      const answer = await stack.query<{ matchVacancies: { matches: Match[] } }>(
+        `query($s: [ID!]!) { matchVacancies(skills: $s, first: 100) { matches { score vacancy { id } matchedEssentialSkills { id } } } }`,
+        { s: skills },
+      );
+      expect(answer.errors).toBeUndefined();
+      return answer.data!.matchVacancies.matches;
+    };
+    const sample = await stack.query<{ vacancies: { edges: Array<{ node: { id: string; skills: Array<{ id: string }> } }> } }>(
+      `{ vacancies(filter: { iscoCode: "7" }, first: 50) { edges { node { id skills { id } } } } }`,
+    );
+    // Pick a vacancy and give exactly the skills it marks essential.
+    let target: Match | undefined;
+    let essential: string[] = [];
+    for (const node of sample.data!.vacancies.edges.map((e) => e.node).filter((n) => n.skills.length > 0)) {
+      target = (await match(node.skills.map((s) => s.id))).find((m) => m.vacancy.id === node.id);
+      essential = target?.matchedEssentialSkills.map((s) => s.id) ?? [];
+      if (essential.length > 0) break;
+    }
+    expect(essential.length).toBeGreaterThan(0);
+    const ranked = await match(essential);
+    const needsAll = ranked.find((m) => m.vacancy.id === target!.vacancy.id)!;
+    expect(needsAll.matchedEssentialSkills).toHaveLength(essential.length);
+    for (const other of ranked.filter((m) => m.matchedEssentialSkills.length === 0)) expect(needsAll.score).toBeGreaterThan(other.score);
+    const empty = await stack.query(`{ matchVacancies(skills: []) { totalCount } }`);
+    expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('lists vacancies of a major group under the occupation, across every country', async () => {
+    const answer = await stack.query<{ occupation: { vacancies: { totalCount: number; edges: Array<{ node: { id: string } }> } } }>(
+      `{ occupation(iscoCode: "5") { vacancies(first: 100) { totalCount edges { node { id } } } } }`,
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(new Set(answer.data!.occupation.vacancies.edges.map((e) => e.node.id.split(':')[0]))).toEqual(new Set(countries.map((c) => c.code)));
+  });
+
+  it('answers bad input with coded errors', async () => {
+    const bad = async (q: string) => (await stack.query(q)).errors?.[0]?.extensions?.code;
+    expect(await bad('{ vacancies(filter: { countries: ["XX"] }) { totalCount } }')).toBe('BAD_USER_INPUT');
+    expect(await bad('{ vacancies(after: "not-a-cursor") { totalCount } }')).toBe('BAD_USER_INPUT');
+    expect(await bad('{ vacancies(first: 1000) { totalCount } }')).toBe('BAD_USER_INPUT');
+    expect(await bad('{ vacancies(filter: { iscoCode: "7x" }) { totalCount } }')).toBe('BAD_USER_INPUT');
+  });
+});

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { fromRoot } from '../../core/paths.js';
+
+/**
+ * Each simulator's complete raw data, fetched through its own native API and reduced by hand to
+ * what a statistics check needs — written independently of the adapters, so that the exchange's
+ * statistics can be compared with a brute-force count.
+ */
+export interface RawVacancy {
+  /** ISCO-08 major group via the national code list, or null when the code is unknown. */
+  iscoMajor: string | null;
+}
+
+type Fetcher = (baseUrl: string) => Promise<RawVacancy[]>;
+
+/** National code → ISCO-08 major group, from a list whose first column is the code and last the ISCO-08 unit. */
+function nationalToMajor(file: string): Map<string, string> {
+  const rows = readFileSync(fromRoot('data/national', file), 'utf8').trim().split('\n').slice(1);
+  return new Map(rows.map((line) => [line.slice(0, line.indexOf(',')), line.slice(line.lastIndexOf(',') + 1, line.lastIndexOf(',') + 2)]));
+}
+
+const indonesia: Fetcher = async (base) => {
+  const majors = nationalToMajor('kbji2014.csv');
+  const headers = { 'x-algolia-api-key': 'sim-karirhub-key', 'x-algolia-application-id': 'KARIRHUB' };
+  const out: RawVacancy[] = [];
+  let cursor: string | undefined;
+  do {
+    const url = `${base}/1/indexes/karirhub_industrial_vacancies/browse${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const page = (await (await fetch(url, { headers })).json()) as { hits: Array<{ kbji_code: string | null }>; cursor?: string };
+    out.push(...page.hits.map((h) => ({ iscoMajor: majors.get(h.kbji_code ?? '') ?? null })));
+    cursor = page.cursor;
+  } while (cursor);
+  return out;
+};
+
+export const RAW_FETCHERS: Record<string, Fetcher> = { indonesia };
