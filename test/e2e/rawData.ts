@@ -33,4 +33,15 @@ const indonesia: Fetcher = async (base) => {
   return out;
 };
 
-export const RAW_FETCHERS: Record<string, Fetcher> = { indonesia };
+const thailand: Fetcher = async (base) => {
+  const majors = nationalToMajor('th_doe.csv');
+  const res = await fetch(`${base}/api-server/JobAll/ajax_list_job`, {
+    method: 'POST',
+    headers: { authorization: 'Bearer sim-doe-token', 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'draw=1&start=0&length=-1',
+  });
+  const body = (await res.json()) as { data: Array<{ occupation_code: string | null }> };
+  return body.data.map((j) => ({ iscoMajor: majors.get(j.occupation_code ?? '') ?? null }));
+};
+
+export const RAW_FETCHERS: Record<string, Fetcher> = { indonesia, thailand };

@@ -91,6 +91,7 @@ export interface DsdCourse {
   institute: string;
   institute_type: string;
   province_id: number;
+  province_name: string;
   start_date: string;
   hours: number;
   seats: number;
@@ -108,6 +109,7 @@ export function toDsdCourse(course: GeneratedCourse): DsdCourse {
     institute: course.provider.name,
     institute_type: course.provider.kind,
     province_id: platform.id,
+    province_name: platform.province.nameTh,
     start_date: beDateTime(course.startMs).slice(0, 10),
     hours: course.hours,
     seats: course.seats,

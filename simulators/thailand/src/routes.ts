@@ -13,7 +13,7 @@ export interface DoeData {
   courses: DsdCourse[];
 }
 
-const MAX_LENGTH = 100;
+const MAX_LENGTH = 500;
 const xml = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', format: false });
 
 export function doeRoutes(data: DoeData, token: string): Route[] {

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { fromRoot } from '../../../core/paths.js';
+import { defineCountrySubgraph, type CountryManifest, type TrainingOfferEntity, type VacancyEntity } from '../../kit/index.js';
+import { createDoeUpstream } from './upstream/client.js';
+import type { DoeJob, DsdCourse } from './upstream/native.js';
+import { toTrainingOffer, toVacancy } from './upstream/toModel.js';
+
+/** Thailand: Thai Mee Ngan Tham vacancies and DSD courses, on the country kit. */
+const manifest = JSON.parse(readFileSync(fromRoot('subgraphs/thailand/subgraph.json'), 'utf8')) as CountryManifest;
+
+type V = VacancyEntity<DoeJob>;
+type T = TrainingOfferEntity<DsdCourse>;
+
+const subgraph = defineCountrySubgraph<DoeJob, DsdCourse>({
+  manifest,
+  typeDefs: readFileSync(fromRoot('subgraphs/thailand/src/schema.graphql'), 'utf8'),
+  createUpstream: createDoeUpstream,
+  vacancyId: (job) => String(job.job_id),
+  trainingId: (course) => course.id,
+  toVacancy,
+  toTrainingOffer,
+  resolvers: {
+    ThailandVacancy: {
+      doeOccupationCode: (v: V) => v.native.occupation_code,
+      tsicCode: (v: V) => v.native.tsic_code,
+      wageType: (v: V) => v.native.wage_type,
+      salaryDetail: (v: V) => v.native.salary_detail,
+      provinceId: (v: V) => v.native.province_id,
+      jobFrom: (v: V) => v.native.job_from,
+      announceDateBE: (v: V) => v.native.anounce_date,
+      vacancyCount: (v: V) => v.native.vacancy_count,
+      nativeSkills: (v: V) => v.native.skills ?? [],
+    },
+    ThailandTrainingOffer: {
+      doeOccupationCode: (t: T) => t.native.occupation_code,
+      startDateBE: (t: T) => t.native.start_date,
+      hours: (t: T) => t.native.hours,
+    },
+  },
+});
+
+export const typeDefs = subgraph.typeDefs;
+export const start = subgraph.start;
