@@ -1,0 +1,19 @@
+import type { NativeDialect, SimRequest } from '../../core/index.js';
+
+/** Spring Boot's error body, and OAuth2 bearer-token checks (expired tokens answer 401 invalid_token). */
+export function mfjDialect(tokens: Map<string, number>): NativeDialect {
+  return {
+    error: (status, message) => ({ status, json: { timestamp: new Date().toISOString(), status, error: reason(status), message } }),
+    authenticate: (req: SimRequest) => {
+      const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
+      const expires = token ? tokens.get(token) : undefined;
+      if (expires !== undefined && expires > Date.now()) return null;
+      const description = expires === undefined ? 'Invalid access token' : 'Access token expired';
+      return { status: 401, headers: { 'www-authenticate': `Bearer error="invalid_token", error_description="${description}"` }, json: { error: 'invalid_token', error_description: description } };
+    },
+  };
+}
+
+function reason(status: number): string {
+  return { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 405: 'Method Not Allowed', 413: 'Payload Too Large', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable' }[status] ?? 'Error';
+}
