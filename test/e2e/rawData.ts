@@ -44,4 +44,16 @@ const thailand: Fetcher = async (base) => {
   return body.data.map((j) => ({ iscoMajor: majors.get(j.occupation_code ?? '') ?? null }));
 };
 
-export const RAW_FETCHERS: Record<string, Fetcher> = { indonesia, thailand };
+const malaysia: Fetcher = async (base) => {
+  const majors = nationalToMajor('masco2020.csv');
+  const form = 'grant_type=client_credentials&client_id=lmis-gateway&client_secret=sim-myfuturejobs-secret';
+  const token = (await (await fetch(`${base}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form })).json()) as { access_token: string };
+  const out: RawVacancy[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const page = (await (await fetch(`${base}/api/jobs?offset=${offset}&limit=500`, { headers: { authorization: `Bearer ${token.access_token}` } })).json()) as { results: Array<{ mascoCode: string | null }>; total: number };
+    out.push(...page.results.map((j) => ({ iscoMajor: majors.get(j.mascoCode ?? '') ?? null })));
+    if (out.length >= page.total || page.results.length === 0) return out;
+  }
+};
+
+export const RAW_FETCHERS: Record<string, Fetcher> = { indonesia, malaysia, thailand };

@@ -19,7 +19,7 @@ export interface OAuthSettings {
   tokenTtlSeconds: number;
 }
 
-const MAX_LIMIT = 100;
+const MAX_LIMIT = 500;
 const DAY_MS = 86_400_000;
 const RECENCY: Record<string, number> = { TODAY: 1, '3DAYSAGO': 3, '1WEEKAGO': 7, '2WEEKSAGO': 14, '1MONTHAGO': 30 };
 type Facet = 'CONTRACT_TYPE' | 'SALARY' | 'EDUCATION' | 'STATE' | 'MASCO' | 'RECENCY' | 'SKILL';

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { fromRoot } from '../../../core/paths.js';
+import { defineCountrySubgraph, type CountryManifest, type TrainingOfferEntity, type VacancyEntity } from '../../kit/index.js';
+import { createMfjUpstream } from './upstream/client.js';
+import type { MfjJob, MfjProgramme } from './upstream/native.js';
+import { toTrainingOffer, toVacancy } from './upstream/toModel.js';
+
+/** Malaysia: MYFutureJobs vacancies and TVET programmes, on the country kit. */
+const manifest = JSON.parse(readFileSync(fromRoot('subgraphs/malaysia/subgraph.json'), 'utf8')) as CountryManifest;
+
+type V = VacancyEntity<MfjJob>;
+type T = TrainingOfferEntity<MfjProgramme>;
+
+const subgraph = defineCountrySubgraph<MfjJob, MfjProgramme>({
+  manifest,
+  typeDefs: readFileSync(fromRoot('subgraphs/malaysia/src/schema.graphql'), 'utf8'),
+  createUpstream: createMfjUpstream,
+  vacancyId: (job) => job.id,
+  trainingId: (p) => p.programmeId,
+  toVacancy,
+  toTrainingOffer,
+  resolvers: {
+    MalaysiaVacancy: {
+      mascoCode: (v: V) => v.native.mascoCode,
+      msicCode: (v: V) => v.native.msicCode,
+      salaryBand: (v: V) => v.native.salaryBand,
+      positionTitleMs: (v: V) => v.native.positionTitleMs,
+      contractTypeLabel: (v: V) => v.native.contractType?.labelMs ?? null,
+      numberOfVacancies: (v: V) => v.native.numberOfVacancies,
+      nativeSkills: (v: V) => (v.native.skills ?? []).map((s) => s.name),
+    },
+    MalaysiaTrainingOffer: {
+      mascoCode: (t: T) => t.native.mascoCode,
+      nameMs: (t: T) => t.native.programmeNameMs,
+      durationWeeks: (t: T) => t.native.durationWeeks,
+    },
+  },
+});
+
+export const typeDefs = subgraph.typeDefs;
+export const start = subgraph.start;
