@@ -255,6 +255,16 @@ export type StatsDimension =
   | 'MONTH'
   | 'REGION';
 
+export type ThailandTrainingOffer = TrainingOffer & {
+  __typename?: 'ThailandTrainingOffer';
+  id: Scalars['ID']['output'];
+};
+
+export type ThailandVacancy = Vacancy & {
+  __typename?: 'ThailandVacancy';
+  id: Scalars['ID']['output'];
+};
+
 /** A training offer published by one of the national systems. */
 export type TrainingOffer = {
   id: Scalars['ID']['output'];
@@ -452,8 +462,8 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
-  TrainingOffer: ( IndonesiaTrainingOffer );
-  Vacancy: ( IndonesiaVacancy );
+  TrainingOffer: ( IndonesiaTrainingOffer ) | ( ThailandTrainingOffer );
+  Vacancy: ( IndonesiaVacancy ) | ( ThailandVacancy );
 }>;
 
 /** Mapping between all available schema types and the resolvers types */
@@ -476,6 +486,8 @@ export type ResolversTypes = ResolversObject<{
   SourceState: SourceState;
   SourceStatus: ResolverTypeWrapper<Omit<SourceStatus, 'country'> & { country: ResolversTypes['Country'] }>;
   StatsDimension: StatsDimension;
+  ThailandTrainingOffer: ResolverTypeWrapper<ThailandTrainingOffer>;
+  ThailandVacancy: ResolverTypeWrapper<ThailandVacancy>;
   TrainingOffer: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['TrainingOffer']>;
   TrainingOfferConnection: ResolverTypeWrapper<Omit<TrainingOfferConnection, 'edges' | 'sources'> & { edges: Array<ResolversTypes['TrainingOfferEdge']>, sources: Array<ResolversTypes['SourceStatus']> }>;
   TrainingOfferEdge: ResolverTypeWrapper<Omit<TrainingOfferEdge, 'node'> & { node: ResolversTypes['TrainingOffer'] }>;
@@ -511,6 +523,8 @@ export type ResolversParentTypes = ResolversObject<{
   Region: Omit<Region, 'vacancies'> & { vacancies: ResolversParentTypes['VacancyConnection'] };
   Skill: Omit<Skill, 'vacancies'> & { vacancies: ResolversParentTypes['VacancyConnection'] };
   SourceStatus: Omit<SourceStatus, 'country'> & { country: ResolversParentTypes['Country'] };
+  ThailandTrainingOffer: ThailandTrainingOffer;
+  ThailandVacancy: ThailandVacancy;
   TrainingOffer: ResolversInterfaceTypes<ResolversParentTypes>['TrainingOffer'];
   TrainingOfferConnection: Omit<TrainingOfferConnection, 'edges' | 'sources'> & { edges: Array<ResolversParentTypes['TrainingOfferEdge']>, sources: Array<ResolversParentTypes['SourceStatus']> };
   TrainingOfferEdge: Omit<TrainingOfferEdge, 'node'> & { node: ResolversParentTypes['TrainingOffer'] };
@@ -697,8 +711,20 @@ export type SourceStatusResolvers<ContextType = RequestBase, ParentType extends 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type ThailandTrainingOfferResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['ThailandTrainingOffer'] = ResolversParentTypes['ThailandTrainingOffer']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ThailandTrainingOffer']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ThailandVacancyResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['ThailandVacancy'] = ResolversParentTypes['ThailandVacancy']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ThailandVacancy']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type TrainingOfferResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['TrainingOffer'] = ResolversParentTypes['TrainingOffer']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'IndonesiaTrainingOffer', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'IndonesiaTrainingOffer' | 'ThailandTrainingOffer', ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
@@ -717,7 +743,7 @@ export type TrainingOfferEdgeResolvers<ContextType = RequestBase, ParentType ext
 }>;
 
 export type VacancyResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['Vacancy'] = ResolversParentTypes['Vacancy']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'IndonesiaVacancy', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'IndonesiaVacancy' | 'ThailandVacancy', ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
@@ -780,6 +806,8 @@ export type Resolvers<ContextType = RequestBase> = ResolversObject<{
   Region?: RegionResolvers<ContextType>;
   Skill?: SkillResolvers<ContextType>;
   SourceStatus?: SourceStatusResolvers<ContextType>;
+  ThailandTrainingOffer?: ThailandTrainingOfferResolvers<ContextType>;
+  ThailandVacancy?: ThailandVacancyResolvers<ContextType>;
   TrainingOffer?: TrainingOfferResolvers<ContextType>;
   TrainingOfferConnection?: TrainingOfferConnectionResolvers<ContextType>;
   TrainingOfferEdge?: TrainingOfferEdgeResolvers<ContextType>;
