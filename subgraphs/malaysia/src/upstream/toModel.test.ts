@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { MfjJob } from './native.js';
+import { toTrainingOffer, toVacancy } from './toModel.js';
+
+const job = (over: Partial<MfjJob> = {}): MfjJob => ({
+  id: '0123456789abcdef0123456789abcdef',
+  positionTitle: 'Software developer',
+  positionTitleMs: 'Pembangun Perisian',
+  companyName: 'Maju Teknologi Sdn. Bhd.',
+  location: { state: 'Pulau Pinang', city: 'Bayan Lepas' },
+  actualWages: { min: 5_000, max: 7_000 },
+  salaryBand: 'H',
+  contractType: { code: 1, labelMs: 'Tetap', labelEn: 'Permanent' },
+  mascoCode: '2512-01',
+  msicCode: '62010',
+  educationLevel: { code: 6, label: 'Ijazah Sarjana Muda' },
+  skills: [{ code: 'http://data.europa.eu/esco/skill/abc-123', name: 'use software libraries' }, { code: null, name: 'Boleh bertutur dalam Bahasa Mandarin' }],
+  postedDate: '2026-11-18T09:30:00+08:00',
+  closingDate: '2026-12-31',
+  jobUrl: 'https://candidates.myfuturejobs.gov.my/job/0123',
+  numberOfVacancies: 2,
+  sourceJobId: null,
+  ...over,
+});
+
+describe('MYFutureJobs → model', () => {
+  it('maps MASCO 2020 six-digit codes to ISCO-08 and keeps outdated MASCO 2008 ones unmapped', () => {
+    expect(toVacancy(job())).toMatchObject({ iscoCode: '2512', nationalCode: { system: 'MASCO-2020', code: '2512-01', mapped: true } });
+    expect(toVacancy(job({ mascoCode: '2512' }))).toMatchObject({ iscoCode: null, nationalCode: { code: '2512', mapped: false } });
+  });
+
+  it('keeps MYR monthly amounts, falls back to the salary band, and hides NEGO', () => {
+    expect(toVacancy(job()).salary).toMatchObject({ min: 5_000, max: 7_000, currency: 'MYR', period: 'MONTH', monthlyAmount: 6_000, disclosed: true });
+    expect(toVacancy(job({ actualWages: null, salaryBand: 'C' })).salary).toMatchObject({ min: 2_000, max: 2_499, disclosed: true });
+    expect(toVacancy(job({ actualWages: null, salaryBand: 'NEGO' })).salary).toMatchObject({ disclosed: false, monthlyAmount: null });
+  });
+
+  it('reads state variants into ISO 3166-2, dates at +08:00 (date-only legacy values as midnight)', () => {
+    const v = toVacancy(job());
+    expect(v.regionCode).toBe('MY-07');
+    expect(toVacancy(job({ location: { state: 'WP Kuala Lumpur', city: null } })).regionCode).toBe('MY-14');
+    expect(v.postedAt).toBe('2026-11-18T09:30:00+08:00');
+    expect(toVacancy(job({ postedDate: '2026-11-02' })).postedAt).toBe('2026-11-02T00:00:00+08:00');
+  });
+
+  it('takes skill ids from ESCO URIs, contract codes to employment types, degrees to ISCED, and flags re-listings', () => {
+    const v = toVacancy(job({ sourceJobId: 'ffff' }));
+    expect(v.skillIds).toContain('abc-123');
+    expect(v.employmentType).toBe('FULL_TIME');
+    expect(v.education).toEqual({ iscedLevel: 6, nativeLabel: 'Ijazah Sarjana Muda' });
+    expect(v.duplicateOf).toBe('MY:ffff');
+    expect(toVacancy(job({ contractType: { code: 7, labelMs: 'Harian', labelEn: 'Daily-rated' } })).employmentType).toBe('DAILY');
+  });
+
+  it('fails only a malformed record', () => {
+    expect(() => toVacancy(job({ postedDate: 'semalam' }))).toThrow();
+    expect(() => toVacancy(job({ id: '' }))).toThrow();
+  });
+
+  it('translates TVET programmes', () => {
+    const t = toTrainingOffer({
+      programmeId: 'TVET-00001', programmeNameMs: 'Kursus Pengimpal', programmeNameEn: 'Course: Welder', provider: { name: 'ADTEC Kedah', type: 'ADTEC' },
+      state: 'Kedah', mascoCode: '7212-02', startDate: '2027-01-05', durationWeeks: 12, seats: 25, feeMyr: 0, mode: 'HIBRID', certification: 'SKM Tahap 2',
+    });
+    expect(t).toMatchObject({ id: 'MY:TVET-00001', regionCode: 'MY-02', iscoCodes: ['7212'], duration: 'P12W', mode: 'BLENDED', fee: { disclosed: true, monthlyAmount: 0 } });
+  });
+});
