@@ -29,14 +29,17 @@ export interface CodedOccupation {
   iscoCode: string;
 }
 
-/** A picker over a national code list, weighted by major-group share and busy units. */
+/**
+ * A picker over a national code list: each major group gets its labour-market share, divided
+ * among its codes with busy units weighing more — so group shares hold whatever the list's shape.
+ */
 export function occupationPicker<T extends CodedOccupation>(codes: readonly T[]): (rng: Rng) => T {
-  const perMajor = new Map<string, number>();
-  for (const c of codes) perMajor.set(c.iscoCode[0] ?? '', (perMajor.get(c.iscoCode[0] ?? '') ?? 0) + 1);
+  const boost = (c: T) => (BUSY_UNITS.has(c.iscoCode) ? 12 : 1);
+  const boostPerMajor = new Map<string, number>();
+  for (const c of codes) boostPerMajor.set(c.iscoCode[0] ?? '', (boostPerMajor.get(c.iscoCode[0] ?? '') ?? 0) + boost(c));
   const weights = codes.map((c) => {
     const major = c.iscoCode[0] ?? '';
-    const base = (MAJOR_GROUP_SHARE[major] ?? 0) / (perMajor.get(major) ?? 1);
-    return base * (BUSY_UNITS.has(c.iscoCode) ? 12 : 1);
+    return ((MAJOR_GROUP_SHARE[major] ?? 0) * boost(c)) / (boostPerMajor.get(major) ?? 1);
   });
   return weightedTable(codes, weights);
 }
