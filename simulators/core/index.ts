@@ -18,4 +18,4 @@ export { occupationPicker, monthlyWageBand, regionPicker, MAJOR_GROUP_SHARE, MAJ
 export { DIRT_RATES, dirty, oddCasing, oddWhitespace } from './generate/dirt.js';
 export { DATA_ANCHOR_MS, POSTING_WINDOW_DAYS, postedAt, addDays } from './generate/dates.js';
 export { generateJobs, skillLevelOf, type CountryProfile, type GeneratedJob, type NationalOccupation, type WagePeriod } from './generate/jobs.js';
-export { generateCourses, type GeneratedCourse, type TrainingProfile } from './generate/training.js';
+export { coursesFor, generateCourses, type GeneratedCourse, type TrainingProfile } from './generate/training.js';

@@ -34,9 +34,15 @@ export interface GeneratedCourse {
   certification: string;
 }
 
+/** About one course per 40 postings: training supply well below demand, as in the region. */
+export function coursesFor(vacancies: number): number {
+  return Math.max(20, Math.round(vacancies / 40));
+}
+
 /** Vocational training is concentrated in trades and services: manual occupations weigh more. */
 export function generateCourses(profile: TrainingProfile, seed: number, count: number): GeneratedCourse[] {
-  const rng = createRng(seed ^ 0x5eed);
+  // The catalogue's own stream, distinct per country (its code list) so systems do not mirror each other.
+  const rng = createRng(seed ^ 0x5eed ^ hashCodes(profile.occupations));
   const trades = profile.occupations.filter((o) => ['3', '4', '5', '7', '8'].includes(o.iscoCode[0] ?? ''));
   const pick = occupationPicker(trades);
   return Array.from({ length: count }, (_, seq) => {
@@ -56,4 +62,10 @@ export function generateCourses(profile: TrainingProfile, seed: number, count: n
       certification: rng.pick(profile.certifications),
     };
   });
+}
+
+function hashCodes(occupations: readonly NationalOccupation[]): number {
+  let h = 2166136261;
+  for (const o of occupations.slice(0, 50)) for (let i = 0; i < o.code.length; i++) h = Math.imul(h ^ o.code.charCodeAt(i), 16777619);
+  return h >>> 0;
 }

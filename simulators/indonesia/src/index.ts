@@ -1,4 +1,4 @@
-import { generateCourses, generateJobs, startSimServer, type RunningSimulator, type SimulatorOptions } from '../../core/index.js';
+import { coursesFor, generateCourses, generateJobs, startSimServer, type RunningSimulator, type SimulatorOptions } from '../../core/index.js';
 import { karirhubDialect } from './dialect.js';
 import { toHit, toPelatihan, type KarirhubHit } from './native.js';
 import { profile, trainingProfile } from './profile.js';
@@ -21,7 +21,7 @@ export async function startSimulator(options: SimulatorOptions & { apiKey?: stri
 export function generateData(seed: number, size: number): KarirhubData {
   const hits = generateJobs(profile, seed, size).map((job) => toHit(job, seed));
   hits.sort(newestFirst);
-  const courses = generateCourses(trainingProfile, seed, Math.max(20, Math.round(size / 15))).map(toPelatihan);
+  const courses = generateCourses(trainingProfile, seed, coursesFor(size)).map(toPelatihan);
   return { hits, byId: new Map(hits.map((h) => [h.objectID, h])), courses };
 }
 

@@ -1,4 +1,4 @@
-import { generateCourses, generateJobs, startSimServer, type RunningSimulator, type SimulatorOptions } from '../../core/index.js';
+import { coursesFor, generateCourses, generateJobs, startSimServer, type RunningSimulator, type SimulatorOptions } from '../../core/index.js';
 import { mfjDialect } from './dialect.js';
 import { toMfjJob, toProgramme, type MfjJob } from './native.js';
 import { profile, trainingProfile } from './profile.js';
@@ -19,7 +19,7 @@ export function generateData(seed: number, size: number): MfjData {
   // Legacy records carry a date only: they sort as midnight Malaysia time, as they display.
   const postedMs = new Map(jobs.map((j) => [j.id, Date.parse(j.postedDate.length === 10 ? `${j.postedDate}T00:00:00+08:00` : j.postedDate)]));
   jobs.sort((a: MfjJob, b: MfjJob) => (postedMs.get(b.id) ?? 0) - (postedMs.get(a.id) ?? 0) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
-  const programmes = generateCourses(trainingProfile, seed, Math.max(20, Math.round(size / 15))).map(toProgramme);
+  const programmes = generateCourses(trainingProfile, seed, coursesFor(size)).map(toProgramme);
   return { jobs, postedMs, byId: new Map(jobs.map((j) => [j.id, j])), programmes };
 }
 

@@ -1,4 +1,4 @@
-import { generateCourses, generateJobs, startSimServer, type RunningSimulator, type SimulatorOptions } from '../../core/index.js';
+import { coursesFor, generateCourses, generateJobs, startSimServer, type RunningSimulator, type SimulatorOptions } from '../../core/index.js';
 import { doeDialect } from './dialect.js';
 import { parseBeDateTime, toDoeJob, toDsdCourse } from './native.js';
 import { profile, trainingProfile } from './profile.js';
@@ -17,6 +17,6 @@ export function generateData(seed: number, size: number): DoeData {
   const jobs = generateJobs(profile, seed, size).map((job) => toDoeJob(job, seed));
   const announcedMs = new Map(jobs.map((j) => [j.job_id, parseBeDateTime(j.anounce_date) ?? 0]));
   jobs.sort((a, b) => (announcedMs.get(b.job_id) ?? 0) - (announcedMs.get(a.job_id) ?? 0) || b.job_id - a.job_id);
-  const courses = generateCourses(trainingProfile, seed, Math.max(20, Math.round(size / 15))).map(toDsdCourse);
+  const courses = generateCourses(trainingProfile, seed, coursesFor(size)).map(toDsdCourse);
   return { jobs, announcedMs, byId: new Map(jobs.map((j) => [j.job_id, j])), courses };
 }
