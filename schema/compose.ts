@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
@@ -8,31 +8,35 @@ import { countrySchemaText } from '../subgraphs/kit/country/schema.js';
 import { exchangeSchemaText } from '../subgraphs/exchange/src/schemaText.js';
 import { countrySubgraphs, readSubgraphList, type SubgraphEntry, type SubgraphList } from './registry.js';
 
+export { readSubgraphList };
+
 /**
  * `npm run compose`: writes the generated subgraph SDL (each country = contract + its own types;
  * the exchange = generated from the country list), then composes schema/supergraph.graphql with
  * @apollo/composition — in-process, because the rover binary cannot be downloaded here.
- * `--check` fails instead of writing when anything committed is stale.
+ * `npm run compose -- --check` writes nothing and fails when anything committed is stale.
  */
 
 export interface SubgraphSdl {
   name: string;
+  /** Where the gateway routes this subgraph's fetches (tests pass ephemeral URLs). */
   url: string;
   sdl: string;
 }
 
 const SUPERGRAPH = fromRoot('schema/supergraph.graphql');
 
-/** Composes; throws one readable error listing every composition error. */
-export function composeSupergraph(subgraphs: readonly SubgraphSdl[]): string {
-  const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
+/** Composes; throws one readable error listing every composition error with its code. */
+export function composeSupergraph(input: { subgraphs: readonly SubgraphSdl[] }): string {
+  const result = composeServices(input.subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parseSdl(s) })));
   if (result.errors) {
-    throw new Error(`Composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
+    const lines = result.errors.map((e) => `  - [${codeOf(e)}] ${e.message}`);
+    throw new Error(`Composition failed (${result.errors.length} error${result.errors.length === 1 ? '' : 's'}):\n${lines.join('\n')}`);
   }
   return result.supergraphSdl;
 }
 
-/** The SDL each registry entry's file should contain, generated where generation applies. */
+/** The SDL a registry entry's file should contain, when it is generated (countries, exchange). */
 export function generatedSdl(entry: SubgraphEntry, list: SubgraphList): string | undefined {
   if (entry.manifest.kind === 'country') {
     const own = readFileSync(fromRoot('subgraphs', entry.name, 'src/schema.graphql'), 'utf8');
@@ -44,7 +48,7 @@ export function generatedSdl(entry: SubgraphEntry, list: SubgraphList): string |
   return undefined;
 }
 
-/** Every subgraph's SDL with the URLs given (tests pass ephemeral ones), generated in memory. */
+/** Every registered subgraph's SDL (generated in memory where it applies), routed at `urls` where given. */
 export function registrySdl(urls: Record<string, string> = {}, list = readSubgraphList()): SubgraphSdl[] {
   return list.subgraphs.map((entry) => ({
     name: entry.name,
@@ -53,32 +57,44 @@ export function registrySdl(urls: Record<string, string> = {}, list = readSubgra
   }));
 }
 
-function main(check: boolean): void {
+function parseSdl(subgraph: SubgraphSdl) {
+  try {
+    return parse(subgraph.sdl);
+  } catch (error) {
+    throw new Error(`Composition failed: the SDL of subgraph "${subgraph.name}" does not parse: ${(error as Error).message}`);
+  }
+}
+
+function codeOf(error: { extensions: Record<string, unknown> }): string {
+  const code = error.extensions.code;
+  return typeof code === 'string' ? code : 'COMPOSITION_ERROR';
+}
+
+/** Writes (or, with --check, only compares) every generated file and the supergraph. */
+function compose(check: boolean): void {
   const list = readSubgraphList();
   const stale: string[] = [];
   const write = (path: string, text: string) => {
     const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
     if (current === text) return;
-    if (check) return void stale.push(path);
+    stale.push(relative(fromRoot(), path));
+    if (check) return;
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);
-    console.log(`wrote ${path}`);
   };
   for (const entry of list.subgraphs) {
     const sdl = generatedSdl(entry, list);
     if (sdl !== undefined) write(entry.schemaFile, sdl);
   }
-  write(SUPERGRAPH, composeSupergraph(registrySdl({}, list)));
-  if (stale.length) {
-    console.error(`stale (run npm run compose):\n  ${stale.join('\n  ')}`);
-    process.exit(1);
-  }
-  console.log(`supergraph ${check ? 'is fresh' : 'composed'}: ${list.subgraphs.map((s) => s.name).join(', ')}`);
+  write(SUPERGRAPH, composeSupergraph({ subgraphs: registrySdl({}, list) }));
+  const names = list.subgraphs.map((s) => s.name).join(', ');
+  if (check && stale.length) throw new Error(`stale — run \`npm run compose\`:\n  ${stale.join('\n  ')}`);
+  console.log(check ? `supergraph is fresh (${names})` : `${stale.length ? `wrote ${stale.join(', ')}\n` : ''}composed: ${names}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
-    main(process.argv.includes('--check'));
+    compose(process.argv.includes('--check'));
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);

@@ -1,71 +1,44 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { randomUUID } from 'node:crypto';
-import { GraphQLError } from 'graphql';
-import { jwtVerify } from 'jose';
 import type { Config } from '../../core/config.js';
+import { langFrom, type Lang } from '../../subgraphs/kit/context.js';
+import { identifyCaller, type Caller } from './auth.js';
+import type { RateLimiter } from './rateLimit.js';
 
-/** Who is calling, and what they may do. Anonymous callers get the `public` scope. */
-export interface Caller {
-  /** API key id, JWT subject, or `anonymous:<ip>`. */
-  id: string;
-  scopes: string[];
-  anonymous: boolean;
+export type { Caller };
+
+/** One subgraph answer's `cache-control`, noted by the data source for the response cache. */
+export interface SubgraphCacheHint {
+  subgraph: string;
+  cacheControl: string | null;
 }
 
 export interface GatewayContext {
+  /** The caller's `x-request-id` when sane, else a new one; forwarded to every subgraph and echoed back. */
   requestId: string;
-  lang: string | undefined;
+  /** The client's Accept-Language, forwarded as is (bounded); subgraphs pick their label language from it. */
+  acceptLanguage: string | undefined;
+  /** The language the answer is in — part of the response-cache key. */
+  lang: Lang;
   caller: Caller;
+  /** Filled while the query plan runs: what each subgraph said about caching its answer. */
+  subgraphCacheHints: SubgraphCacheHint[];
 }
 
-const LANGS = new Set(['en', 'id', 'ms', 'th']);
+const MAX_ACCEPT_LANGUAGE = 256;
 
-/** Builds the per-request context; a presented but invalid credential is refused (401). */
-export async function buildContext(config: Config, headers: IncomingHttpHeaders, ip: string): Promise<GatewayContext> {
-  return {
-    requestId: single(headers['x-request-id'])?.slice(0, 128) || randomUUID(),
-    lang: preferredLang(single(headers['accept-language'])),
-    caller: await identify(config, headers, ip),
-  };
-}
-
-async function identify(config: Config, headers: IncomingHttpHeaders, ip: string): Promise<Caller> {
-  const apiKey = single(headers['x-api-key']);
-  if (apiKey) {
-    const scopes = config.apiKeys.get(apiKey);
-    if (!scopes) throw unauthenticated('Unknown API key');
-    return { id: `key:${apiKey.slice(0, 6)}…`, scopes, anonymous: false };
-  }
-  const auth = single(headers.authorization);
-  if (auth?.startsWith('Bearer ')) return verifyJwt(config, auth.slice(7));
-  return { id: `anonymous:${ip}`, scopes: ['public'], anonymous: true };
-}
-
-async function verifyJwt(config: Config, token: string): Promise<Caller> {
-  if (!config.jwt) throw unauthenticated('JWT authentication is not configured');
-  try {
-    const { payload } = await jwtVerify(token, new TextEncoder().encode(config.jwt.secret), {
-      algorithms: ['HS256'],
-      ...(config.jwt.issuer ? { issuer: config.jwt.issuer } : {}),
-    });
-    const scope = typeof payload.scope === 'string' ? payload.scope.split(' ') : ['public'];
-    return { id: `jwt:${payload.sub ?? 'unknown'}`, scopes: scope, anonymous: false };
-  } catch (error) {
-    throw unauthenticated(`Invalid token: ${(error as Error).message}`);
-  }
-}
-
-function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-}
-
-function preferredLang(header: string | undefined): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(',')) {
-    const tag = part.split(';')[0]?.trim().toLowerCase().split('-')[0];
-    if (tag && LANGS.has(tag)) return tag;
-  }
-  return undefined;
+/**
+ * Builds the per-request context: who is calling (a presented but invalid credential is refused,
+ * 401), whether they are within their rate limit (429), and what to forward. The request id is
+ * chosen by the HTTP layer first (kit's `requestIdFrom`), so even a refused request is traceable.
+ */
+export async function buildContext(
+  deps: { config: Config; limiter: RateLimiter },
+  request: { headers: IncomingHttpHeaders; ip: string; requestId: string },
+): Promise<GatewayContext> {
+  const caller = await identifyCaller(deps.config, request.headers, request.ip);
+  await deps.limiter.admit(caller);
+  const acceptLanguage = single(request.headers['accept-language'])?.slice(0, MAX_ACCEPT_LANGUAGE);
+  return { requestId: request.requestId, acceptLanguage, lang: langFrom(acceptLanguage), caller, subgraphCacheHints: [] };
 }
 
 function single(value: string | string[] | undefined): string | undefined {

@@ -1,36 +1,97 @@
+import { randomUUID } from 'node:crypto';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { fetch as undiciFetch } from 'undici';
+import { GraphQLError } from 'graphql';
+import { fetch, type Agent } from 'undici';
+import type { Logger } from '../../core/log.js';
 import { signRequestHeaders } from '../../subgraphs/kit/trust.js';
 import type { GatewayContext } from './context.js';
 
 /**
- * How the gateway talks to a subgraph: forwards the request id and the caller's language, signs
- * every call (subgraphs refuse unsigned ones), and gives each call a deadline so one slow
- * subgraph costs its own fields only.
+ * How the gateway talks to one subgraph:
+ *  - forwards the request id and the client's Accept-Language, and signs every call
+ *    (`x-lmis-signature`, subgraph/kit/trust.ts) — subgraphs refuse unsigned ones;
+ *  - gives each call a deadline (Apollo's own fetcher has none), so a slow subgraph costs only
+ *    its own fields and the client gets UPSTREAM_TIMEOUT for them;
+ *  - turns transport failures into coded errors (UPSTREAM_TIMEOUT / UPSTREAM_UNAVAILABLE) instead
+ *    of an INTERNAL_SERVER_ERROR, without passing the subgraph's raw answer to the client;
+ *  - notes each answer's `cache-control` for the whole-response cache.
  */
-export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    options: { name: string; url: string },
-    private readonly secret: string,
-    private readonly timeoutMs: number,
-  ) {
-    super({
-      url: options.url,
-      // A deadline per call: Apollo's own fetcher has none (federation issue #2647).
-      fetcher: ((input: string, init?: Record<string, unknown>) =>
-        undiciFetch(input, { ...(init ?? {}), signal: AbortSignal.timeout(this.timeoutMs) } as never)) as never,
-    });
+export interface SubgraphCallOptions {
+  name: string;
+  url: string;
+  secret: string;
+  timeoutMs: number;
+  /** One connection pool for all subgraphs, closed with the gateway. */
+  dispatcher: Agent;
+  logger: Logger;
+}
+
+type Context = Partial<GatewayContext>;
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
+type DidReceiveResponse = Parameters<NonNullable<RemoteGraphQLDataSource<Context>['didReceiveResponse']>>[0];
+type GatewayGraphQLResponse = DidReceiveResponse['response'];
+
+export class SignedDataSource extends RemoteGraphQLDataSource<Context> {
+  private readonly call: SubgraphCallOptions;
+
+  constructor(call: SubgraphCallOptions) {
+    super({ url: call.url, fetcher: deadlineFetcher(call) });
+    this.call = call;
+    // The response cache reads the hints itself (see didReceiveResponse), so that a subgraph
+    // without hints does not make every answer uncacheable.
+    this.honorSubgraphCacheControlHeader = false;
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<Context>): void {
     const headers = request.http?.headers;
     if (!headers) return;
-    const requestId = context.requestId ?? cryptoId();
-    for (const [key, value] of Object.entries(signRequestHeaders(this.secret, requestId))) headers.set(key, value);
-    if (context.lang) headers.set('accept-language', context.lang);
+    // Health checks and other gateway-internal calls have no incoming request: give them an id.
+    const requestId = context.requestId ?? randomUUID();
+    for (const [name, value] of Object.entries(signRequestHeaders(this.call.secret, requestId))) headers.set(name, value);
+    if (context.acceptLanguage) headers.set('accept-language', context.acceptLanguage);
+  }
+
+  override didReceiveResponse({ response, context }: DidReceiveResponse): GatewayGraphQLResponse {
+    context.subgraphCacheHints?.push({ subgraph: this.call.name, cacheControl: response.http?.headers.get('cache-control') ?? null });
+    return response;
+  }
+
+  override didEncounterError(error: Error, _request: unknown, _response: unknown, context?: Context): void {
+    const coded = codedUpstreamError(error, this.call);
+    this.call.logger.warn({ subgraph: this.call.name, requestId: context?.requestId, err: error.message, code: coded.extensions.code }, 'subgraph call failed');
+    throw coded;
   }
 }
 
-function cryptoId(): string {
-  return globalThis.crypto.randomUUID();
+function deadlineFetcher(call: SubgraphCallOptions): Fetcher {
+  return (url, init) =>
+    fetch(url, {
+      method: init?.method ?? 'POST',
+      headers: init?.headers ?? {},
+      body: init?.body ?? null,
+      signal: AbortSignal.timeout(call.timeoutMs),
+      dispatcher: call.dispatcher,
+    });
+}
+
+/** What the client sees when a subgraph cannot be reached or does not answer in time. */
+export function codedUpstreamError(error: Error, call: Pick<SubgraphCallOptions, 'name' | 'timeoutMs'>): GraphQLError {
+  const serviceName = call.name;
+  if (error.name === 'TimeoutError' || error.name === 'AbortError') {
+    return new GraphQLError(`The ${serviceName} service did not answer within ${call.timeoutMs} ms`, {
+      extensions: { code: 'UPSTREAM_TIMEOUT', serviceName },
+    });
+  }
+  // Apollo's errorFromResponse: the subgraph answered with a non-2xx HTTP status. (Duck-typed:
+  // the gateway is CommonJS and its GraphQLError class is not the one this ESM module imports.)
+  const status = 'extensions' in error ? statusOf((error.extensions as { response?: unknown } | undefined)?.response) : undefined;
+  const why = status ? `answered HTTP ${status}` : 'is unreachable';
+  return new GraphQLError(`The ${serviceName} service ${why}`, {
+    extensions: { code: 'UPSTREAM_UNAVAILABLE', serviceName, ...(status ? { status } : {}) },
+  });
+}
+
+function statusOf(response: unknown): number | undefined {
+  if (typeof response !== 'object' || response === null || !('status' in response)) return undefined;
+  return typeof response.status === 'number' ? response.status : undefined;
 }

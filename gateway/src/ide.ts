@@ -16,7 +16,11 @@ let building: Promise<IdeAssets> | undefined;
 
 /** Bundles once per process, on first use (about a second), then serves from memory. */
 export function ideAssets(): Promise<IdeAssets> {
-  building ??= bundle();
+  // A failed build is not remembered: the next request tries again.
+  building ??= bundle().catch((error: unknown) => {
+    building = undefined;
+    throw error;
+  });
   return building;
 }
 

@@ -1,23 +1,30 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCache } from '../../core/cache/index.js';
+import { createGateway } from '../../gateway/src/server.js';
 import { needRedis, REDIS_URL } from '../harness/requirements.js';
-import { startStack, type TestStack } from '../harness/stack.js';
+import { postGraphQL, startStack, type GraphQLAnswer, type TestStack } from '../harness/stack.js';
 
-/** The gateway in front of the taxonomy subgraph, over HTTP: answers, security, limits, caching. */
+/** The gateway in front of the real taxonomy subgraph, over HTTP: answers, security, limits, caching. */
 const DONE_CHECK = `{ occupation(iscoCode: "7212") { title(lang: "th") parent { title } nationalCodes { system code } skills { label } } }`;
 const JWT_SECRET = 'a-test-secret-of-enough-length';
-const codes = (answer: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => (answer.errors ?? []).map((e) => e.extensions?.code);
+const codes = (answer: GraphQLAnswer<unknown>) => (answer.errors ?? []).map((e) => e.extensions?.code);
+const jwt = (claims: Record<string, unknown>, subject = 'app-1') =>
+  new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject(subject).setExpirationTime('5m').sign(new TextEncoder().encode(JWT_SECRET));
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 describe('gateway over the taxonomy', () => {
   let stack: TestStack;
   beforeAll(async () => {
     stack = await startStack({
       subgraphs: ['taxonomy'],
-      env: { API_KEYS: 'good-key:public+analyst', JWT_SECRET, RATE_LIMIT_PER_MINUTE: '1000' },
+      env: { API_KEYS: 'good-key:public+analyst,other-key:public', JWT_SECRET, RATE_LIMIT_PER_MINUTE: '1000' },
     });
   });
   afterAll(async () => stack?.stop());
+  const endpoint = (path: string) => stack.gatewayUrl.replace(/\/graphql$/, path);
 
   it('answers the first query with real values', async () => {
     const answer = await stack.query<{ occupation: { title: string; parent: { title: string }; nationalCodes: Array<{ system: string }>; skills: unknown[] } }>(DONE_CHECK);
@@ -39,61 +46,124 @@ describe('gateway over the taxonomy', () => {
     expect(codes(answer)).toContain('BAD_USER_INPUT');
     const broken = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
     expect(broken.status).toBe(400);
+    const unknownField = await stack.query('{ occupation(iscoCode: "7212") { nope } }');
+    expect([unknownField.status, ...codes(unknownField)]).toEqual([400, 'GRAPHQL_VALIDATION_FAILED']);
     expect(JSON.stringify(await stack.query('{ occupation(iscoCode: "7212") { title } }'))).not.toContain('stacktrace');
   });
 
-  it('refuses an unknown API key or a bad JWT with 401, accepts good ones', async () => {
+  it('refuses an unknown API key or a bad JWT with 401 UNAUTHENTICATED, accepts good ones', async () => {
     const bad = await stack.query('{ countries { code } }', {}, { 'x-api-key': 'nope' });
-    expect(bad.status).toBe(401);
-    expect(codes(bad)).toEqual(['UNAUTHENTICATED']);
+    expect([bad.status, ...codes(bad)]).toEqual([401, 'UNAUTHENTICATED']);
     expect((await stack.query('{ countries { code } }', {}, { 'x-api-key': 'good-key' })).status).toBe(200);
-    const jwt = await new SignJWT({ scope: 'public' }).setProtectedHeader({ alg: 'HS256' }).setSubject('app-1').setExpirationTime('5m').sign(new TextEncoder().encode(JWT_SECRET));
-    expect((await stack.query('{ countries { code } }', {}, { authorization: `Bearer ${jwt}` })).status).toBe(200);
-    expect((await stack.query('{ countries { code } }', {}, { authorization: 'Bearer not.a.jwt' })).status).toBe(401);
+    expect((await stack.query('{ countries { code } }', {}, { authorization: `Bearer ${await jwt({ scope: 'public' })}` })).status).toBe(200);
+    for (const authorization of ['Bearer not.a.jwt', 'Basic Zm9vOmJhcg==']) {
+      const refused = await stack.query('{ countries { code } }', {}, { authorization });
+      expect([refused.status, ...codes(refused)]).toEqual([401, 'UNAUTHENTICATED']);
+    }
+    const forged = await new SignJWT({ scope: 'public' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').sign(new TextEncoder().encode('another-secret-of-enough-length'));
+    expect((await stack.query('{ countries { code } }', {}, { authorization: `Bearer ${forged}` })).status).toBe(401);
   });
 
-  it('limits depth and aliases with coded errors', async () => {
-    const deep = `{ occupation(iscoCode: "7212") { ${'parent { '.repeat(14)} iscoCode ${'} '.repeat(14)} } }`;
-    const answer = await stack.query(deep);
-    expect(answer.data ?? null).toBeNull();
-    expect(codes(answer).length).toBeGreaterThan(0);
-    const aliases = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: countries { code }`).join(' ')} }`;
-    expect(codes(await stack.query(aliases)).length).toBeGreaterThan(0);
+  it('refuses queries over the depth, alias, cost and token limits with HTTP 400 and a code', async () => {
+    const deep = await stack.query(`{ occupation(iscoCode: "7212") { ${'parent { '.repeat(14)} iscoCode ${'} '.repeat(14)} } }`);
+    expect([deep.status, deep.data ?? null, ...codes(deep)]).toEqual([400, null, 'GRAPHQL_VALIDATION_FAILED']);
+    expect(deep.errors?.[0]?.message).toMatch(/depth/i);
+    const aliases = await stack.query(`{ ${Array.from({ length: 30 }, (_, i) => `a${i}: countries { code }`).join(' ')} }`);
+    expect([aliases.status, ...codes(aliases)]).toEqual([400, 'GRAPHQL_VALIDATION_FAILED']);
+    const costly = await stack.query('{ occupations(first: 500) { edges { node { skills { label } parent { title skills { label } } } } } }');
+    expect([costly.status, ...codes(costly)]).toEqual([400, 'GRAPHQL_VALIDATION_FAILED']);
+    expect(costly.errors?.[0]?.message).toMatch(/cost/i);
+    const long = await stack.query(`{ countries { ${'code '.repeat(3_000)} } }`);
+    expect([long.status, ...codes(long)]).toEqual([400, 'GRAPHQL_PARSE_FAILED']);
+  });
+
+  it('keeps CSRF prevention on: a GET needs a preflight header', async () => {
+    const url = `${stack.gatewayUrl}?query=${encodeURIComponent('{ country(code: "ID") { code } }')}`;
+    expect((await fetch(url)).status).toBe(400);
+    const allowed = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(allowed.status).toBe(200);
+    expect(await allowed.json()).toEqual({ data: { country: { code: 'ID' } } });
   });
 
   it('serves automatic persisted queries', async () => {
     const query = '{ country(code: "TH") { code name } }';
-    const sha256Hash = createHash('sha256').update(query).digest('hex');
-    const extensions = { persistedQuery: { version: 1, sha256Hash } };
-    const send = (body: unknown) => fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+    const extensions = { persistedQuery: { version: 1, sha256Hash: sha256(query) } };
+    const send = (body: unknown) => postGraphQL<{ country: { code: string } }>(stack.gatewayUrl, body);
     expect(codes(await send({ extensions }))).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
-    expect((await send({ query, extensions })).data.country.code).toBe('TH');
-    expect((await send({ extensions })).data.country.code).toBe('TH');
+    expect((await send({ query, extensions })).data?.country.code).toBe('TH');
+    expect((await send({ extensions })).data?.country.code).toBe('TH');
+    const mismatch = await send({ query: '{ countries { code } }', extensions });
+    expect([mismatch.status, ...codes(mismatch)]).toEqual([400, 'BAD_REQUEST']);
   });
 
-  it('caches whole responses per scope: the second identical query is a HIT, another scope is not', async () => {
+  it('caches whole responses per scope and language: a repeat is a HIT, another scope or language is not', async () => {
     const query = '{ region(code: "TH-90") { code name } }';
-    expect((await stack.query(query)).headers.get('x-cache')).toBe('MISS');
-    expect((await stack.query(query)).headers.get('x-cache')).toBe('HIT');
+    const first = await stack.query(query);
+    expect([first.headers.get('x-cache'), first.headers.get('cache-control')]).toEqual(['MISS', 'public, max-age=30']);
+    const second = await stack.query(query);
+    expect(second.headers.get('x-cache')).toBe('HIT');
+    expect(second.headers.get('cache-control')).toMatch(/^public, max-age=(29|30)$/);
+    expect(second.data).toEqual(first.data);
+    // Same scopes as anonymous (`public`) → shared; more scopes → its own entry.
+    expect((await stack.query(query, {}, { 'x-api-key': 'other-key' })).headers.get('x-cache')).toBe('HIT');
     expect((await stack.query(query, {}, { 'x-api-key': 'good-key' })).headers.get('x-cache')).toBe('MISS');
+    expect((await stack.query(query, {}, { 'accept-language': 'th' })).headers.get('x-cache')).toBe('MISS');
+  });
+
+  it('never stores an answer with errors', async () => {
+    const query = '{ occupation(iscoCode: "72x") { title } }';
+    const first = await stack.query(query);
+    expect([first.headers.get('x-cache'), first.headers.get('cache-control')]).toEqual(['MISS', 'no-store']);
+    expect((await stack.query(query)).headers.get('x-cache')).toBe('MISS');
   });
 
   it('forwards signed calls only: a direct unsigned call to the subgraph is refused', async () => {
     const res = await fetch(stack.subgraphUrls.taxonomy!, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
     expect(res.status).toBe(401);
   });
+
+  it('reports health, readiness and Prometheus metrics', async () => {
+    expect(await (await fetch(endpoint('/health'))).json()).toEqual({ status: 'ok', service: 'gateway' });
+    const ready = await fetch(endpoint('/ready'));
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', supergraph: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    const metrics = await (await fetch(endpoint('/metrics'))).text();
+    expect(metrics).toMatch(/lmis_gateway_requests_total\{operation="query",outcome="ok"\} [1-9]/);
+    expect(metrics).toMatch(/lmis_gateway_response_cache_total\{outcome="hit"\} [1-9]/);
+    expect(metrics).toContain('lmis_gateway_request_seconds_bucket');
+  });
+});
+
+describe('gateway in production mode', () => {
+  it('turns off introspection, field suggestions and the IDE', async () => {
+    const stack = await startStack({ subgraphs: ['taxonomy'], env: { ENABLE_IDE: 'false' } });
+    try {
+      const introspection = await stack.query('{ __schema { types { name } } }');
+      expect([introspection.status, ...codes(introspection)]).toEqual([400, 'GRAPHQL_VALIDATION_FAILED']);
+      const typo = await stack.query('{ countrys { code } }');
+      expect(typo.errors?.[0]?.message).not.toContain('Did you mean');
+      expect((await fetch(stack.ideUrl)).status).toBe(404);
+      expect((await stack.query('{ country(code: "MY") { code } }')).data).toEqual({ country: { code: 'MY' } });
+    } finally {
+      await stack.stop();
+    }
+  });
 });
 
 describe('gateway rate limit', () => {
-  it('answers RATE_LIMITED with HTTP 429 past the per-minute budget', async () => {
-    const stack = await startStack({ subgraphs: ['taxonomy'], env: { RATE_LIMIT_PER_MINUTE: '3' } });
+  it('answers RATE_LIMITED with HTTP 429 and Retry-After past the per-minute budget, per caller', async () => {
+    const stack = await startStack({ subgraphs: ['taxonomy'], env: { RATE_LIMIT_PER_MINUTE: '3', API_KEYS: 'k1:public' } });
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 4; i++) statuses.push((await stack.query('{ countries { code } }')).status);
-      expect(statuses.slice(0, 3)).toEqual([200, 200, 200]);
+      // A malformed query counts too: refusing it cost the gateway work as well.
+      statuses.push((await stack.query('{ countries { code ')).status);
+      for (let i = 0; i < 2; i++) statuses.push((await stack.query('{ countries { code } }')).status);
+      expect(statuses).toEqual([400, 200, 200]);
       const limited = await stack.query('{ countries { code } }');
-      expect(limited.status).toBe(429);
-      expect(codes(limited)).toEqual(['RATE_LIMITED']);
+      expect([limited.status, ...codes(limited)]).toEqual([429, 'RATE_LIMITED']);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      // Another caller has its own budget.
+      expect((await stack.query('{ countries { code } }', {}, { 'x-api-key': 'k1' })).status).toBe(200);
     } finally {
       await stack.stop();
     }
@@ -102,16 +172,31 @@ describe('gateway rate limit', () => {
 
 const hasRedis = await needRedis();
 describe.skipIf(!hasRedis)('gateway with Redis', () => {
-  it('keeps APQ, response cache and rate limits in Redis', async () => {
-    const stack = await startStack({ subgraphs: ['taxonomy'], redisUrl: REDIS_URL });
+  it('keeps APQ, whole responses and rate-limit counters in Redis, shared by two gateway replicas', async () => {
+    const cacheNamespace = `test:gateway-redis:${randomUUID()}`;
+    const one = await startStack({ subgraphs: ['taxonomy'], redisUrl: REDIS_URL, cacheNamespace, env: { RATE_LIMIT_PER_MINUTE: '4' } });
+    const logger = pino({ level: 'silent' });
+    const sharedCache = createCache({ namespace: `${cacheNamespace}:gateway`, redisUrl: REDIS_URL, logger });
+    const two = await createGateway({ config: one.config, cache: sharedCache, logger, supergraphSdl: one.supergraphSdl, listen: { port: 0 } });
+    const query = '{ country(code: "MY") { code currency } }';
     try {
-      const query = '{ country(code: "MY") { code currency } }';
-      expect((await stack.query(query)).headers.get('x-cache')).toBe('MISS');
-      const second = await stack.query<{ country: { currency: string } }>(query);
+      const extensions = { persistedQuery: { version: 1, sha256Hash: sha256(query) } };
+      const first = await postGraphQL(one.gatewayUrl, { query, extensions });
+      expect(first.headers.get('x-cache')).toBe('MISS');
+      // The other replica knows the persisted query and the cached answer.
+      const second = await postGraphQL<{ country: { currency: string } }>(two.url, { extensions });
       expect(second.headers.get('x-cache')).toBe('HIT');
       expect(second.data?.country.currency).toBe('MYR');
+      // One budget across replicas: 2 used above, 2 more, then refused.
+      expect((await one.query('{ countries { code } }')).status).toBe(200);
+      expect((await postGraphQL(two.url, { query: '{ countries { code } }' })).status).toBe(200);
+      expect(codes(await one.query('{ countries { code } }'))).toEqual(['RATE_LIMITED']);
     } finally {
-      await stack.stop();
+      // Persisted queries live a day; the rest expires within a minute.
+      await sharedCache.delete(`apq:${sha256(query)}`);
+      await two.close();
+      await sharedCache.close();
+      await one.stop();
     }
   });
 });

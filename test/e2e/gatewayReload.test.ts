@@ -26,6 +26,11 @@ describe('supergraph file hot swap', () => {
   const file = join(mkdtempSync(join(tmpdir(), 'lmis-')), 'supergraph.graphql');
   let services: RunningService[] = [];
   let gatewayUrl = '';
+  const reloads = async (outcome: 'swapped' | 'rejected') => {
+    const text = await (await fetch(gatewayUrl.replace(/\/graphql$/, '/metrics'))).text();
+    return Number(new RegExp(`lmis_gateway_supergraph_reloads_total\\{outcome="${outcome}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+  };
+  const supergraphHash = async () => ((await (await fetch(gatewayUrl.replace(/\/graphql$/, '/ready'))).json()) as { supergraph: string }).supergraph;
   let taxonomyUrl = '';
   let greeterUrl = '';
 
@@ -50,7 +55,7 @@ describe('supergraph file hot swap', () => {
     );
     taxonomyUrl = taxonomy.url;
     greeterUrl = greeter.url;
-    writeFileSync(file, composeSupergraph(registrySdl({ taxonomy: taxonomyUrl }).filter((s) => s.name === 'taxonomy')));
+    writeFileSync(file, composeSupergraph({ subgraphs: registrySdl({ taxonomy: taxonomyUrl }).filter((s) => s.name === 'taxonomy') }));
     const gateway = await createGateway({ config, cache, logger, supergraphPath: file, listen: { port: 0 } });
     gatewayUrl = gateway.url;
     services = [gateway, greeter, taxonomy];
@@ -62,16 +67,20 @@ describe('supergraph file hot swap', () => {
 
   it('swaps in a new valid supergraph, keeps serving during and after an invalid one', async () => {
     expect((await ask('{ hello }')).errors).toBeDefined();
+    const before = await supergraphHash();
     const withGreeter = [...registrySdl({ taxonomy: taxonomyUrl }).filter((s) => s.name === 'taxonomy'), { name: 'greeter', url: greeterUrl, sdl: GREETER }];
-    writeFileSync(file, composeSupergraph(withGreeter));
+    writeFileSync(file, composeSupergraph({ subgraphs: withGreeter }));
     await until(async () => (await ask('{ hello }')).data?.hello === 'halo');
     expect((await ask('{ hello }')).data).toEqual({ hello: 'halo' });
+    expect(await reloads('swapped')).toBe(1);
+    expect(await supergraphHash()).not.toBe(before);
 
     const inFlight = ask('{ slowHello(ms: 600) }');
     await new Promise((r) => setTimeout(r, 100));
     writeFileSync(file, 'this is not a supergraph');
     expect(await inFlight).toEqual({ data: { slowHello: 'sawasdee' } });
-    await new Promise((r) => setTimeout(r, 400));
+    await until(async () => (await reloads('rejected')) === 1);
+    expect(await reloads('rejected')).toBe(1);
     expect((await ask('{ hello country(code: "ID") { code } }')).data).toEqual({ hello: 'halo', country: { code: 'ID' } });
   });
 });

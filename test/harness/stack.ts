@@ -1,115 +1,190 @@
 import { randomUUID } from 'node:crypto';
-import pino from 'pino';
-import { createCache } from '../../core/cache/index.js';
-import type { Cache } from '../../core/cache/index.js';
+import { pino } from 'pino';
+import type { Logger } from '../../core/log.js';
+import { createCache, type Cache } from '../../core/cache/index.js';
 import { loadConfig, type Config } from '../../core/config.js';
 import type { RunningService } from '../../core/service.js';
-import { createGateway } from '../../gateway/src/server.js';
+import { createGateway, type GatewayOptions, type RunningGateway } from '../../gateway/src/server.js';
 import { composeSupergraph, registrySdl } from '../../schema/compose.js';
 import { readManifest } from '../../schema/registry.js';
-import { startNamedSimulator } from '../../simulators/launch.js';
+import { startNamedSimulator, type NamedSimulatorOptions } from '../../simulators/launch.js';
 import { launchSubgraph } from '../../subgraphs/launch.js';
 
 /**
  * Starts any part of the stack on ephemeral ports for a test: simulators, then subgraphs (the
  * exchange last, pointed at the countries), then a gateway on a supergraph composed in-process
- * with the real URLs. Each service gets its own fresh cache namespace (Redis when asked).
+ * from the registry with the real URLs. Every service gets its own cache namespace under one
+ * prefix per stack (Redis when `redisUrl` is given), so runs never see each other's entries.
  */
+export type SimulatorSettings = Partial<Pick<NamedSimulatorOptions, 'seed' | 'size' | 'latencyMs' | 'errorRate'>>;
+
 export interface StackOptions {
-  /** Subgraph names from the registry; countries bring their simulator along. */
+  /** Subgraph names from the registry; a country brings its simulator along. */
   subgraphs: string[];
+  /** More simulators by name, started without a subgraph (keyed by simulator name in simulatorUrls). */
+  simulators?: string[];
   redisUrl?: string;
-  simulator?: { seed?: number; size?: number; latencyMs?: [number, number] };
-  /** Environment overrides for the config (e.g. API_KEYS, RATE_LIMIT_PER_MINUTE). */
+  /** Prefix of every cache namespace; default `test:<random>`. */
+  cacheNamespace?: string;
+  /** Defaults: seed 7, size 400, no latency, no errors. */
+  simulatorOptions?: SimulatorSettings;
+  /** The same as `simulatorOptions` (the harness's first name for it; exchange tests use it). */
+  simulator?: SimulatorSettings;
+  /** Environment for the config (e.g. API_KEYS, RATE_LIMIT_PER_MINUTE); nothing is read from process.env. */
   env?: Record<string, string>;
+  /** Gateway settings; 0 turns the whole-response cache off. */
   responseCacheTtlSeconds?: number;
+  subgraphTimeoutMs?: number;
+}
+
+export interface GraphQLAnswer<D> {
+  status: number;
+  headers: Headers;
+  data?: D;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
 }
 
 export interface TestStack {
   gatewayUrl: string;
+  ideUrl: string;
+  gateway: RunningGateway;
+  /** The supergraph the gateway runs (composed with this stack's URLs): start more replicas on it. */
+  supergraphSdl: string;
   config: Config;
   subgraphUrls: Record<string, string>;
   simulatorUrls: Record<string, string>;
-  query<D = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; data?: D; errors?: Array<{ message: string; extensions?: Record<string, unknown> }>; headers: Headers }>;
-  /** Requests each simulator has served (its /__sim/stats total), by country subgraph name. */
+  /** POSTs to the gateway; any status, the body parsed. */
+  query<D = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLAnswer<D>>;
+  /** Requests each simulator has served (its /__sim/stats total), by name. */
   upstreamCalls(): Promise<Record<string, number>>;
-  faults(subgraph: string, faults: Record<string, unknown>): Promise<void>;
+  faults(name: string, faults: Record<string, unknown>): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startStack(options: StackOptions): Promise<TestStack> {
   const config = loadConfig({ NODE_ENV: 'test', ...options.env });
   const logger = pino({ level: 'silent' });
-  const run = randomUUID();
+  const prefix = options.cacheNamespace ?? `test:${randomUUID()}`;
   const caches: Cache[] = [];
   const newCache = (name: string) => {
-    const cache = createCache({ namespace: `test:${run}:${name}`, logger, ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}) });
+    const cache = createCache({ namespace: `${prefix}:${name}`, logger, ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}) });
     caches.push(cache);
     return cache;
   };
   const services: RunningService[] = [];
-  const simulatorUrls: Record<string, string> = {};
-  const subgraphUrls: Record<string, string> = {};
+  const stop = async () => {
+    for (const service of services.reverse()) await service.close().catch(() => undefined);
+    await Promise.all(caches.map((c) => c.close()));
+  };
 
-  const countries = options.subgraphs.filter((name) => readManifest(name).kind === 'country');
-  for (const name of countries) {
-    const sim = await startNamedSimulator(readManifest(name).upstream?.simulator ?? name, {
-      port: 0,
-      seed: options.simulator?.seed ?? 7,
-      size: options.simulator?.size ?? 400,
-      latencyMs: options.simulator?.latencyMs ?? [0, 0],
-      errorRate: 0,
-    });
-    services.push(sim);
-    simulatorUrls[name] = sim.url;
+  try {
+    const simulatorUrls = await startSimulators(options, services);
+    const subgraphUrls = await startSubgraphs(options, { config, logger, newCache, simulatorUrls }, services);
+    const supergraphSdl = composeSupergraph({ subgraphs: registrySdl(subgraphUrls).filter((s) => options.subgraphs.includes(s.name)) });
+    const gateway = await startGateway(options, { config, logger, cache: newCache('gateway'), supergraphSdl });
+    services.push(gateway);
+    await untilConnected(caches);
+    return {
+      gatewayUrl: gateway.url,
+      ideUrl: gateway.ideUrl,
+      gateway,
+      supergraphSdl,
+      config,
+      subgraphUrls,
+      simulatorUrls,
+      query: (query, variables = {}, headers = {}) => postGraphQL(gateway.url, { query, variables }, headers),
+      upstreamCalls: async () =>
+        Object.fromEntries(await Promise.all(Object.entries(simulatorUrls).map(async ([name, url]) => [name, await simulatorRequests(url)] as const))),
+      faults: async (name, faults) => {
+        const url = simulatorUrls[name];
+        if (!url) throw new Error(`no simulator "${name}" in this stack`);
+        await fetch(`${url}/__sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
   }
+}
+
+/** Countries' simulators (keyed by subgraph name), then the extra ones (keyed by simulator name). */
+async function startSimulators(options: StackOptions, services: RunningService[]): Promise<Record<string, string>> {
+  const settings = { seed: 7, size: 400, latencyMs: [0, 0] as [number, number], errorRate: 0, ...options.simulator, ...options.simulatorOptions };
+  const wanted = [
+    ...options.subgraphs.flatMap((name) => {
+      const manifest = readManifest(name);
+      return manifest.kind === 'country' ? [{ key: name, simulator: manifest.upstream?.simulator ?? name }] : [];
+    }),
+    ...(options.simulators ?? []).map((simulator) => ({ key: simulator, simulator })),
+  ];
+  const urls: Record<string, string> = {};
+  for (const { key, simulator } of wanted) {
+    const running = await startNamedSimulator(simulator, { port: 0, ...settings });
+    services.push(running);
+    urls[key] = running.url;
+  }
+  return urls;
+}
+
+interface SubgraphStartDeps {
+  config: Config;
+  logger: Logger;
+  newCache(name: string): Cache;
+  simulatorUrls: Record<string, string>;
+}
+
+/** In the order given, except the exchange, which starts last because it calls the countries. */
+async function startSubgraphs(options: StackOptions, deps: SubgraphStartDeps, services: RunningService[]): Promise<Record<string, string>> {
+  const countries = options.subgraphs.filter((name) => readManifest(name).kind === 'country');
   const ordered = [...options.subgraphs].sort((a, b) => Number(a === 'exchange') - Number(b === 'exchange'));
+  const urls: Record<string, string> = {};
   for (const name of ordered) {
-    const countryUrls = Object.fromEntries(countries.map((c) => [c, subgraphUrls[c] ?? '']));
+    const upstreamUrl = deps.simulatorUrls[name];
     const service = await launchSubgraph({
       name,
-      config,
-      cache: newCache(name),
-      logger,
+      config: deps.config,
+      cache: deps.newCache(name),
+      logger: deps.logger,
       listen: { port: 0 },
-      ...(simulatorUrls[name] ? { upstreamUrl: simulatorUrls[name] } : {}),
-      ...(name === 'exchange' ? { subgraphUrls: countryUrls } : {}),
+      ...(upstreamUrl ? { upstreamUrl } : {}),
+      ...(name === 'exchange' ? { subgraphUrls: Object.fromEntries(countries.map((c) => [c, urls[c] ?? ''])) } : {}),
     });
     services.push(service);
-    subgraphUrls[name] = service.url;
+    urls[name] = service.url;
   }
+  return urls;
+}
 
-  const sdl = composeSupergraph(registrySdl(subgraphUrls).filter((s) => options.subgraphs.includes(s.name)));
-  const gateway = await createGateway({
-    config,
-    cache: newCache('gateway'),
-    logger,
-    supergraphSdl: sdl,
+async function startGateway(
+  options: StackOptions,
+  deps: { config: Config; logger: Logger; cache: Cache; supergraphSdl: string },
+): Promise<RunningGateway> {
+  const gatewayOptions: GatewayOptions = {
+    config: deps.config,
+    cache: deps.cache,
+    logger: deps.logger,
+    supergraphSdl: deps.supergraphSdl,
     listen: { port: 0 },
     ...(options.responseCacheTtlSeconds !== undefined ? { responseCacheTtlSeconds: options.responseCacheTtlSeconds } : {}),
-  });
-  services.push(gateway);
-  await untilConnected(caches);
-
-  const simStats = async (url: string) => ((await (await fetch(`${url}/__sim/stats`)).json()) as { total: number }).total;
-  return {
-    gatewayUrl: gateway.url,
-    config,
-    subgraphUrls,
-    simulatorUrls,
-    query: async (query, variables = {}, headers = {}) => {
-      const res = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
-      return { status: res.status, headers: res.headers, ...((await res.json()) as object) };
-    },
-    upstreamCalls: async () => Object.fromEntries(await Promise.all(Object.entries(simulatorUrls).map(async ([n, u]) => [n, await simStats(u)] as const))),
-    faults: async (subgraph, faults) => {
-      await fetch(`${simulatorUrls[subgraph]}/__sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
-    },
-    stop: async () => {
-      for (const service of services.reverse()) await service.close().catch(() => undefined);
-      await Promise.all(caches.map((c) => c.close()));
-    },
+    ...(options.subgraphTimeoutMs !== undefined ? { subgraphTimeoutMs: options.subgraphTimeoutMs } : {}),
   };
+  return createGateway(gatewayOptions);
+}
+
+/** A GraphQL POST with the status, headers and parsed body; a non-JSON body becomes an error entry. */
+export async function postGraphQL<D>(url: string, body: unknown, headers: Record<string, string> = {}): Promise<GraphQLAnswer<D>> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const text = await res.text();
+  try {
+    return { status: res.status, headers: res.headers, ...(JSON.parse(text) as Pick<GraphQLAnswer<D>, 'data' | 'errors'>) };
+  } catch {
+    return { status: res.status, headers: res.headers, errors: [{ message: `not JSON: ${text.slice(0, 200)}` }] };
+  }
+}
+
+async function simulatorRequests(url: string): Promise<number> {
+  return ((await (await fetch(`${url}/__sim/stats`)).json()) as { total: number }).total;
 }
 
 /** Redis connects asynchronously; tests start once every cache answers (bounded: 3 s). */

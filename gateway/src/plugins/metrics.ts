@@ -2,30 +2,33 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { GatewayContext } from '../context.js';
 
-/** Prometheus metrics of the gateway, on its own registry (served at GET /metrics). */
+/** Prometheus metrics of one gateway, on its own registry (served at GET /metrics). */
 export interface GatewayMetrics {
   registry: Registry;
   requests: Counter<'operation' | 'outcome'>;
-  duration: Histogram<'operation'>;
+  duration: Histogram<'operation' | 'outcome'>;
   responseCache: Counter<'outcome'>;
   supergraphReloads: Counter<'outcome'>;
+  rateLimited: Counter;
 }
 
 export function createGatewayMetrics(): GatewayMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'lmis_gateway_' });
+  const registers = [registry];
   return {
     registry,
-    requests: new Counter({ name: 'lmis_gateway_requests_total', help: 'GraphQL requests', labelNames: ['operation', 'outcome'], registers: [registry] }),
+    requests: new Counter({ name: 'lmis_gateway_requests_total', help: 'GraphQL requests by operation type and outcome (ok or the first error code)', labelNames: ['operation', 'outcome'], registers }),
     duration: new Histogram({
       name: 'lmis_gateway_request_seconds',
-      help: 'GraphQL request duration',
-      labelNames: ['operation'],
-      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-      registers: [registry],
+      help: 'GraphQL request duration by operation type and outcome',
+      labelNames: ['operation', 'outcome'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
     }),
-    responseCache: new Counter({ name: 'lmis_gateway_response_cache_total', help: 'Whole-response cache lookups', labelNames: ['outcome'], registers: [registry] }),
-    supergraphReloads: new Counter({ name: 'lmis_gateway_supergraph_reloads_total', help: 'Supergraph file changes', labelNames: ['outcome'], registers: [registry] }),
+    responseCache: new Counter({ name: 'lmis_gateway_response_cache_total', help: 'Whole-response cache lookups (hit, miss)', labelNames: ['outcome'], registers }),
+    supergraphReloads: new Counter({ name: 'lmis_gateway_supergraph_reloads_total', help: 'Supergraph file changes (swapped, rejected)', labelNames: ['outcome'], registers }),
+    rateLimited: new Counter({ name: 'lmis_gateway_rate_limited_total', help: 'Requests refused by the rate limit', registers }),
   };
 }
 
@@ -35,12 +38,19 @@ export function metricsPlugin(metrics: GatewayMetrics): ApolloServerPlugin<Gatew
       const started = process.hrtime.bigint();
       return {
         async willSendResponse({ operation, response }) {
-          const kind = operation?.operation ?? 'unknown';
-          const failed = response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0;
-          metrics.requests.inc({ operation: kind, outcome: failed ? 'error' : 'ok' });
-          metrics.duration.observe({ operation: kind }, Number(process.hrtime.bigint() - started) / 1e9);
+          const labels = { operation: operation?.operation ?? 'unknown', outcome: outcomeOf(response.body) };
+          metrics.requests.inc(labels);
+          metrics.duration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
         },
       };
     },
   };
+}
+
+/** `ok`, or the first error's code — a small, bounded label set (codes are constants). */
+function outcomeOf(body: { kind: string; singleResult?: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> } }): string {
+  const first = body.singleResult?.errors?.[0];
+  if (!first) return 'ok';
+  const code = first.extensions?.code;
+  return typeof code === 'string' && /^[A-Z_]{1,40}$/.test(code) ? code : 'ERROR';
 }

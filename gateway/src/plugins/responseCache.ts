@@ -1,62 +1,106 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
-import type { FormattedExecutionResult } from 'graphql';
 import type { Cache } from '../../../core/cache/index.js';
-import type { GatewayContext } from '../context.js';
+import type { GatewayContext, SubgraphCacheHint } from '../context.js';
 import type { GatewayMetrics } from './metrics.js';
 
 /**
- * Whole-response cache for queries. The key covers the document, operation, variables, language
- * and the caller's scopes — never the caller's identity alone, and never mixing scopes, so a
- * response computed for one scope is never served to another. Only error-free query results are
- * stored; the TTL is the smallest maxAge the subgraphs hinted, else the configured default.
+ * Whole-response cache for queries, in the shared cache (Redis when configured).
+ *  - Key: supergraph, query hash, operation name, variables, answer language and the caller's
+ *    scopes — so a response computed for one scope is never served to a caller with other scopes.
+ *  - Stored: error-free query results only (a partial answer is never frozen).
+ *  - Lifetime: the smallest `max-age` the subgraphs that answered hinted; a subgraph that gave
+ *    no hint (Apollo sends `no-store` for hint-less answers) counts as the default TTL; a
+ *    `private` or `max-age=0` answer is not stored at all.
+ *  - Headers: `x-cache: HIT|MISS` and `cache-control` (`public, max-age=<seconds left>` or `no-store`),
+ *    plus `age` on a hit.
  */
-export function responseCachePlugin(cache: Cache, defaultTtlSeconds: number, metrics: GatewayMetrics): ApolloServerPlugin<GatewayContext> {
+export interface ResponseCacheOptions {
+  cache: Cache;
+  defaultTtlSeconds: number;
+  metrics: GatewayMetrics;
+  /** The supergraph in use: part of the key, so a swap never serves answers planned on the old one. */
+  supergraph(): string | undefined;
+}
+
+interface StoredResponse {
+  data: Record<string, unknown> | null | undefined;
+}
+
+export function responseCachePlugin({ cache, defaultTtlSeconds, metrics, supergraph }: ResponseCacheOptions): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       let key: string | undefined;
-      let hit = false;
+      let hit: { storedAt: number; freshUntil: number } | undefined;
       return {
         async responseForOperation(ctx) {
           if (ctx.operation.operation !== 'query') return null;
-          key = cacheKey(ctx);
-          const entry = await cache.get<FormattedExecutionResult>(key);
-          if (!entry || entry.freshUntil < Date.now()) {
+          key = cacheKey(ctx, supergraph());
+          const entry = await cache.get<StoredResponse>(key);
+          if (!entry || entry.freshUntil <= Date.now()) {
             metrics.responseCache.inc({ outcome: 'miss' });
             return null;
           }
-          hit = true;
           metrics.responseCache.inc({ outcome: 'hit' });
-          return { body: { kind: 'single', singleResult: entry.value as never }, http: ctx.response.http };
+          hit = entry;
+          return { http: ctx.response.http, body: { kind: 'single', singleResult: { data: entry.value.data } } };
         },
         async willSendResponse(ctx) {
-          ctx.response.http.headers.set('x-cache', hit ? 'HIT' : 'MISS');
-          if (hit || !key || ctx.response.body.kind !== 'single') return;
-          const result = ctx.response.body.singleResult;
-          if (result.errors?.length) return;
-          const ttl = ttlSeconds(ctx, defaultTtlSeconds);
-          if (ttl <= 0) return;
-          ctx.response.http.headers.set('cache-control', `max-age=${ttl}, public`);
-          await cache.set(key, { data: result.data }, { ttlMs: ttl * 1000 });
+          if (!key) return; // not a query, or refused before planning
+          const headers = ctx.response.http.headers;
+          if (hit) {
+            headers.set('x-cache', 'HIT');
+            headers.set('cache-control', `public, max-age=${Math.max(0, Math.floor((hit.freshUntil - Date.now()) / 1000))}`);
+            headers.set('age', String(Math.max(0, Math.floor((Date.now() - hit.storedAt) / 1000))));
+            return;
+          }
+          headers.set('x-cache', 'MISS');
+          const body = ctx.response.body;
+          const ttl = body.kind === 'single' && !body.singleResult.errors?.length ? ttlSeconds(ctx.contextValue.subgraphCacheHints, defaultTtlSeconds) : 0;
+          if (ttl <= 0 || body.kind !== 'single') {
+            headers.set('cache-control', 'no-store');
+            return;
+          }
+          headers.set('cache-control', `public, max-age=${ttl}`);
+          await cache.set<StoredResponse>(key, { data: body.singleResult.data }, { ttlMs: ttl * 1000 });
         },
       };
     },
   };
 }
 
-function cacheKey(ctx: GraphQLRequestContext<GatewayContext>): string {
+function cacheKey(ctx: GraphQLRequestContext<GatewayContext>, supergraph: string | undefined): string {
   const { request, contextValue } = ctx;
   const material = JSON.stringify([
+    supergraph ?? null,
     ctx.queryHash,
     request.operationName ?? null,
     request.variables ?? {},
-    contextValue.lang ?? null,
-    [...contextValue.caller.scopes].sort(),
+    contextValue.lang,
+    [...new Set(contextValue.caller.scopes)].sort(),
   ]);
   return `response:${createHash('sha256').update(material).digest('hex')}`;
 }
 
-function ttlSeconds(ctx: GraphQLRequestContext<GatewayContext>, fallback: number): number {
-  const hinted = ctx.overallCachePolicy.policyIfCacheable();
-  return hinted ? Math.min(hinted.maxAge, fallback) : fallback;
+/** The lifetime the answering subgraphs allow, in seconds; 0 = do not store. */
+export function ttlSeconds(hints: readonly SubgraphCacheHint[], defaultTtlSeconds: number): number {
+  if (hints.length === 0) return defaultTtlSeconds;
+  return Math.min(...hints.map((hint) => allowedSeconds(hint.cacheControl, defaultTtlSeconds)));
+}
+
+/** One subgraph answer's say: its max-age; nothing for `private`; the default when it gave no hint. */
+function allowedSeconds(cacheControl: string | null, defaultTtlSeconds: number): number {
+  const directives = parseCacheControl(cacheControl);
+  if (directives.has('private')) return 0;
+  const maxAge = directives.get('max-age');
+  return maxAge !== undefined && /^\d+$/.test(maxAge) ? Number(maxAge) : defaultTtlSeconds;
+}
+
+function parseCacheControl(header: string | null): Map<string, string> {
+  const directives = new Map<string, string>();
+  for (const part of (header ?? '').split(',')) {
+    const [name = '', value = ''] = part.trim().toLowerCase().split('=');
+    if (name) directives.set(name, value.replace(/^"|"$/g, ''));
+  }
+  return directives;
 }

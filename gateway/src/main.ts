@@ -1,0 +1,26 @@
+import { createCache } from '../../core/cache/index.js';
+import { loadConfig } from '../../core/config.js';
+import { closeOnSignal } from '../../core/lifecycle.js';
+import { createLogger } from '../../core/log.js';
+import { fromRoot } from '../../core/paths.js';
+import { createGateway } from './server.js';
+
+/**
+ * `npm run start:gateway`: the gateway alone, on PORT (4000), over the committed supergraph
+ * (schema/supergraph.graphql, watched — re-run `npm run compose` and it swaps in). The subgraphs
+ * are wherever the supergraph's routing URLs say.
+ */
+const config = loadConfig();
+const logger = createLogger('gateway', config.logLevel);
+const cache = createCache({ redisUrl: config.redisUrl, namespace: 'gateway', logger });
+const gateway = await createGateway({
+  config,
+  cache,
+  logger,
+  supergraphPath: fromRoot('schema/supergraph.graphql'),
+  listen: { port: config.ports.gateway, host: config.host },
+});
+closeOnSignal(logger, [() => cache.close(), () => gateway.close()]);
+
+console.log(`LMIS Gateway: GraphQL endpoint ${gateway.url}`);
+if (config.ideEnabled) console.log(`LMIS Gateway: GraphQL IDE      ${gateway.ideUrl}`);

@@ -1,0 +1,80 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApolloServer } from '@apollo/server';
+import type { Cache } from '../../core/cache/index.js';
+import type { Config } from '../../core/config.js';
+import type { Logger } from '../../core/log.js';
+import { requestIdFrom } from '../../subgraphs/kit/context.js';
+import { BodyTooLarge, headerMap, parseBody, readBody, sendJson, sendText, writeGraphQLResponse } from '../../subgraphs/kit/http.js';
+import { REQUEST_ID_HEADER } from '../../subgraphs/kit/trust.js';
+import { buildContext, type GatewayContext } from './context.js';
+import { ideAssets } from './ide.js';
+import type { GatewayMetrics } from './plugins/metrics.js';
+import type { RateLimiter } from './rateLimit.js';
+
+/**
+ * The gateway's HTTP surface: POST|GET /graphql, GET /health (alive), GET /ready (a supergraph
+ * is loaded; cache status), GET /metrics (Prometheus), and GET /ide (GraphiQL, when enabled).
+ */
+export interface RouteDeps {
+  config: Config;
+  cache: Cache;
+  logger: Logger;
+  apollo: ApolloServer<GatewayContext>;
+  metrics: GatewayMetrics;
+  limiter: RateLimiter;
+  /** The supergraph in use (short hash), or undefined before the first one loaded. */
+  supergraph(): string | undefined;
+}
+
+export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+export function routes(deps: RouteDeps): Handler {
+  const graphql = graphqlHandler(deps);
+  return async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://gateway').pathname;
+    const get = req.method === 'GET';
+    if (path === '/graphql' && (req.method === 'POST' || get)) return graphql(req, res);
+    if (get && path === '/health') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
+    if (get && path === '/ready') return ready(deps, res);
+    if (get && path === '/metrics') return sendText(res, 200, await deps.metrics.registry.metrics(), deps.metrics.registry.contentType);
+    if (get && deps.config.ideEnabled && (path === '/ide' || path.startsWith('/ide/'))) return serveIde(path, res);
+    sendJson(res, 404, { error: 'not found' });
+  };
+}
+
+function graphqlHandler(deps: RouteDeps): Handler {
+  return async (req, res) => {
+    const requestId = requestIdFrom(req.headers);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    const body = req.method === 'POST' ? parseBody(await readBody(req), req.headers['content-type']) : undefined;
+    const response = await deps.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMap(req), search: new URL(req.url ?? '/', 'http://gateway').search, body },
+      context: () => buildContext(deps, { headers: req.headers, ip: req.socket.remoteAddress ?? 'unknown', requestId }),
+    });
+    await writeGraphQLResponse(res, response);
+  };
+}
+
+function ready(deps: RouteDeps, res: ServerResponse): void {
+  const supergraph = deps.supergraph();
+  sendJson(res, supergraph ? 200 : 503, { status: supergraph ? 'ready' : 'starting', supergraph, cache: deps.cache.status() });
+}
+
+async function serveIde(path: string, res: ServerResponse): Promise<void> {
+  const assets = await ideAssets();
+  if (path === '/ide' || path === '/ide/') return sendText(res, 200, assets.html, 'text/html; charset=utf-8');
+  if (path === '/ide/app.js') return sendText(res, 200, assets.js, 'text/javascript; charset=utf-8');
+  if (path === '/ide/app.css') return sendText(res, 200, assets.css, 'text/css; charset=utf-8');
+  sendJson(res, 404, { error: 'not found' });
+}
+
+/** Last resort for an exception outside Apollo (Apollo answers bad GraphQL input itself). */
+export function failRequest(res: ServerResponse, error: unknown, logger: Logger): void {
+  if (error instanceof BodyTooLarge) {
+    if (!res.headersSent) sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+    return;
+  }
+  logger.error({ err: error }, 'request failed');
+  if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+  else res.destroy();
+}
