@@ -1,0 +1,167 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../core/config.js';
+import { fromRoot } from '../core/paths.js';
+import { composeSupergraph, registrySdl } from '../schema/compose.js';
+import { countrySubgraphs, readSubgraphList } from '../schema/registry.js';
+import { chart } from './chart.js';
+import { slowestUpstreamP50, taxonomyDirect } from './limits.js';
+import { runLoad } from './load.js';
+import { HAS_TASKSET, peakRssMb, pinSelf, startWorker, type Worker } from './processes.js';
+import { markdown, median, ratios, table, type Report, type Row } from './report.js';
+import { SCENARIOS, type Scenario } from './scenarios.js';
+
+/**
+ * `npm run bench [-- --quick] [--size N] [--latency 20-80] [--duration S] [--connections C] [--scenarios abcde]`
+ * Starts simulators, subgraphs and four gateways (ours, Hive Gateway, Hive Gateway with its
+ * response cache, plain Apollo Gateway) as separate processes on 127.0.0.1, runs every scenario
+ * against each gateway in alternating rounds, and prints figures, ratios and targets. The full run
+ * writes docs/BENCHMARKS.md and docs/benchmarks.svg.
+ */
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    size: { type: 'string' },
+    latency: { type: 'string', default: '20-80' },
+    duration: { type: 'string' },
+    connections: { type: 'string' },
+    scenarios: { type: 'string', default: 'abcde' },
+  },
+});
+const quick = args.quick ?? false;
+const settings = {
+  size: Number(args.size ?? (quick ? 3_000 : 50_000)),
+  latency: args.latency ?? '20-80',
+  seconds: Number(args.duration ?? (quick ? 2 : 10)),
+  connections: Number(args.connections ?? (quick ? 10 : 100)),
+  rounds: 2,
+  warmupSeconds: quick ? 1 : 3,
+};
+const GATEWAYS = quick ? ['ours', 'hive', 'plain-apollo'] : ['ours', 'hive', 'hive-cache', 'plain-apollo'];
+const LOAD_CORE = 0;
+const GATEWAY_CORE = 1;
+const secret = loadConfig({}).gatewaySecret;
+
+const pinned = pinSelf(LOAD_CORE);
+const pinning = pinned && HAS_TASKSET
+  ? `load generator, simulators and subgraphs on core ${LOAD_CORE}; the gateway under test alone on core ${GATEWAY_CORE} (taskset)`
+  : 'not pinned (taskset unavailable)';
+console.log(`LMIS Gateway benchmark — ${quick ? 'quick' : 'full'} run; ${settings.size} vacancies per country; ${pinning}`);
+
+const started = Date.now();
+const { sims, subgraphs } = await startBackends();
+const supergraphPath = writeSupergraph(Object.fromEntries(Object.entries(subgraphs).map(([name, w]) => [name, w.url])));
+const gateways = Object.fromEntries(await Promise.all(GATEWAYS.map(async (g) => [g, await startWorker('gateway', g, { supergraphPath }, GATEWAY_CORE)] as const)));
+console.log(`stack up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+const report: Report = { settings: { ...settings, pinning }, rows: [], limits: {}, rss: {}, targets: [], skipped: [] };
+const selected = SCENARIOS.filter((s) => (args.scenarios ?? 'abcde').includes(s.id));
+for (const scenario of selected) await runScenario(scenario);
+await measureLimits(selected);
+collectRss();
+judgeTargets();
+
+console.log(`\n${table(report)}\n\n${ratios(report)}\n`);
+for (const [k, v] of Object.entries(report.rss)) console.log(`peak RSS ${k}: ${v} MB`);
+for (const t of report.targets) console.log(`${t.pass ? 'PASS' : 'MISS'}  ${t.target}: ${t.figure}`);
+if (!quick) {
+  writeFileSync(fromRoot('docs/BENCHMARKS.md'), markdown(report));
+  writeFileSync(fromRoot('docs/benchmarks.svg'), chart(report));
+  console.log('wrote docs/BENCHMARKS.md and docs/benchmarks.svg');
+}
+console.log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+process.exit(0);
+
+async function startBackends(): Promise<{ sims: Record<string, Worker>; subgraphs: Record<string, Worker> }> {
+  const [lo, hi] = settings.latency.split('-').map(Number);
+  const countries = countrySubgraphs();
+  const simEntries = await Promise.all(countries.map(async (c) => [c.name, await startWorker('sim', c.manifest.upstream?.simulator ?? c.name, { size: settings.size, latencyMs: [lo, hi ?? lo] }, LOAD_CORE)] as const));
+  const sims = Object.fromEntries(simEntries);
+  const subgraphs: Record<string, Worker> = {};
+  const core = readSubgraphList().subgraphs.filter((s) => s.manifest.kind !== 'country' && s.name !== 'exchange');
+  await Promise.all([
+    ...core.map(async (s) => (subgraphs[s.name] = await startWorker('subgraph', s.name, {}, LOAD_CORE))),
+    ...countries.map(async (c) => (subgraphs[c.name] = await startWorker('subgraph', c.name, { upstreamUrl: sims[c.name]!.url }, LOAD_CORE))),
+  ]);
+  const countryUrls = Object.fromEntries(countries.map((c) => [c.name, subgraphs[c.name]!.url]));
+  subgraphs.exchange = await startWorker('subgraph', 'exchange', { subgraphUrls: countryUrls }, LOAD_CORE);
+  return { sims, subgraphs };
+}
+
+function writeSupergraph(urls: Record<string, string>): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'lmis-bench-')), 'supergraph.graphql');
+  writeFileSync(path, composeSupergraph({ subgraphs: registrySdl(urls) }));
+  return path;
+}
+
+async function runScenario(scenario: Scenario): Promise<void> {
+  const rows = new Map(GATEWAYS.map((g) => [g, { scenario: scenario.id, title: scenario.title, gateway: g, rounds: [], upstreamPerRequest: 0 } as Row]));
+  const calls = new Map(GATEWAYS.map((g) => [g, { upstream: 0, requests: 0 }]));
+  for (const g of GATEWAYS) await runLoad({ url: gateways[g]!.url, body: scenario.body, seconds: settings.warmupSeconds, connections: settings.connections });
+  for (let round = 0; round < settings.rounds; round++) {
+    for (const g of round % 2 === 0 ? GATEWAYS : [...GATEWAYS].reverse()) {
+      const before = await upstreamTotal();
+      const result = await runLoad({ url: gateways[g]!.url, body: scenario.body, seconds: settings.seconds, connections: settings.connections });
+      const c = calls.get(g)!;
+      c.upstream += (await upstreamTotal()) - before;
+      c.requests += result.requests;
+      rows.get(g)!.rounds.push(result);
+      if (result.sampleError) console.log(`  (${scenario.id}) ${g}: errors, e.g. ${result.sampleError}`);
+    }
+  }
+  for (const [g, row] of rows) {
+    const c = calls.get(g)!;
+    row.upstreamPerRequest = c.requests ? c.upstream / c.requests : 0;
+    report.rows.push(row);
+    const m = median(row);
+    console.log(`(${scenario.id}) ${g.padEnd(13)} ${String(Math.round(m.rps)).padStart(6)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  upstream/req ${row.upstreamPerRequest.toFixed(2)}`);
+  }
+}
+
+async function upstreamTotal(): Promise<number> {
+  const totals = await Promise.all(Object.values(sims).map(async (w) => ((await (await fetch(`${w.url}/__sim/stats`)).json()) as { total: number }).total));
+  return totals.reduce((a, b) => a + b, 0);
+}
+
+async function measureLimits(scenarios: Scenario[]): Promise<void> {
+  const cold = scenarios.find((s) => s.id === 'b');
+  if (cold) {
+    // Latency of the fan-out itself, without queueing behind other requests: one connection.
+    report.limits.coldUnloaded = await runLoad({ url: gateways.ours!.url, body: cold.body, seconds: settings.seconds, connections: 1 });
+    report.limits.slowestUpstream = await slowestUpstreamP50(Object.fromEntries(Object.entries(sims).map(([n, w]) => [n, w.url])), settings.seconds);
+  }
+  const taxonomy = scenarios.find((s) => s.id === 'e');
+  if (taxonomy && subgraphs.taxonomy) report.limits.taxonomyDirect = await taxonomyDirect(subgraphs.taxonomy.url, secret, taxonomy.body, settings.seconds, settings.connections);
+}
+
+function collectRss(): void {
+  for (const [name, w] of Object.entries(gateways)) report.rss[`gateway ${name}`] = peakRssMb(w.pid);
+  for (const [name, w] of Object.entries(subgraphs)) report.rss[`subgraph ${name}`] = peakRssMb(w.pid);
+}
+
+function judgeTargets(): void {
+  const get = (scenario: string, gateway: string) => {
+    const row = report.rows.find((r) => r.scenario === scenario && r.gateway === gateway);
+    return row ? { ...median(row), upstream: row.upstreamPerRequest } : undefined;
+  };
+  const add = (target: string, figure: string, pass: boolean) => report.targets.push({ target, figure, pass });
+  const a = get('a', 'ours');
+  const hive = get('a', 'hive');
+  const hiveCache = get('a', 'hive-cache');
+  if (a && hive) add('(a) warm: ≥ 3× Hive Gateway throughput', `${(a.rps / hive.rps).toFixed(2)}× (${Math.round(a.rps)} vs ${Math.round(hive.rps)} req/s)`, a.rps >= 3 * hive.rps);
+  if (a && hiveCache) add('(a) warm: ≥ Hive Gateway with response cache', `${(a.rps / hiveCache.rps).toFixed(2)}×`, a.rps >= hiveCache.rps);
+  if (a && hive) add('(a) warm: p99 no worse than the peers', `${a.p99} ms vs Hive ${hive.p99}${hiveCache ? ` / Hive+cache ${hiveCache.p99}` : ''} ms`, a.p99 <= hive.p99 && (!hiveCache || a.p99 <= hiveCache.p99));
+  if (a) add('(a) warm: 0 upstream calls per request', a.upstream.toFixed(3), a.upstream < 0.01);
+  const b = report.limits.coldUnloaded;
+  const limit = report.limits.slowestUpstream;
+  if (b && limit) add('(b) cold, unloaded: p50 ≤ slowest upstream p50 + 15 ms', `${b.p50} ms vs ${limit.p50} + 15 ms (${limit.name}, one connection each)`, b.p50 <= limit.p50 + 15);
+  const c = get('c', 'ours');
+  const countries = Object.keys(sims).length;
+  if (c) add('(c) entity-heavy: ≤ 1 upstream call per country per batchable need', `${c.upstream.toFixed(2)} calls per request across ${countries} countries (needs: search + entities = ${2 * countries} at most when cold)`, c.upstream <= 2 * countries);
+  const rss = report.rss['gateway ours'] ?? 0;
+  add(`gateway RSS < 300 MB at ${settings.connections} connections`, `${rss} MB`, rss > 0 && rss < 300);
+  const missing = SCENARIOS.filter((s) => s.needs.some((n) => !readSubgraphList().subgraphs.some((x) => x.name === n))).map((s) => `(${s.id}) ${s.needs.join(', ')} not registered`);
+  report.skipped.push(...missing);
+}

@@ -1,0 +1,29 @@
+import { createServer } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { createGatewayRuntime } from '@graphql-hive/gateway';
+import { listenOn } from '../../core/httpServer.js';
+import { signRequestHeaders } from '../../subgraphs/kit/trust.js';
+
+/**
+ * Hive Gateway (MIT), the open-source JS peer, on the same supergraph and subgraphs: as it comes,
+ * or with its response cache. The one addition is a plugin that signs subgraph calls, without
+ * which our subgraphs refuse it.
+ */
+export async function startHive(supergraphPath: string, secret: string, responseCache: boolean): Promise<string> {
+  const runtime = createGatewayRuntime({
+    supergraph: supergraphPath,
+    logging: false,
+    ...(responseCache ? { responseCaching: { session: () => null, ttl: 30_000 } } : {}),
+    plugins: () => [
+      {
+        onFetch({ options, setOptions }) {
+          const headers = { ...(options.headers as Record<string, string>), ...signRequestHeaders(secret, randomUUID()) };
+          setOptions({ ...options, headers });
+        },
+      },
+    ],
+  });
+  const server = createServer(runtime);
+  const port = await listenOn(server, { port: 0 });
+  return `http://127.0.0.1:${port}/graphql`;
+}

@@ -1,0 +1,96 @@
+import { cpus, totalmem } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { fromRoot } from '../core/paths.js';
+import type { LoadResult } from './load.js';
+
+/** The benchmark's figures, as a console table and as docs/BENCHMARKS.md. */
+export interface Row {
+  scenario: string;
+  title: string;
+  gateway: string;
+  rounds: LoadResult[];
+  upstreamPerRequest: number;
+}
+
+export interface Report {
+  settings: { size: number; latency: string; seconds: number; connections: number; rounds: number; pinning: string };
+  rows: Row[];
+  limits: { slowestUpstream?: { name: string; p50: number }; taxonomyDirect?: LoadResult; coldUnloaded?: LoadResult };
+  rss: Record<string, number>;
+  targets: Array<{ target: string; figure: string; pass: boolean }>;
+  skipped: string[];
+}
+
+/** The median of the rounds, so one noisy round does not decide. */
+export function median(row: Row): LoadResult {
+  const sorted = [...row.rounds].sort((a, b) => a.rps - b.rps);
+  return sorted[Math.floor(sorted.length / 2)] ?? row.rounds[0]!;
+}
+
+export function table(report: Report): string {
+  const lines = ['| scenario | gateway | req/s (rounds) | p50 ms | p95 ms | p99 ms | errors | upstream calls/req |', '|---|---|---|---|---|---|---|---|'];
+  for (const row of report.rows) {
+    const m = median(row);
+    const rounds = row.rounds.map((r) => Math.round(r.rps)).join(' / ');
+    lines.push(`| ${row.scenario} ${row.title} | ${row.gateway} | **${Math.round(m.rps)}** (${rounds}) | ${m.p50} | ${m.p95} | ${m.p99} | ${row.rounds.reduce((s, r) => s + r.errors, 0)} | ${row.upstreamPerRequest.toFixed(2)} |`);
+  }
+  return lines.join('\n');
+}
+
+export function ratios(report: Report): string {
+  const byScenario = new Map<string, Row[]>();
+  for (const row of report.rows) byScenario.set(row.scenario, [...(byScenario.get(row.scenario) ?? []), row]);
+  const lines = ['| scenario | ours / Hive | ours / Hive + cache | ours / plain Apollo | ours vs limit |', '|---|---|---|---|---|'];
+  for (const [scenario, rows] of byScenario) {
+    const ours = rows.find((r) => r.gateway === 'ours');
+    if (!ours) continue;
+    const ratio = (peer: string) => {
+      const other = rows.find((r) => r.gateway === peer);
+      return other ? `${(median(ours).rps / Math.max(1, median(other).rps)).toFixed(2)}×` : '–';
+    };
+    lines.push(`| ${scenario} | ${ratio('hive')} | ${ratio('hive-cache')} | ${ratio('plain-apollo')} | ${limitRatio(scenario, median(ours), report)} |`);
+  }
+  return lines.join('\n');
+}
+
+function limitRatio(scenario: string, ours: LoadResult, report: Report): string {
+  const cold = report.limits.coldUnloaded;
+  if (scenario === 'b' && report.limits.slowestUpstream && cold) return `unloaded p50 ${cold.p50} ms vs slowest upstream p50 ${report.limits.slowestUpstream.p50} ms (${report.limits.slowestUpstream.name})`;
+  if (scenario === 'e' && report.limits.taxonomyDirect) return `${(ours.rps / Math.max(1, report.limits.taxonomyDirect.rps)).toFixed(2)}× of the taxonomy subgraph direct (${Math.round(report.limits.taxonomyDirect.rps)} req/s)`;
+  return '–';
+}
+
+export function markdown(report: Report): string {
+  const pkg = (name: string) => (JSON.parse(readFileSync(fromRoot('node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  const s = report.settings;
+  return `# Benchmarks
+
+Written by \`npm run bench\` (the full run); \`npm run bench -- --quick\` prints the same table in under two minutes.
+Speed is measured here, never asserted in tests.
+
+## Machine and settings
+- CPU: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length} cores; memory ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}
+- Versions: @apollo/gateway ${pkg('@apollo/gateway')}, @apollo/server ${pkg('@apollo/server')}, @graphql-hive/gateway ${pkg('@graphql-hive/gateway')}, autocannon ${pkg('autocannon')}
+- Data: ${s.size.toLocaleString('en')} vacancies per country (3 countries); simulated upstream latency ${s.latency} ms
+- Load: autocannon, ${s.connections} connections, ${s.seconds} s per round, ${s.rounds} rounds alternating gateways after a warm-up; all on 127.0.0.1
+- Pinning: ${s.pinning}
+
+## Results (median round in bold, every round in brackets)
+
+${table(report)}
+
+## Ratios
+
+${ratios(report)}
+
+## Peak memory (VmHWM)
+
+${Object.entries(report.rss).map(([k, v]) => `- ${k}: ${v} MB`).join('\n')}
+
+## Targets
+
+${report.targets.map((t) => `- ${t.pass ? 'PASS' : 'MISS'} — ${t.target}: ${t.figure}`).join('\n')}
+${report.skipped.length ? `\nSkipped: ${report.skipped.join('; ')}\n` : ''}
+![throughput and p99 per scenario and gateway](benchmarks.svg)
+`;
+}
