@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { createGatewayRuntime } from '@graphql-hive/gateway';
+import InMemoryLRUCache from '@graphql-mesh/cache-inmemory-lru';
 import { listenOn } from '../../core/httpServer.js';
 import { signRequestHeaders } from '../../subgraphs/kit/trust.js';
 
@@ -13,7 +14,8 @@ export async function startHive(supergraphPath: string, secret: string, response
   const runtime = createGatewayRuntime({
     supergraph: supergraphPath,
     logging: false,
-    ...(responseCache ? { responseCaching: { session: () => null, ttl: 30_000 } } : {}),
+    // Its response cache needs a store: Hive's own in-memory LRU, as its docs suggest for one instance.
+    ...(responseCache ? { cache: new InMemoryLRUCache(), responseCaching: { session: () => null, ttl: 30_000 } } : {}),
     plugins: () => [
       {
         onFetch({ options, setOptions }) {
