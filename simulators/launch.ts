@@ -1,16 +1,9 @@
-import type { Logger } from '../core/log.js';
+import type { SimulatorOptions } from './core/types.js';
 import type { RunningService } from '../core/service.js';
 import { importProjectModule } from '../core/modules.js';
 
-export interface NamedSimulatorOptions {
-  port: number;
-  host?: string;
-  seed: number;
-  size: number;
-  latencyMs: [number, number];
-  errorRate: number;
-  logger?: Logger;
-}
+/** A simulator's options (simulators/core/types.ts). */
+export type NamedSimulatorOptions = SimulatorOptions;
 
 /** Imports `simulators/<name>/src/index.ts` and starts it: launchers need no change per country. */
 export async function startNamedSimulator(name: string, options: NamedSimulatorOptions): Promise<RunningService> {

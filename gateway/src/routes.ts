@@ -4,7 +4,7 @@ import type { Cache } from '../../core/cache/index.js';
 import type { Config } from '../../core/config.js';
 import type { Logger } from '../../core/log.js';
 import { requestIdFrom } from '../../subgraphs/kit/context.js';
-import { BodyTooLarge, headerMap, parseBody, readBody, sendJson, sendText, writeGraphQLResponse } from '../../subgraphs/kit/http.js';
+import { failRequest, headerMap, parseBody, readBody, sendJson, sendText, writeGraphQLResponse } from '../../subgraphs/kit/http.js';
 import { REQUEST_ID_HEADER } from '../../subgraphs/kit/trust.js';
 import { buildContext, type GatewayContext } from './context.js';
 import { ideAssets } from './ide.js';
@@ -68,13 +68,4 @@ async function serveIde(path: string, res: ServerResponse): Promise<void> {
   sendJson(res, 404, { error: 'not found' });
 }
 
-/** Last resort for an exception outside Apollo (Apollo answers bad GraphQL input itself). */
-export function failRequest(res: ServerResponse, error: unknown, logger: Logger): void {
-  if (error instanceof BodyTooLarge) {
-    if (!res.headersSent) sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
-    return;
-  }
-  logger.error({ err: error }, 'request failed');
-  if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-  else res.destroy();
-}
+export { failRequest };

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
+import type { Logger } from '../../core/log.js';
 
 /** The small amount of HTTP plumbing between node:http and Apollo Server. */
 
@@ -60,4 +61,15 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 export function sendText(res: ServerResponse, status: number, text: string, contentType = 'text/plain; charset=utf-8'): void {
   res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text) });
   res.end(text);
+}
+
+/** Last resort for an exception outside Apollo (Apollo answers bad GraphQL input itself). */
+export function failRequest(res: ServerResponse, error: unknown, logger: Logger): void {
+  if (error instanceof BodyTooLarge) {
+    if (!res.headersSent) sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+    return;
+  }
+  logger.error({ err: error }, 'request failed');
+  if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+  else res.destroy();
 }

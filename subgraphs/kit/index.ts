@@ -20,6 +20,7 @@ export {
 } from './upstream/types.js';
 export { cachedUpstream, createBatchLoader, primeRecords, unavailable, type BatchLoaderOptions, type Fetched, type ResourceCacheContext } from './upstream/cache.js';
 export { defineCountrySubgraph, type CountrySubgraph } from './country/define.js';
+export { countryFiles } from './country/files.js';
 export { countrySchemaText, countryTypeNames, contractText } from './country/schema.js';
 export { DEFAULT_POLICIES, type CountryContext } from './country/runtime.js';
 export type {

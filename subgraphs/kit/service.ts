@@ -11,7 +11,7 @@ import type { CacheStatus } from '../../core/cache/types.js';
 import type { SubgraphDeps } from './deps.js';
 import { requestBase, type RequestBase } from './context.js';
 import { createFormatError } from './errors.js';
-import { BodyTooLarge, headerMap, parseBody, readBody, sendJson, sendText, writeGraphQLResponse } from './http.js';
+import { failRequest, headerMap, parseBody, readBody, sendJson, sendText, writeGraphQLResponse } from './http.js';
 import { createKitMetrics, type KitMetrics } from './metrics.js';
 import { REQUEST_ID_HEADER, SIGNATURE_HEADER, verifySignature } from './trust.js';
 import type { BreakerState } from './upstream/types.js';
@@ -127,16 +127,6 @@ export async function startSubgraph<Ctx extends RequestBase>(
 
 function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
-}
-
-function failRequest(res: ServerResponse, error: unknown, logger: Logger): void {
-  if (error instanceof BodyTooLarge) {
-    if (!res.headersSent) sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
-    return;
-  }
-  logger.error({ err: error }, 'request failed');
-  if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-  else res.destroy();
 }
 
 function countRequests(metrics: KitMetrics): ApolloServerPlugin<RequestBase> {

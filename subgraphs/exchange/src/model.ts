@@ -3,28 +3,8 @@
  * (subgraphs/kit/contract/country.graphql), and the filters it sends there.
  */
 
-export interface VacancyHit {
-  id: string;
-  typename: string;
-  postedAt: string;
-  title: string;
-  iscoCode: string | null;
-  regionCode: string | null;
-  skills: string[];
-  essentialSkills: string[];
-  monthlyWage: number | null;
-  currency: string;
-}
-
-export interface TrainingHit {
-  id: string;
-  typename: string;
-  startDate: string | null;
-  title: string;
-  iscoCodes: string[];
-  regionCode: string | null;
-  seats: number | null;
-}
+/** The hit shapes are the country contract's; the kit defines them once. */
+export type { TrainingHit, VacancyHit } from '../../kit/country/translate.js';
 
 export interface SearchPage<Hit> {
   total: number;

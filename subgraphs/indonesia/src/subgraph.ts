@@ -1,19 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { fromRoot } from '../../../core/paths.js';
-import { defineCountrySubgraph, type CountryManifest, type TrainingOfferEntity, type VacancyEntity } from '../../kit/index.js';
+import { countryFiles, defineCountrySubgraph, type TrainingOfferEntity, type VacancyEntity } from '../../kit/index.js';
 import { createKarirhubUpstream } from './upstream/client.js';
 import type { KarirhubHit, Pelatihan } from './upstream/native.js';
 import { toTrainingOffer, toVacancy } from './upstream/toModel.js';
 
 /** Indonesia: Karirhub vacancies and Skillhub BLK training, on the country kit. */
-const manifest = JSON.parse(readFileSync(fromRoot('subgraphs/indonesia/subgraph.json'), 'utf8')) as CountryManifest;
 
 type V = VacancyEntity<KarirhubHit>;
 type T = TrainingOfferEntity<Pelatihan>;
 
 const subgraph = defineCountrySubgraph<KarirhubHit, Pelatihan>({
-  manifest,
-  typeDefs: readFileSync(fromRoot('subgraphs/indonesia/src/schema.graphql'), 'utf8'),
+  ...countryFiles('indonesia'),
   createUpstream: createKarirhubUpstream,
   vacancyId: (hit) => hit.objectID,
   trainingId: (p) => p.id,

@@ -1,19 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { fromRoot } from '../../../core/paths.js';
-import { defineCountrySubgraph, type CountryManifest, type TrainingOfferEntity, type VacancyEntity } from '../../kit/index.js';
+import { countryFiles, defineCountrySubgraph, type TrainingOfferEntity, type VacancyEntity } from '../../kit/index.js';
 import { createMfjUpstream } from './upstream/client.js';
 import type { MfjJob, MfjProgramme } from './upstream/native.js';
 import { toTrainingOffer, toVacancy } from './upstream/toModel.js';
 
 /** Malaysia: MYFutureJobs vacancies and TVET programmes, on the country kit. */
-const manifest = JSON.parse(readFileSync(fromRoot('subgraphs/malaysia/subgraph.json'), 'utf8')) as CountryManifest;
 
 type V = VacancyEntity<MfjJob>;
 type T = TrainingOfferEntity<MfjProgramme>;
 
 const subgraph = defineCountrySubgraph<MfjJob, MfjProgramme>({
-  manifest,
-  typeDefs: readFileSync(fromRoot('subgraphs/malaysia/src/schema.graphql'), 'utf8'),
+  ...countryFiles('malaysia'),
   createUpstream: createMfjUpstream,
   vacancyId: (job) => job.id,
   trainingId: (p) => p.programmeId,

@@ -1,19 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { fromRoot } from '../../../core/paths.js';
-import { defineCountrySubgraph, type CountryManifest, type TrainingOfferEntity, type VacancyEntity } from '../../kit/index.js';
+import { countryFiles, defineCountrySubgraph, type TrainingOfferEntity, type VacancyEntity } from '../../kit/index.js';
 import { createDoeUpstream } from './upstream/client.js';
 import type { DoeJob, DsdCourse } from './upstream/native.js';
 import { toTrainingOffer, toVacancy } from './upstream/toModel.js';
 
 /** Thailand: Thai Mee Ngan Tham vacancies and DSD courses, on the country kit. */
-const manifest = JSON.parse(readFileSync(fromRoot('subgraphs/thailand/subgraph.json'), 'utf8')) as CountryManifest;
 
 type V = VacancyEntity<DoeJob>;
 type T = TrainingOfferEntity<DsdCourse>;
 
 const subgraph = defineCountrySubgraph<DoeJob, DsdCourse>({
-  manifest,
-  typeDefs: readFileSync(fromRoot('subgraphs/thailand/src/schema.graphql'), 'utf8'),
+  ...countryFiles('thailand'),
   createUpstream: createDoeUpstream,
   vacancyId: (job) => String(job.job_id),
   trainingId: (course) => course.id,
