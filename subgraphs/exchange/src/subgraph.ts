@@ -44,6 +44,8 @@ export async function startExchange(countries: readonly CountrySource[], deps: S
     rates: loadRateTable(countries),
     fanOut: createFanOut({ cache: deps.cache, clients, policies: CACHE_POLICIES, logger }),
     disclosureThreshold: deps.config.disclosureThreshold,
+    cache: deps.cache,
+    statsPolicy: CACHE_POLICIES.bulk,
   };
   return startSubgraph(
     {

@@ -1,3 +1,4 @@
+import type { Cache, CachePolicy } from '../../../../core/cache/types.js';
 import type { RateTable } from '../currency.js';
 import { ExchangeInputError } from '../errors.js';
 import type { FanOut } from '../fanout.js';
@@ -10,6 +11,9 @@ export interface ExchangeContext {
   rates: RateTable;
   fanOut: FanOut;
   disclosureThreshold: number;
+  /** Where whole answers that are costly to compute (statistics) are kept and shared. */
+  cache: Cache;
+  statsPolicy: CachePolicy;
 }
 
 /** A reference the gateway resolves from the owning country subgraph. */

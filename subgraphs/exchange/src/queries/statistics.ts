@@ -1,3 +1,5 @@
+import { cachedValue } from '../../../../core/cache/index.js';
+import { canonicalJson } from '../../../kit/country/keys.js';
 import { convert, rateBetween, type AppliedRate } from '../currency.js';
 import { countryTrainingFilter, countryVacancyFilter, normaliseCurrency, normaliseVacancyFilter, trainingFilterFor, type VacancyFilterInput } from '../filters.js';
 import type { SearchPage, TrainingHit, VacancyHit } from '../model.js';
@@ -28,7 +30,17 @@ export interface StatsAnswer {
   sources: SourceStatus[];
 }
 
+/**
+ * Statistics pull every match of every country, so the answer is computed once per question and
+ * shared: concurrent askers wait for the same computation (single flight) and later ones read the
+ * cached answer until it expires — a burst of analysts cannot multiply the pulls or the memory.
+ */
 export async function labourMarketStats(ctx: ExchangeContext, args: StatsArgs, requestId: string): Promise<StatsAnswer> {
+  const key = `stats:${canonicalJson({ filter: args.filter ?? null, groupBy: args.groupBy ?? null, currency: args.currency ?? null })}`;
+  return (await cachedValue(ctx.cache, key, ctx.statsPolicy, () => computeStatsAnswer(ctx, args, requestId))).value;
+}
+
+async function computeStatsAnswer(ctx: ExchangeContext, args: StatsArgs, requestId: string): Promise<StatsAnswer> {
   const currency = normaliseCurrency(args.currency ?? 'USD', ctx.rates, 'currency');
   const groupBy: StatsDimension[] = [...new Set(args.groupBy ?? (['COUNTRY'] as const))];
   const filter = normaliseVacancyFilter(args.filter, ctx);
