@@ -8,7 +8,7 @@ import { createRedisCache } from './redis.js';
  */
 export function createCache(options: CacheOptions): Cache {
   if (options.redisUrl) return createRedisCache(options.redisUrl, options.namespace, options.logger);
-  return createMemoryCache(options.namespace, options.maxEntries);
+  return createMemoryCache(options.namespace, options.maxEntries, options.maxBytes);
 }
 
 export { cachedValue, fromEntry, staleWindowMs, type CachedValueOptions } from './policy.js';

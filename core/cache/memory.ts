@@ -7,14 +7,21 @@ import { deserialize, lifetimeMs, makeEntry, serialize } from './entry.js';
  * objects) so a caller mutating what it got back can never change what the next caller reads,
  * and so both backends behave the same.
  */
-export function createMemoryCache(namespace: string, maxEntries = 10_000): Cache {
-  const lru = new LRUCache<string, string>({ max: maxEntries });
+/** Memory the in-process cache may hold (UTF-16 characters × 2), whatever the entry count. */
+const DEFAULT_MAX_BYTES = 128 * 1024 * 1024;
+
+export function createMemoryCache(namespace: string, maxEntries = 10_000, maxBytes = DEFAULT_MAX_BYTES): Cache {
+  // Bounded by count and by size: one whole-dataset pull can be tens of MB, and a process must stay
+  // within its memory budget however large the answers it caches (the least recent go first).
+  const lru = new LRUCache<string, string>({ max: maxEntries, maxSize: maxBytes, sizeCalculation: (v) => Math.max(1, v.length * 2) });
   const key = (k: string) => `${namespace}:${k}`;
   const status: CacheStatus = { backend: 'memory', available: true };
 
   const set = async <T>(k: string, value: T, options: CacheWriteOptions): Promise<void> => {
     const entry = makeEntry(value, options);
-    lru.set(key(k), serialize(entry), { ttl: lifetimeMs(entry) });
+    const text = serialize(entry);
+    // An entry bigger than the whole budget is simply not kept (lru-cache would refuse it anyway).
+    if (text.length * 2 <= maxBytes) lru.set(key(k), text, { ttl: lifetimeMs(entry) });
   };
 
   return {

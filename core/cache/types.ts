@@ -59,6 +59,8 @@ export interface CacheOptions {
   namespace: string;
   /** LRU capacity (entries). Default 10 000. */
   maxEntries?: number;
+  /** LRU memory budget in bytes. Default 128 MiB. */
+  maxBytes?: number;
   logger: Logger;
 }
 
