@@ -10,7 +10,7 @@ export interface Scenario {
 }
 
 const page = (first: number, filter: string) =>
-  `{ vacancies(first: ${first}${filter}) { totalCount edges { node { id title occupation { title } region { name } skills { label } } } } }`;
+  `{ vacancies(first: ${first}${filter}) { totalCount sources { status } edges { node { id title occupation { title } region { name } skills { label } } } } }`;
 const gql = (query: string) => JSON.stringify({ query });
 
 /**
@@ -30,13 +30,13 @@ export const SCENARIOS: Scenario[] = [
     id: 'c',
     title: 'entity-heavy: 100 vacancies → occupation → skills',
     needs: ['exchange'],
-    body: () => gql('{ vacancies(first: 100) { edges { node { id occupation { title skills { label } } } } } }'),
+    body: () => gql('{ vacancies(first: 100) { sources { status } edges { node { id occupation { title skills { label } } } } } }'),
   },
   {
     id: 'd',
     title: 'labourMarketStats by country × ISCO major',
     needs: ['exchange'],
-    body: () => gql('{ labourMarketStats(groupBy: [COUNTRY, ISCO_MAJOR]) { cells { country { code } iscoCode vacancies monthlyWage { p50 } suppressed } } }'),
+    body: () => gql('{ labourMarketStats(groupBy: [COUNTRY, ISCO_MAJOR]) { sources { status } cells { country { code } iscoCode vacancies monthlyWage { p50 } suppressed } } }'),
   },
   {
     id: 'e',
