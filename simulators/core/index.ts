@@ -14,8 +14,9 @@ export {
   type SimulatorOptions,
 } from './types.js';
 export { readRows, subdivisions, skillsOfUnit, type Subdivision, type LinkedSkill } from './generate/referenceData.js';
-export { occupationPicker, monthlyWageBand, regionPicker, MAJOR_GROUP_SHARE, MAJOR_GROUP_WAGE } from './generate/labourMarket.js';
+export { occupationPicker, monthlyWageBand, regionPicker, MAJOR_GROUP_SHARE, MAJOR_GROUP_WAGE, type WageStructure } from './generate/labourMarket.js';
 export { DIRT_RATES, dirty, oddCasing, oddWhitespace } from './generate/dirt.js';
 export { DATA_ANCHOR_MS, POSTING_WINDOW_DAYS, postedAt, addDays } from './generate/dates.js';
+export { describeProfile } from './describe.js';
 export { generateJobs, skillLevelOf, type CountryProfile, type GeneratedJob, type NationalOccupation, type WagePeriod } from './generate/jobs.js';
 export { coursesFor, generateCourses, type GeneratedCourse, type TrainingProfile } from './generate/training.js';

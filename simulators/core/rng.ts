@@ -17,30 +17,52 @@ export interface Rng {
 }
 
 export function createRng(seed: number): Rng {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
+  return new Mulberry32(seed);
+}
+
+/** A class, not closures: simulators create one per generated record, 200k at a time. */
+class Mulberry32 implements Rng {
+  private state: number;
+
+  constructor(private readonly seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const rng: Rng = {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    pick: (items) => items[Math.floor(next() * items.length)] as (typeof items)[number],
-    weighted: (items, weights) => items[weightedIndex(weights, next())] as (typeof items)[number],
-    chance: (p) => next() < p,
-    shuffle: (items) => {
-      for (let i = items.length - 1; i > 0; i--) {
-        const j = Math.floor(next() * (i + 1));
-        [items[i], items[j]] = [items[j] as never, items[i] as never];
-      }
-      return items;
-    },
-    fork: (label) => createRng(seed ^ hashLabel(label)),
-  };
-  return rng;
+  }
+
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)] as T;
+  }
+
+  weighted<T>(items: readonly T[], weights: readonly number[]): T {
+    return items[weightedIndex(weights, this.next())] as T;
+  }
+
+  chance(probability: number): boolean {
+    return this.next() < probability;
+  }
+
+  shuffle<T>(items: T[]): T[] {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1));
+      [items[i], items[j]] = [items[j] as T, items[i] as T];
+    }
+    return items;
+  }
+
+  fork(label: string): Rng {
+    return new Mulberry32(this.seed ^ hashLabel(label));
+  }
 }
 
 /** A precomputed weighted picker: O(log n) per draw for large tables (occupations, regions). */

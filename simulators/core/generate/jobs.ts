@@ -1,7 +1,7 @@
 import { createRng, type Rng } from '../rng.js';
 import { addDays, postedAt } from './dates.js';
 import { DIRT_RATES } from './dirt.js';
-import { monthlyWageBand, occupationPicker, regionPicker } from './labourMarket.js';
+import { monthlyWageBand, occupationPicker, regionPicker, type WageStructure } from './labourMarket.js';
 import { skillsOfUnit, type LinkedSkill, type Subdivision } from './referenceData.js';
 
 /**
@@ -29,6 +29,8 @@ export interface CountryProfile {
   /** Monthly entry wage for elementary work, and the rounding employers use. */
   entryMonthly: number;
   roundTo: number;
+  /** Where the country's pay departs from the shared ladder (optional). */
+  wages?: WageStructure;
   /** Share of jobs paid by the day (Thai daily wages), and the daily entry rate. */
   daily?: { share: number; entry: number };
   /** Share of postings that hide the wage ("nego"). */
@@ -91,7 +93,7 @@ function freshJob(rng: Rng, profile: CountryProfile, seq: number, occupation: Na
     region,
     postedAtMs: posted,
     expiresAtMs: addDays(posted, rng.chance(DIRT_RATES.expired) ? rng.int(5, 20) : rng.int(30, 90)),
-    wage: wageFor(rng, profile, occupation),
+    wage: wageFor(rng, profile, occupation, region.code),
     education: rng.pick(profile.education[skillLevel]),
     skillLevel,
     employmentType: rng.weighted(profile.employmentTypes.map(([l]) => l), profile.employmentTypes.map(([, w]) => w)),
@@ -120,14 +122,14 @@ function nationalCodeFor(rng: Rng, profile: CountryProfile, occupation: National
   return occupation.code;
 }
 
-function wageFor(rng: Rng, profile: CountryProfile, occupation: NationalOccupation): GeneratedJob['wage'] {
+function wageFor(rng: Rng, profile: CountryProfile, occupation: NationalOccupation, regionCode: string): GeneratedJob['wage'] {
   if (rng.chance(profile.hiddenWageShare)) return null;
   const lowSkilled = ['5', '6', '7', '8', '9'].includes(occupation.iscoCode[0] ?? '');
   if (profile.daily && lowSkilled && rng.chance(profile.daily.share)) {
-    const band = monthlyWageBand(rng, occupation.iscoCode, profile.daily.entry * 26, 26);
+    const band = monthlyWageBand(rng, occupation.iscoCode, profile.daily.entry * 26, 26, profile.wages, regionCode);
     return { min: Math.round(band.min / 26 / 5) * 5, max: Math.round(band.max / 26 / 5) * 5, period: 'DAY' };
   }
-  return { ...monthlyWageBand(rng, occupation.iscoCode, profile.entryMonthly, profile.roundTo), period: 'MONTH' };
+  return { ...monthlyWageBand(rng, occupation.iscoCode, profile.entryMonthly, profile.roundTo, profile.wages, regionCode), period: 'MONTH' };
 }
 
 function pickSkills(rng: Rng, iscoCode: string): LinkedSkill[] {

@@ -45,15 +45,40 @@ export function occupationPicker<T extends CodedOccupation>(codes: readonly T[])
 }
 
 /**
- * A monthly wage band for an occupation: entry × major-group level × a per-posting spread
- * (log-normal-ish), rounded the way employers round.
+ * A country's pay structure where it departs from the shared one: a steeper or flatter ladder by
+ * major group, premiums for occupations the market pays above their group (ICT, mining, finance),
+ * and regional minimum-wage levels (Jakarta and Batam pay well above Central Java).
  */
-export function monthlyWageBand(rng: Rng, iscoCode: string, entryMonthly: number, roundTo: number): { min: number; max: number } {
-  const level = MAJOR_GROUP_WAGE[iscoCode[0] ?? '9'] ?? 1;
+export interface WageStructure {
+  /** Replaces MAJOR_GROUP_WAGE entries (by ISCO major group). */
+  levels?: Partial<Record<string, number>>;
+  /** Multiplier by ISCO-08 prefix (longest prefix wins), e.g. { '25': 1.8 } for ICT professionals. */
+  premiums?: Record<string, number>;
+  /** Regional wage level by region code (default 1): the floor × it, skilled pay × its square root. */
+  regional?: Record<string, number>;
+}
+
+/**
+ * A monthly wage band for an occupation: entry × major-group level × premium × a per-posting
+ * spread (log-normal-ish), rounded the way employers round. Without a structure, the shared one.
+ */
+export function monthlyWageBand(rng: Rng, iscoCode: string, entryMonthly: number, roundTo: number, structure: WageStructure = {}, regionCode = ''): { min: number; max: number } {
+  const major = iscoCode[0] ?? '9';
+  const level = (structure.levels?.[major] ?? MAJOR_GROUP_WAGE[major] ?? 1) * premiumOf(structure.premiums, iscoCode);
+  // Regional minimum wages set the floor fully; skilled pay differs less between regions.
+  const regional = structure.regional?.[regionCode] ?? 1;
   const spread = Math.exp((rng.next() + rng.next() - 1) * 0.35);
-  const min = Math.max(entryMonthly, entryMonthly * level * spread);
+  const min = Math.max(entryMonthly * regional, entryMonthly * Math.sqrt(regional) * level * spread);
   const max = min * (1.15 + rng.next() * 0.5);
   return { min: round(min, roundTo), max: round(max, roundTo) };
+}
+
+function premiumOf(premiums: Record<string, number> | undefined, iscoCode: string): number {
+  for (let length = iscoCode.length; premiums && length > 0; length--) {
+    const premium = premiums[iscoCode.slice(0, length)];
+    if (premium !== undefined) return premium;
+  }
+  return 1;
 }
 
 function round(value: number, step: number): number {

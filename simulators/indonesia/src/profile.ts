@@ -1,4 +1,4 @@
-import { readRows, subdivisions, type CountryProfile, type NationalOccupation, type Rng, type Subdivision, type TrainingProfile } from '../../core/index.js';
+import { readRows, subdivisions, type CountryProfile, type NationalOccupation, type Rng, type Subdivision, type TrainingProfile, type WageStructure } from '../../core/index.js';
 
 /**
  * Indonesia as Karirhub sees it: KBJI 2014 codes, IDR monthly wages (often "nego"), Java and the
@@ -19,6 +19,30 @@ const PORTAL_NAMES: Record<string, string> = {
   'ID-SU': 'Sumatera Utara',
 };
 
+/**
+ * Postings still coded in KBJI 2002, the edition built on ISCO-88: five digits, no dot (an ISCO-88
+ * unit plus a national digit). No KBJI 2014 crosswalk knows them.
+ */
+const isco88Of = new Map(readRows('national/isco88_to_isco08.csv').map((r) => [r.isco08 ?? '', r.isco88 ?? '']));
+function kbji2002Code(o: NationalOccupation): string {
+  return `${isco88Of.get(o.iscoCode) ?? o.iscoCode}${o.code.slice(-1)}`;
+}
+
+/**
+ * IDR pay: the provincial and city minimum wages (UMP/UMK 2025–26) set the floor — Jakarta,
+ * Batam, Bekasi/Karawang about twice Central Java — and managers and ICT professionals earn many
+ * times the floor (15–40 million a month in Jakarta).
+ */
+const wages: WageStructure = {
+  levels: { '1': 6.5, '2': 2.6, '3': 1.8, '4': 1.3, '5': 1.05, '6': 0.9, '7': 1.3, '8': 1.2, '9': 1 },
+  premiums: { '25': 1.7, '35': 1.3, '24': 1.2, '21': 1.15, '22': 1.1, '31': 1.1, '81': 1.1 },
+  regional: {
+    'ID-JK': 2.35, 'ID-KR': 1.9, 'ID-BT': 1.9, 'ID-JB': 1.8, 'ID-JI': 1.4, 'ID-JT': 1, 'ID-YO': 1, 'ID-AC': 1.6, 'ID-SU': 1.3,
+    'ID-RI': 1.55, 'ID-SS': 1.6, 'ID-SB': 1.3, 'ID-JA': 1.4, 'ID-BE': 1.15, 'ID-LA': 1.2, 'ID-BB': 1.6, 'ID-KI': 1.6, 'ID-KU': 1.6,
+    'ID-KS': 1.5, 'ID-KT': 1.5, 'ID-KB': 1.2, 'ID-SA': 1.6, 'ID-SN': 1.55, 'ID-BA': 1.3, 'ID-PA': 1.8, 'ID-PB': 1.5, 'ID-NB': 1.05, 'ID-NT': 1,
+  },
+};
+
 export const provinces: Subdivision[] = subdivisions('ID').map((s) => ({ ...s, name: PORTAL_NAMES[s.code] ?? s.name }));
 
 const CITIES: Record<string, string[]> = {
@@ -33,6 +57,12 @@ const CITIES: Record<string, string[]> = {
   'ID-SB': ['Kota Padang', 'Kota Bukittinggi'],
   'ID-SS': ['Kota Palembang'],
   'ID-AC': ['Kota Banda Aceh', 'Kota Lhokseumawe'],
+  'ID-BA': ['Kota Denpasar', 'Kab. Badung'], 'ID-BB': ['Kota Pangkal Pinang'], 'ID-BE': ['Kota Bengkulu'], 'ID-GO': ['Kota Gorontalo'],
+  'ID-JA': ['Kota Jambi'], 'ID-KB': ['Kota Pontianak'], 'ID-KI': ['Kota Samarinda', 'Kota Balikpapan'], 'ID-KS': ['Kota Banjarmasin'],
+  'ID-KT': ['Kota Palangka Raya'], 'ID-KU': ['Kota Tarakan'], 'ID-LA': ['Kota Bandar Lampung'], 'ID-MA': ['Kota Ambon'], 'ID-MU': ['Kota Ternate'],
+  'ID-NB': ['Kota Mataram'], 'ID-NT': ['Kota Kupang'], 'ID-PA': ['Kota Jayapura'], 'ID-PB': ['Kab. Manokwari'], 'ID-PD': ['Kota Sorong'],
+  'ID-PE': ['Kab. Jayawijaya'], 'ID-PS': ['Kab. Merauke'], 'ID-PT': ['Kab. Nabire'], 'ID-SA': ['Kota Manado'], 'ID-SG': ['Kota Kendari'],
+  'ID-SN': ['Kota Makassar'], 'ID-SR': ['Kab. Mamuju'], 'ID-ST': ['Kota Palu'], 'ID-YO': ['Kota Yogyakarta', 'Kab. Sleman'],
 };
 
 export function cityOf(rng: Rng, province: Subdivision): string {
@@ -43,11 +73,16 @@ const NAME_PARTS = ['Maju', 'Jaya', 'Sentosa', 'Abadi', 'Makmur', 'Sejahtera', '
 
 export const profile: CountryProfile = {
   occupations,
-  outdatedCodes: (o) => `${o.iscoCode}.99`,
+  outdatedCodes: kbji2002Code,
   regions: provinces,
-  regionBoosts: { 'ID-JK': 7, 'ID-JB': 6, 'ID-JI': 5, 'ID-JT': 3, 'ID-BT': 3, 'ID-KR': 2 },
-  entryMonthly: 2_500_000,
+  // Java by its weight in formal employment; the Sumatran IMT-GT provinces (× 3 in the picker) by their size.
+  regionBoosts: {
+    'ID-JK': 8, 'ID-JB': 7, 'ID-JI': 6, 'ID-JT': 5, 'ID-BT': 3,
+    'ID-SU': 2, 'ID-RI': 1.3, 'ID-SS': 1.3, 'ID-KR': 1.2, 'ID-LA': 1.2, 'ID-JA': 0.8, 'ID-BE': 0.5, 'ID-BB': 0.5,
+  },
+  entryMonthly: 2_300_000,
   roundTo: 100_000,
+  wages,
   hiddenWageShare: 0.35,
   employer: (rng) => `${rng.chance(0.8) ? 'PT' : 'CV'} ${rng.pick(NAME_PARTS)} ${rng.pick(NAME_PARTS)}${rng.chance(0.3) ? ' Indonesia' : ''}`,
   education: { 1: ['SD', 'SMP'], 2: ['SMA', 'SMK', 'SMK', 'SMA/SMK'], 3: ['D3', 'D1', 'SMK', 'D4'], 4: ['S1', 'S1', 'S2'] },

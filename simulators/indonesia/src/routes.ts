@@ -1,27 +1,31 @@
 import { readFileSync } from 'node:fs';
 import { fromRoot } from '../../../core/paths.js';
 import { BadRequest, NotFound, type Route, type SimRequest, type SimResponse } from '../../core/index.js';
-import { readParams, textScore } from './algolia.js';
+import { paramsEcho, readParams } from './algolia.js';
 import type { KarirhubHit, Pelatihan } from './native.js';
 import { occupations } from './profile.js';
+import type { KarirhubIndex } from './searchIndex.js';
 
 export const INDEX = 'karirhub_industrial_vacancies';
 /** The replica sorted by recency, as Algolia setups keep one per sort order. */
 export const INDEX_NEWEST = `${INDEX}_published_at_desc`;
 const BROWSE_PAGE = 1000;
+const MAX_QUERIES = 50;
 
 export interface KarirhubData {
   /** Newest first (published_at desc, objectID desc). */
   hits: KarirhubHit[];
   byId: Map<string, KarirhubHit>;
+  index: KarirhubIndex;
   courses: Pelatihan[];
 }
 
 export function karirhubRoutes(data: KarirhubData): Route[] {
   const openapi = readFileSync(fromRoot('simulators/indonesia/contract/openapi.json'), 'utf8');
   return [
-    { name: 'search', method: 'POST', path: '/1/indexes/:index/query', handler: (req) => search(data, req.params.index ?? '', bodyObject(req)) },
-    { name: 'search', method: 'GET', path: '/1/indexes/:index', handler: (req) => search(data, req.params.index ?? '', Object.fromEntries(req.query)) },
+    { name: 'search', method: 'POST', path: '/1/indexes/:index/query', handler: (req) => ({ json: search(data, req.params.index ?? '', bodyObject(req)) }) },
+    { name: 'search', method: 'GET', path: '/1/indexes/:index', handler: (req) => ({ json: search(data, req.params.index ?? '', Object.fromEntries(req.query)) }) },
+    { name: 'multiQuery', method: 'POST', path: '/1/indexes/*/queries', handler: (req) => multiQuery(data, bodyObject(req)) },
     { name: 'getObjects', method: 'POST', path: '/1/indexes/*/objects', handler: (req) => getObjects(data, bodyObject(req)) },
     { name: 'browse', method: 'GET', path: '/1/indexes/:index/browse', handler: (req) => browse(data, req.params.index ?? '', Object.fromEntries(req.query)) },
     { name: 'browse', method: 'POST', path: '/1/indexes/:index/browse', handler: (req) => browse(data, req.params.index ?? '', bodyObject(req)) },
@@ -32,30 +36,43 @@ export function karirhubRoutes(data: KarirhubData): Route[] {
   ];
 }
 
-function search(data: KarirhubData, index: string, raw: Record<string, unknown>): SimResponse {
+/** One Algolia query: the index plans it; the default index ranks by text relevance, the replica by recency only. */
+function search(data: KarirhubData, index: string, raw: Record<string, unknown>): Record<string, unknown> {
   checkIndex(index);
   const started = process.hrtime.bigint();
   const params = readParams(raw);
-  let matches = data.hits.filter((hit) => params.predicates.every((p) => p(hit)));
-  if (params.query) {
-    const scored = matches.map((hit) => ({ hit, score: textScore(hit, params.query) })).filter((s) => s.score > 0);
-    // The default index ranks by text relevance; the replica keeps strict recency.
-    if (index === INDEX) scored.sort((a, b) => b.score - a.score);
-    matches = scored.map((s) => s.hit);
+  let ranks = data.index.match(params.clauses, params.query);
+  if (params.query && index === INDEX) {
+    const all = ranks.toArray();
+    const score = new Map(all.map((r) => [r, data.index.titleScore(r, params.query)]));
+    const ranked = [...all].sort((a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0) || a - b);
+    ranks = { length: ranked.length, slice: (a, b) => ranked.slice(a, b), toArray: () => ranked };
   }
   const start = params.page * params.hitsPerPage;
   return {
-    json: {
-      hits: matches.slice(start, start + params.hitsPerPage),
-      nbHits: matches.length,
-      page: params.page,
-      nbPages: params.hitsPerPage === 0 ? 0 : Math.ceil(matches.length / params.hitsPerPage),
-      hitsPerPage: params.hitsPerPage,
-      processingTimeMS: Number((process.hrtime.bigint() - started) / 1_000_000n),
-      query: params.query,
-      params: new URLSearchParams(Object.entries(raw).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString(),
-    },
+    hits: ranks.slice(start, start + params.hitsPerPage).map((r) => data.hits[r]),
+    nbHits: ranks.length,
+    page: params.page,
+    nbPages: params.hitsPerPage === 0 ? 0 : Math.ceil(ranks.length / params.hitsPerPage),
+    hitsPerPage: params.hitsPerPage,
+    processingTimeMS: Number((process.hrtime.bigint() - started) / 1_000_000n),
+    query: params.query,
+    params: paramsEcho(raw),
   };
+}
+
+/** The multi-query endpoint (`indexes/*` + `/queries`), what Karirhub's front end actually calls: several queries in one request. */
+function multiQuery(data: KarirhubData, body: Record<string, unknown>): SimResponse {
+  const requests = body.requests;
+  if (!Array.isArray(requests) || requests.length === 0) throw new BadRequest('requests must be a non-empty array');
+  if (requests.length > MAX_QUERIES) throw new BadRequest(`too many queries (max ${MAX_QUERIES})`);
+  const results = requests.map((r: unknown) => {
+    if (!r || typeof r !== 'object' || Array.isArray(r)) throw new BadRequest('each request must be an object');
+    const { indexName, ...params } = r as Record<string, unknown>;
+    if (typeof indexName !== 'string') throw new BadRequest('each request needs an indexName');
+    return { ...search(data, indexName, params), index: indexName };
+  });
+  return { json: { results } };
 }
 
 function getObjects(data: KarirhubData, body: Record<string, unknown>): SimResponse {
@@ -71,15 +88,20 @@ function getObjects(data: KarirhubData, body: Record<string, unknown>): SimRespo
   return { json: { results } };
 }
 
-/** Full export with a cursor (the offset, opaque to callers), 1000 hits a page. */
+/** Full export with a cursor (opaque to callers), up to 1000 hits a page, recency order. */
 function browse(data: KarirhubData, index: string, raw: Record<string, unknown>): SimResponse {
   checkIndex(index);
-  const params = readParams(raw);
+  const params = readParams(raw, { hitsPerPage: BROWSE_PAGE });
   const offset = raw.cursor === undefined ? 0 : decodeCursor(String(raw.cursor));
-  const matches = data.hits.filter((hit) => params.predicates.every((p) => p(hit)));
-  const hits = matches.slice(offset, offset + BROWSE_PAGE);
-  const next = offset + BROWSE_PAGE;
-  return { json: { hits, nbHits: matches.length, ...(next < matches.length ? { cursor: Buffer.from(`o:${next}`).toString('base64') } : {}) } };
+  const ranks = data.index.match(params.clauses, params.query);
+  const next = offset + params.hitsPerPage;
+  return {
+    json: {
+      hits: ranks.slice(offset, next).map((r) => data.hits[r]),
+      nbHits: ranks.length,
+      ...(next < ranks.length ? { cursor: Buffer.from(`o:${next}`).toString('base64') } : {}),
+    },
+  };
 }
 
 function trainingPage(data: KarirhubData, req: SimRequest): SimResponse {

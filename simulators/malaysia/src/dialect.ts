@@ -1,17 +1,22 @@
-import type { NativeDialect, SimRequest } from '../../core/index.js';
+import type { NativeDialect, SimRequest, SimResponse } from '../../core/index.js';
 
 /** Spring Boot's error body, and OAuth2 bearer-token checks (expired tokens answer 401 invalid_token). */
 export function mfjDialect(tokens: Map<string, number>): NativeDialect {
   return {
-    error: (status, message) => ({ status, json: { timestamp: new Date().toISOString(), status, error: reason(status), message } }),
+    error: (status, message) => springError(status, message),
     authenticate: (req: SimRequest) => {
       const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
       const expires = token ? tokens.get(token) : undefined;
       if (expires !== undefined && expires > Date.now()) return null;
-      const description = expires === undefined ? 'Invalid access token' : 'Access token expired';
+      const description = token === undefined ? 'Full authentication is required' : expires === undefined ? 'Invalid access token' : 'Access token expired';
       return { status: 401, headers: { 'www-authenticate': `Bearer error="invalid_token", error_description="${description}"` }, json: { error: 'invalid_token', error_description: description } };
     },
   };
+}
+
+/** `{ timestamp, status, error, message, path }`; `path` only where the request is known (see README). */
+export function springError(status: number, message: string, path?: string): SimResponse {
+  return { status, json: { timestamp: new Date().toISOString(), status, error: reason(status), message, ...(path === undefined ? {} : { path }) } };
 }
 
 function reason(status: number): string {

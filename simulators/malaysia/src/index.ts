@@ -1,28 +1,37 @@
+import { loadConfig } from '../../../core/config.js';
 import { coursesFor, generateCourses, generateJobs, startSimServer, type RunningSimulator, type SimulatorOptions } from '../../core/index.js';
 import { mfjDialect } from './dialect.js';
-import { toMfjJob, toProgramme, type MfjJob } from './native.js';
+import { indexJobs, type MfjData } from './jobIndex.js';
+import { toMfjJobs, toProgramme } from './native.js';
 import { profile, trainingProfile } from './profile.js';
-import { mfjRoutes, type MfjData, type OAuthSettings } from './routes.js';
+import { mfjRoutes, type OAuthSettings } from './routes.js';
 
-/** Dev client credentials; core/config.ts carries the same defaults for the adapter. */
-export const MFJ_CLIENT = { clientId: 'lmis-gateway', clientSecret: 'sim-myfuturejobs-secret' };
+export type { MfjData } from './jobIndex.js';
+export type { MfjJob, MfjProgramme } from './native.js';
+
+export type MfjSimulatorOptions = SimulatorOptions & Partial<OAuthSettings>;
 
 /** MYFutureJobs (PERKESO) + TVET training programmes, simulated. `tokenTtlSeconds` lets tests expire tokens fast. */
-export async function startSimulator(options: SimulatorOptions & Partial<OAuthSettings>): Promise<RunningSimulator> {
-  const oauth: OAuthSettings = { ...MFJ_CLIENT, tokenTtlSeconds: 300, ...pick(options) };
+export async function startSimulator(options: MfjSimulatorOptions): Promise<RunningSimulator> {
+  return serveData(generateData(options.seed, options.size), options);
+}
+
+/** Serves the given data with MYFutureJobs' API: tests use it to plant records the generator never makes. */
+export async function serveData(data: MfjData, options: MfjSimulatorOptions): Promise<RunningSimulator> {
+  // The dev client the adapter's configuration defaults to.
+  const dev = loadConfig({}).credentials.malaysia;
+  const oauth: OAuthSettings = {
+    clientId: options.clientId ?? dev.clientId,
+    clientSecret: options.clientSecret ?? dev.clientSecret,
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 300,
+  };
   const tokens = new Map<string, number>();
-  return startSimServer({ name: 'malaysia', options, routes: mfjRoutes(generateData(options.seed, options.size), oauth, tokens), dialect: mfjDialect(tokens) });
+  return startSimServer({ name: 'malaysia', options, routes: mfjRoutes(data, oauth, tokens), dialect: mfjDialect(tokens) });
 }
 
+/** Deterministic: the same seed and size give byte-identical records. */
 export function generateData(seed: number, size: number): MfjData {
-  const jobs = generateJobs(profile, seed, size).map((job) => toMfjJob(job, seed));
-  // Legacy records carry a date only: they sort as midnight Malaysia time, as they display.
-  const postedMs = new Map(jobs.map((j) => [j.id, Date.parse(j.postedDate.length === 10 ? `${j.postedDate}T00:00:00+08:00` : j.postedDate)]));
-  jobs.sort((a: MfjJob, b: MfjJob) => (postedMs.get(b.id) ?? 0) - (postedMs.get(a.id) ?? 0) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  const jobs = toMfjJobs(generateJobs(profile, seed, size), seed);
   const programmes = generateCourses(trainingProfile, seed, coursesFor(size)).map(toProgramme);
-  return { jobs, postedMs, byId: new Map(jobs.map((j) => [j.id, j])), programmes };
-}
-
-function pick(options: Partial<OAuthSettings>): Partial<OAuthSettings> {
-  return Object.fromEntries(Object.entries({ clientId: options.clientId, clientSecret: options.clientSecret, tokenTtlSeconds: options.tokenTtlSeconds }).filter(([, v]) => v !== undefined));
+  return indexJobs(jobs, programmes);
 }

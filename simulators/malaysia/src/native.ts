@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createRng, dirty, type GeneratedCourse, type GeneratedJob } from '../../core/index.js';
+import { createRng, dirty, type GeneratedCourse, type GeneratedJob, type Rng } from '../../core/index.js';
 import { CONTRACT_TYPES, cityOf, occupations, stateName, type MascoOccupation } from './profile.js';
 
 /** A job as MYFutureJobs' /api/jobs returns it. */
@@ -38,19 +38,28 @@ export function bandOf(amount: number): string {
 const EDUCATION_CODES: Record<string, number> = { PT3: 2, SPM: 3, 'SKM Tahap 2': 4, 'SKM Tahap 3': 4, STPM: 4, DKM: 5, Diploma: 5, 'Ijazah Sarjana Muda': 6, Sarjana: 7, PhD: 8 };
 const MSIC: Record<string, string> = { '1': '70200', '2': '62010', '3': '71101', '4': '82110', '5': '56101', '6': '01261', '7': '43210', '8': '26101', '9': '81210', '0': '84220' };
 
+/** Share of postings whose `positionTitle` is in Malay rather than English. */
+const MALAY_TITLE_SHARE = 0.35;
+
 export function jobIdOf(seed: number, seq: number): string {
   return createHash('md5').update(`mfj:${seed}:${seq}`).digest('hex');
 }
 
-export function toMfjJob(job: GeneratedJob, seed: number): MfjJob {
-  const rng = createRng(seed ^ Math.imul(job.seq + 1, 668265263));
+/** The portal's records for generated jobs; one random stream of its own, in posting order. */
+export function toMfjJobs(jobs: GeneratedJob[], seed: number): MfjJob[] {
+  const rng = createRng(seed ^ 0x3f7a11);
+  return jobs.map((job) => toMfjJob(job, seed, rng));
+}
+
+function toMfjJob(job: GeneratedJob, seed: number, rng: Rng): MfjJob {
   const occupation = job.occupation as MascoOccupation;
   const contract = CONTRACT_TYPES[job.employmentType] ?? CONTRACT_TYPES['1']!;
   const id = jobIdOf(seed, job.seq);
   const posted = isoMyt(job.postedAtMs);
   return {
     id,
-    positionTitle: dirty(rng, occupation.titleEn || occupation.title),
+    // Employers write the title in English or in Malay; the Malay one is also kept separately.
+    positionTitle: dirty(rng, rng.chance(MALAY_TITLE_SHARE) || !occupation.titleEn ? occupation.title : occupation.titleEn),
     positionTitleMs: occupation.title,
     companyName: dirty(rng, job.employer),
     location: { state: stateName(rng, job.region), city: cityOf(rng, job.region) },

@@ -52,8 +52,17 @@ export const profile: CountryProfile = {
   outdatedCodes: (o) => (o.code.length > 4 ? o.code.slice(0, 4) : `${o.code}-99`),
   regions: states,
   regionBoosts: { 'MY-10': 6, 'MY-14': 6, 'MY-01': 3, 'MY-07': 2 },
+  // The national minimum wage (RM 1,700 a month since February 2025) is the floor everywhere.
   entryMonthly: 1_700,
   roundTo: 50,
+  wages: {
+    // DOSM's Salaries & Wages Survey: managers earn some five times elementary pay, professionals some three.
+    levels: { '1': 4.8, '2': 2.6 },
+    // ICT, medical doctors, finance and ICT managers are paid well above their groups.
+    premiums: { '25': 1.45, '1330': 1.45, '2211': 1.6, '241': 1.25, '214': 1.15 },
+    // Klang Valley and Penang pay above the floor; no state may pay below it.
+    regional: { 'MY-14': 1.15, 'MY-10': 1.1, 'MY-16': 1.1, 'MY-07': 1.05, 'MY-01': 1.05 },
+  },
   hiddenWageShare: 0.2,
   employer: (rng) => `${rng.pick(NAMES)} ${rng.pick(NAMES)} ${rng.pick(['Sdn. Bhd.', 'Sdn. Bhd.', 'Berhad', 'Enterprise', 'Resources'])}`,
   education: {
@@ -78,7 +87,14 @@ export const CONTRACT_TYPES: Record<string, { labelMs: string; labelEn: string }
   '7': { labelMs: 'Harian', labelEn: 'Daily-rated' },
 };
 
-const PROVIDERS: Array<[string, string]> = [['ILP', 'Institut Latihan Perindustrian'], ['ADTEC', 'Pusat Latihan Teknologi Tinggi'], ['IKBN', 'Institut Kemahiran Belia Negara']];
+/** Public TVET networks: JTM's ILP and ADTEC, KBS's IKBN, MARA's IKM, KPT's community colleges. */
+const PROVIDERS: Array<[string, string]> = [
+  ['ILP', 'Institut Latihan Perindustrian'],
+  ['ADTEC', 'Pusat Latihan Teknologi Tinggi'],
+  ['IKBN', 'Institut Kemahiran Belia Negara'],
+  ['IKM', 'Institut Kemahiran MARA'],
+  ['KK', 'Kolej Komuniti'],
+];
 
 export const trainingProfile: TrainingProfile = {
   occupations,

@@ -2,16 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fromRoot } from '../../../core/paths.js';
 import { BadRequest, DATA_ANCHOR_MS, NotFound, type Route, type SimRequest, type SimResponse } from '../../core/index.js';
-import type { MfjJob, MfjProgramme } from './native.js';
+import { springError } from './dialect.js';
+import { facetCounts, matchPositions, type Facet, type JobQuery, type MfjData } from './jobIndex.js';
+import type { MfjJob } from './native.js';
 import { occupations } from './profile.js';
-
-export interface MfjData {
-  /** Newest first (posted instant desc, id desc). */
-  jobs: MfjJob[];
-  postedMs: Map<string, number>;
-  byId: Map<string, MfjJob>;
-  programmes: MfjProgramme[];
-}
 
 export interface OAuthSettings {
   clientId: string;
@@ -19,35 +13,43 @@ export interface OAuthSettings {
   tokenTtlSeconds: number;
 }
 
+/** Larger than the real portal's page so that statistics pulls stay few calls; see README. */
 const MAX_LIMIT = 500;
+const MAX_BATCH_IDS = 100;
 const DAY_MS = 86_400_000;
-const RECENCY: Record<string, number> = { TODAY: 1, '3DAYSAGO': 3, '1WEEKAGO': 7, '2WEEKSAGO': 14, '1MONTHAGO': 30 };
-type Facet = 'CONTRACT_TYPE' | 'SALARY' | 'EDUCATION' | 'STATE' | 'MASCO' | 'RECENCY' | 'SKILL';
-const FACET_VALUE: Record<Facet, (job: MfjJob, value: string, data: MfjData) => boolean> = {
-  CONTRACT_TYPE: (j, v) => String(j.contractType.code) === v,
-  SALARY: (j, v) => j.salaryBand === v,
-  EDUCATION: (j, v) => String(j.educationLevel.code) === v,
-  STATE: (j, v) => j.location.state.trim().toLowerCase() === v.toLowerCase(),
-  MASCO: (j, v) => (j.mascoCode ?? '').startsWith(v),
-  RECENCY: (j, v, d) => (d.postedMs.get(j.id) ?? 0) >= DATA_ANCHOR_MS - (RECENCY[v] ?? 0) * DAY_MS,
-  SKILL: (j, v) => j.skills.some((s) => s.code === v || s.name.toLowerCase() === v.toLowerCase()),
-};
+const RECENCY_DAYS: Record<string, number> = { TODAY: 1, '3DAYSAGO': 3, '1WEEKAGO': 7, '2WEEKSAGO': 14, '1MONTHAGO': 30 };
+const INDEXED: ReadonlySet<string> = new Set<Facet>(['CONTRACT_TYPE', 'SALARY', 'EDUCATION', 'STATE', 'MASCO', 'SKILL']);
+const SORTS = ['postedDate,desc', 'postedDate,asc'];
 
 export function mfjRoutes(data: MfjData, oauth: OAuthSettings, tokens: Map<string, number>): Route[] {
   const openapi = readFileSync(fromRoot('simulators/malaysia/contract/openapi.json'), 'utf8');
+  const route = (name: string, method: Route['method'], path: string, handler: Route['handler'], auth = true): Route => ({ name, method, path, auth, handler: spring(handler) });
   return [
-    { name: 'token', method: 'POST', path: '/oauth/token', auth: false, handler: (req) => issueToken(req, oauth, tokens) },
-    { name: 'search', method: 'GET', path: '/api/jobs', handler: (req) => searchJobs(data, req.query) },
-    { name: 'batch', method: 'GET', path: '/api/jobs/batch', handler: (req) => ({ json: { results: idList(req.query, 100).map((id) => data.byId.get(id)).filter(Boolean) } }) },
-    { name: 'job', method: 'GET', path: '/api/jobs/:id', handler: (req) => ({ json: found(data.byId.get(req.params.id ?? ''), 'Job') }) },
-    { name: 'training', method: 'GET', path: '/api/training-programmes', handler: (req) => programmes(data, req.query) },
-    { name: 'trainingBatch', method: 'GET', path: '/api/training-programmes/batch', handler: (req) => {
-      const ids = new Set(idList(req.query, 200));
+    route('token', 'POST', '/oauth/token', (req) => issueToken(req, oauth, tokens), false),
+    route('search', 'GET', '/api/jobs', (req) => searchJobs(data, req.query)),
+    route('batch', 'GET', '/api/jobs/batch', (req) => ({ json: { results: idList(req.query).flatMap((id) => data.byId.get(id) ?? []) } })),
+    route('job', 'GET', '/api/jobs/:id', (req) => ({ json: jobById(data, req.params.id ?? '') })),
+    route('training', 'GET', '/api/training-programmes', (req) => programmes(data, req.query)),
+    route('trainingBatch', 'GET', '/api/training-programmes/batch', (req) => {
+      const ids = new Set(idList(req.query));
       return { json: { results: data.programmes.filter((p) => ids.has(p.programmeId)) } };
-    } },
-    { name: 'masco', method: 'GET', path: '/api/reference/masco', handler: () => ({ json: { results: occupations.map((o) => ({ code: o.code, titleMs: o.title, titleEn: o.titleEn })) } }) },
-    { name: 'openapi', method: 'GET', path: '/openapi.json', auth: false, handler: () => ({ text: openapi, contentType: 'application/json' }) },
+    }),
+    route('masco', 'GET', '/api/reference/masco', () => ({ json: { results: occupations.map((o) => ({ code: o.code, titleMs: o.title, titleEn: o.titleEn, isco08: o.iscoCode })) } })),
+    route('openapi', 'GET', '/openapi.json', () => ({ text: openapi, contentType: 'application/json' }), false),
   ];
+}
+
+/** Spring Boot names the request path in its errors; the core's dialect cannot, so handlers do. */
+function spring(handler: Route['handler']): Route['handler'] {
+  return async (req) => {
+    try {
+      return await handler(req);
+    } catch (error) {
+      if (error instanceof BadRequest) return springError(400, error.message, req.path);
+      if (error instanceof NotFound) return springError(404, error.message, req.path);
+      throw error;
+    }
+  };
 }
 
 function issueToken(req: SimRequest, oauth: OAuthSettings, tokens: Map<string, number>): SimResponse {
@@ -60,72 +62,83 @@ function issueToken(req: SimRequest, oauth: OAuthSettings, tokens: Map<string, n
 }
 
 function searchJobs(data: MfjData, query: URLSearchParams): SimResponse {
-  const offset = int(query.get('offset') ?? '0', 'offset');
-  const limit = int(query.get('limit') ?? '20', 'limit');
-  if (offset < 0 || limit < 0 || limit > MAX_LIMIT) throw new BadRequest(`limit must be between 0 and ${MAX_LIMIT}`);
-  const test = jobFilter(data, query);
-  const matches = data.jobs.filter(test);
-  return { json: { results: matches.slice(offset, offset + limit), total: matches.length, offset, limit, facets: facetCounts(matches) } };
+  const { offset, limit } = paging(query, MAX_LIMIT);
+  const sort = query.get('sort') ?? SORTS[0]!;
+  if (!SORTS.includes(sort)) throw new BadRequest(`Unsupported sort "${sort}"; use one of ${SORTS.join(', ')}`);
+  const positions = matchPositions(data, jobQuery(query));
+  const ordered = sort === SORTS[0] ? positions : positions.slice().reverse();
+  const results = Array.from(ordered.subarray(offset, offset + limit), (p) => data.jobs[p]!);
+  return { json: { results, total: positions.length, offset, limit, facets: facetCounts(data, positions) } };
 }
 
-function jobFilter(data: MfjData, query: URLSearchParams): (job: MfjJob) => boolean {
-  const facets = parseFacets(query.get('facets') ?? '');
+/** The query string in the index's terms: facets, date bounds (RECENCY is one), and the rest checked per posting. */
+function jobQuery(query: URLSearchParams): JobQuery {
+  const { facets, recencyDays } = parseFacets(query.get('facets') ?? '');
+  const since = Math.max(instant(query.get('postedSince'), 'postedSince') ?? -Infinity, recencyDays === undefined ? -Infinity : DATA_ANCHOR_MS - recencyDays * DAY_MS);
   const before = instant(query.get('postedBefore'), 'postedBefore');
-  const since = instant(query.get('postedSince'), 'postedSince');
-  const minWage = query.get('minWage') ? Number(query.get('minWage')) : undefined;
+  const minWage = query.has('minWage') ? Number(query.get('minWage')) : undefined;
   if (minWage !== undefined && !Number.isFinite(minWage)) throw new BadRequest('minWage must be a number');
   const words = (query.get('keywords') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-  return (job) => {
-    const at = data.postedMs.get(job.id) ?? 0;
-    return (
-      [...facets].every(([facet, values]) => values.some((v) => FACET_VALUE[facet](job, v, data))) &&
-      (before === undefined || at <= before) &&
-      (since === undefined || at >= since) &&
-      (minWage === undefined || (job.actualWages !== null && job.actualWages.min >= minWage)) &&
-      words.every((w) => `${job.positionTitle} ${job.positionTitleMs} ${job.companyName}`.toLowerCase().includes(w))
-    );
+  const residual = (job: MfjJob) =>
+    (minWage === undefined || (job.actualWages !== null && job.actualWages.min >= minWage)) &&
+    words.every((w) => `${job.positionTitle} ${job.positionTitleMs} ${job.companyName}`.toLowerCase().includes(w));
+  return {
+    facets,
+    ...(before === undefined ? {} : { postedBefore: before }),
+    ...(Number.isFinite(since) ? { postedSince: since } : {}),
+    ...(minWage !== undefined || words.length > 0 ? { residual } : {}),
   };
 }
 
-/** `STATE==Selangor,STATE==Johor,MASCO==2512` → facet → values (OR within a facet, AND across). */
-function parseFacets(text: string): Map<Facet, string[]> {
+/** `STATE==Selangor,STATE==Johor,MASCO==2512,RECENCY==2WEEKSAGO` (values may be percent-encoded). */
+function parseFacets(text: string): { facets: Map<Facet, string[]>; recencyDays?: number } {
   const facets = new Map<Facet, string[]>();
-  for (const clause of text.split(',').filter(Boolean)) {
-    const [name, value] = clause.split('==');
-    if (!name || value === undefined || !(name in FACET_VALUE)) throw new BadRequest(`Unknown or malformed facet: ${clause}`);
-    facets.set(name as Facet, [...(facets.get(name as Facet) ?? []), decodeURIComponent(value)]);
+  let recencyDays: number | undefined;
+  for (const clause of text.split(',').filter((c) => c.trim())) {
+    const [name = '', value, extra] = clause.trim().split('==');
+    if (!value || extra !== undefined) throw new BadRequest(`Malformed facet "${clause}": expected FACET==value`);
+    const decoded = decode(value);
+    if (name === 'RECENCY') {
+      const days = RECENCY_DAYS[decoded];
+      if (days === undefined) throw new BadRequest(`Unknown RECENCY "${decoded}"; use one of ${Object.keys(RECENCY_DAYS).join(', ')}`);
+      recencyDays = Math.min(recencyDays ?? Infinity, days);
+    } else if (INDEXED.has(name)) {
+      facets.set(name as Facet, [...(facets.get(name as Facet) ?? []), decoded]);
+    } else {
+      throw new BadRequest(`Unknown facet "${name}"`);
+    }
   }
-  return facets;
-}
-
-function facetCounts(jobs: MfjJob[]): Record<string, Array<{ value: string; count: number }>> {
-  const count = (key: (j: MfjJob) => string) => {
-    const counts = new Map<string, number>();
-    for (const j of jobs) counts.set(key(j), (counts.get(key(j)) ?? 0) + 1);
-    return [...counts].map(([value, c]) => ({ value, count: c })).sort((a, b) => b.count - a.count);
-  };
-  return { STATE: count((j) => j.location.state), CONTRACT_TYPE: count((j) => String(j.contractType.code)), SALARY: count((j) => j.salaryBand ?? 'NONE') };
+  return { facets, ...(recencyDays === undefined ? {} : { recencyDays }) };
 }
 
 function programmes(data: MfjData, query: URLSearchParams): SimResponse {
-  const offset = int(query.get('offset') ?? '0', 'offset');
-  const limit = int(query.get('limit') ?? '20', 'limit');
-  if (limit > 500) throw new BadRequest('limit must be at most 500');
-  const state = query.get('state')?.toLowerCase();
+  const { offset, limit } = paging(query, MAX_LIMIT);
+  const state = query.get('state')?.trim().toLowerCase();
   const masco = query.get('masco') ?? '';
   const matches = data.programmes.filter((p) => (!state || p.state.toLowerCase() === state) && p.mascoCode.startsWith(masco));
   return { json: { results: matches.slice(offset, offset + limit), total: matches.length, offset, limit } };
 }
 
-function idList(query: URLSearchParams, max: number): string[] {
-  const ids = (query.get('ids') ?? '').split(',').filter(Boolean);
-  if (ids.length > max) throw new BadRequest(`at most ${max} ids`);
-  return ids;
+function jobById(data: MfjData, id: string): MfjJob {
+  if (!/^[0-9a-f]{32}$/.test(id)) throw new BadRequest(`jobId must be 32 hexadecimal characters, got "${id}"`);
+  const job = data.byId.get(id);
+  if (!job) throw new NotFound(`Job ${id} not found`);
+  return job;
 }
 
-function found<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new NotFound(`${what} not found`);
-  return value;
+function paging(query: URLSearchParams, max: number): { offset: number; limit: number } {
+  const offset = int(query.get('offset') ?? '0', 'offset');
+  const limit = int(query.get('limit') ?? '20', 'limit');
+  if (offset < 0) throw new BadRequest('offset must not be negative');
+  if (limit < 1 || limit > max) throw new BadRequest(`limit must be between 1 and ${max}`);
+  return { offset, limit };
+}
+
+function idList(query: URLSearchParams): string[] {
+  const ids = (query.get('ids') ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+  if (ids.length === 0) throw new BadRequest('ids is required');
+  if (ids.length > MAX_BATCH_IDS) throw new BadRequest(`at most ${MAX_BATCH_IDS} ids per batch`);
+  return ids;
 }
 
 function instant(text: string | null, name: string): number | undefined {
@@ -137,6 +150,14 @@ function instant(text: string | null, name: string): number | undefined {
 
 function int(text: string, name: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n)) throw new BadRequest(`${name} must be an integer`);
+  if (text.trim() === '' || !Number.isInteger(n)) throw new BadRequest(`${name} must be an integer`);
   return n;
+}
+
+function decode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new BadRequest(`Facet value "${value}" is not valid percent-encoding`);
+  }
 }

@@ -101,6 +101,16 @@ export type LabourMarketStats = {
   sources: Array<SourceStatus>;
 };
 
+export type MalaysiaTrainingOffer = TrainingOffer & {
+  __typename?: 'MalaysiaTrainingOffer';
+  id: Scalars['ID']['output'];
+};
+
+export type MalaysiaVacancy = Vacancy & {
+  __typename?: 'MalaysiaVacancy';
+  id: Scalars['ID']['output'];
+};
+
 export type MoneyInput = {
   amount: Scalars['Float']['input'];
   /** ISO 4217 code with a configured exchange rate (USD, IDR, MYR, THB). */
@@ -462,8 +472,8 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
-  TrainingOffer: ( IndonesiaTrainingOffer ) | ( ThailandTrainingOffer );
-  Vacancy: ( IndonesiaVacancy ) | ( ThailandVacancy );
+  TrainingOffer: ( IndonesiaTrainingOffer ) | ( MalaysiaTrainingOffer ) | ( ThailandTrainingOffer );
+  Vacancy: ( IndonesiaVacancy ) | ( MalaysiaVacancy ) | ( ThailandVacancy );
 }>;
 
 /** Mapping between all available schema types and the resolvers types */
@@ -477,6 +487,8 @@ export type ResolversTypes = ResolversObject<{
   IndonesiaVacancy: ResolverTypeWrapper<IndonesiaVacancy>;
   LabourMarketCell: ResolverTypeWrapper<Omit<LabourMarketCell, 'country' | 'occupation' | 'region'> & { country?: Maybe<ResolversTypes['Country']>, occupation?: Maybe<ResolversTypes['Occupation']>, region?: Maybe<ResolversTypes['Region']> }>;
   LabourMarketStats: ResolverTypeWrapper<Omit<LabourMarketStats, 'cells' | 'sources'> & { cells: Array<ResolversTypes['LabourMarketCell']>, sources: Array<ResolversTypes['SourceStatus']> }>;
+  MalaysiaTrainingOffer: ResolverTypeWrapper<MalaysiaTrainingOffer>;
+  MalaysiaVacancy: ResolverTypeWrapper<MalaysiaVacancy>;
   MoneyInput: MoneyInput;
   Occupation: ResolverTypeWrapper<Omit<Occupation, 'trainingOffers' | 'vacancies'> & { trainingOffers: ResolversTypes['TrainingOfferConnection'], vacancies: ResolversTypes['VacancyConnection'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -516,6 +528,8 @@ export type ResolversParentTypes = ResolversObject<{
   IndonesiaVacancy: IndonesiaVacancy;
   LabourMarketCell: Omit<LabourMarketCell, 'country' | 'occupation' | 'region'> & { country?: Maybe<ResolversParentTypes['Country']>, occupation?: Maybe<ResolversParentTypes['Occupation']>, region?: Maybe<ResolversParentTypes['Region']> };
   LabourMarketStats: Omit<LabourMarketStats, 'cells' | 'sources'> & { cells: Array<ResolversParentTypes['LabourMarketCell']>, sources: Array<ResolversParentTypes['SourceStatus']> };
+  MalaysiaTrainingOffer: MalaysiaTrainingOffer;
+  MalaysiaVacancy: MalaysiaVacancy;
   MoneyInput: MoneyInput;
   Occupation: Omit<Occupation, 'trainingOffers' | 'vacancies'> & { trainingOffers: ResolversParentTypes['TrainingOfferConnection'], vacancies: ResolversParentTypes['VacancyConnection'] };
   PageInfo: PageInfo;
@@ -665,6 +679,18 @@ export type LabourMarketStatsResolvers<ContextType = RequestBase, ParentType ext
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type MalaysiaTrainingOfferResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['MalaysiaTrainingOffer'] = ResolversParentTypes['MalaysiaTrainingOffer']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['MalaysiaTrainingOffer']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type MalaysiaVacancyResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['MalaysiaVacancy'] = ResolversParentTypes['MalaysiaVacancy']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['MalaysiaVacancy']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type OccupationResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['Occupation'] = ResolversParentTypes['Occupation']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Occupation']>, { __typename: 'Occupation' } & GraphQLRecursivePick<ParentType, {"iscoCode":true}>, ContextType>;
   iscoCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -724,7 +750,7 @@ export type ThailandVacancyResolvers<ContextType = RequestBase, ParentType exten
 }>;
 
 export type TrainingOfferResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['TrainingOffer'] = ResolversParentTypes['TrainingOffer']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'IndonesiaTrainingOffer' | 'ThailandTrainingOffer', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'IndonesiaTrainingOffer' | 'MalaysiaTrainingOffer' | 'ThailandTrainingOffer', ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
@@ -743,7 +769,7 @@ export type TrainingOfferEdgeResolvers<ContextType = RequestBase, ParentType ext
 }>;
 
 export type VacancyResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['Vacancy'] = ResolversParentTypes['Vacancy']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'IndonesiaVacancy' | 'ThailandVacancy', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'IndonesiaVacancy' | 'MalaysiaVacancy' | 'ThailandVacancy', ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
@@ -800,6 +826,8 @@ export type Resolvers<ContextType = RequestBase> = ResolversObject<{
   IndonesiaVacancy?: IndonesiaVacancyResolvers<ContextType>;
   LabourMarketCell?: LabourMarketCellResolvers<ContextType>;
   LabourMarketStats?: LabourMarketStatsResolvers<ContextType>;
+  MalaysiaTrainingOffer?: MalaysiaTrainingOfferResolvers<ContextType>;
+  MalaysiaVacancy?: MalaysiaVacancyResolvers<ContextType>;
   Occupation?: OccupationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

@@ -168,12 +168,17 @@ export type IndonesiaVacancy = Vacancy & {
   id: Scalars['ID']['output'];
   /** Disability-friendly workplace. */
   inclusiveWorkplace?: Maybe<Scalars['Boolean']['output']>;
+  /** Karirhub's job function (its KBJI title). */
   jobFunction?: Maybe<Scalars['String']['output']>;
   /** KBJI 2014 code as Karirhub gives it (may be outdated). */
   kbjiCode?: Maybe<Scalars['String']['output']>;
   /** KBLI 2020 industry code of the employer. */
   kbliCode?: Maybe<Scalars['String']['output']>;
   nationalOccupationCode?: Maybe<NationalOccupationCode>;
+  /** The city or regency (kota / kabupaten) as Karirhub wrote it. */
+  nativeCity?: Maybe<Scalars['String']['output']>;
+  /** The province exactly as Karirhub wrote it (casing and spacing untouched). */
+  nativeProvince?: Maybe<Scalars['String']['output']>;
   nativeRegion?: Maybe<Scalars['String']['output']>;
   /** Skills as the employer typed them, including ones no ESCO skill matches. */
   nativeSkills: Array<Scalars['String']['output']>;
@@ -660,6 +665,8 @@ export type IndonesiaVacancyResolvers<ContextType = CountryContext, ParentType e
   kbjiCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kbliCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nationalOccupationCode?: Resolver<Maybe<ResolversTypes['NationalOccupationCode']>, ParentType, ContextType>;
+  nativeCity?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nativeProvince?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nativeRegion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nativeSkills?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   occupation?: Resolver<Maybe<ResolversTypes['Occupation']>, ParentType, ContextType>;

@@ -1,5 +1,5 @@
 import type { AdapterContext, CountryUpstream, Keyset, SearchResult, TrainingFilter, VacancyFilter } from '../../../kit/index.js';
-import { educationToIsced, regionsOf, skillLabel } from '../../../kit/reference.js';
+import { educationToIsced, iscoToNational, regionsOf, skillLabel } from '../../../kit/reference.js';
 import type { KarirhubHit, Pelatihan } from './native.js';
 import { JOB_TYPES, indonesianDateToIso } from './toModel.js';
 
@@ -34,6 +34,7 @@ export function createKarirhubUpstream(ctx: AdapterContext): CountryUpstream<Kar
 
   const allVacancies = async (filter: VacancyFilter): Promise<KarirhubHit[]> => {
     const out: KarirhubHit[] = [];
+    if (unmatchable(filter)) return out;
     let cursor: string | undefined;
     do {
       const page = await client.request<{ hits: KarirhubHit[]; cursor?: string }>({
@@ -61,6 +62,7 @@ export function createKarirhubUpstream(ctx: AdapterContext): CountryUpstream<Kar
 
   return {
     searchVacancies: async (filter, first, after) => {
+      if (unmatchable(filter)) return { total: 0, items: [] };
       const res = await query({ ...algoliaFilter(filter, after), hitsPerPage: first + (after ? KEYSET_SLACK : 0) });
       return { total: res.nbHits, items: afterKeyset(res.hits, after).slice(0, first) };
     },
@@ -89,15 +91,28 @@ export function createKarirhubUpstream(ctx: AdapterContext): CountryUpstream<Kar
   };
 }
 
+/** Our filter in Karirhub's vocabulary: KBJI codes, province names, skill labels, job types, education labels. */
+function facetValues(filter: VacancyFilter): Array<[attribute: string, values: string[], asked: boolean]> {
+  return [
+    // ISCO-08 prefixes reach KBJI 2014 through the taxonomy's crosswalk, never by guessing digits.
+    ['kbji_code', [...new Set((filter.iscoCodes ?? []).flatMap((c) => iscoToNational('KBJI-2014', c)))], Boolean(filter.iscoCodes?.length)],
+    ['province_name', (filter.regions ?? []).flatMap(provinceNames), Boolean(filter.regions?.length)],
+    ['skills', (filter.skills ?? []).flatMap((id) => skillLabel(id, 'en') ?? []), Boolean(filter.skills?.length)],
+    ['job_type', (filter.employmentTypes ?? []).flatMap(jobTypeLabels), Boolean(filter.employmentTypes?.length)],
+    ['education_min', (filter.educationLevels ?? []).flatMap(educationLabels), Boolean(filter.educationLevels?.length)],
+  ];
+}
+
+/** A filter that asks only for codes, regions or skills Karirhub has no words for matches nothing: no call needed. */
+function unmatchable(filter: VacancyFilter): boolean {
+  return facetValues(filter).some(([, values, asked]) => asked && values.length === 0);
+}
+
 /** Our filter in Algolia's words: facet clauses in `filters`, ranges in `numericFilters`. */
 export function algoliaFilter(filter: VacancyFilter, after: Keyset | null = null): Record<string, unknown> {
-  const clauses = [
-    anyOf((filter.iscoCodes ?? []).map((c) => `kbji_hierarchy.lvl${Math.min(c.length, 4) - 1}:"${c.slice(0, 4)}"`)),
-    anyOf((filter.regions ?? []).flatMap(provinceNames).map((n) => `province_name:"${n}"`)),
-    anyOf((filter.skills ?? []).map((id) => skillLabel(id, 'en')).filter(Boolean).map((l) => `skills:"${l}"`)),
-    anyOf((filter.employmentTypes ?? []).flatMap(jobTypeLabels).map((t) => `job_type:"${t}"`)),
-    anyOf((filter.educationLevels ?? []).flatMap(educationLabels).map((l) => `education_min:"${l}"`)),
-  ].filter((c): c is string => c !== undefined);
+  const clauses = facetValues(filter)
+    .map(([attribute, values]) => anyOf(values.map((v) => `${attribute}:"${v.replace(/"/g, '\\"')}"`)))
+    .filter((c): c is string => c !== undefined);
   const numeric = [
     filter.minMonthlyWage ? `salary_min>=${Math.ceil(filter.minMonthlyWage)}` : undefined,
     filter.postedSince ? `published_at>=${Math.ceil(Date.parse(filter.postedSince) / 1000)}` : undefined,

@@ -2,7 +2,8 @@
 export interface KarirhubHit {
   objectID: string;
   job_id: number;
-  title: string;
+  /** Null in a record a partner feed delivered broken. */
+  title: string | null;
   company_name: string | null;
   city_name: string | null;
   province_name: string | null;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { skillsForIsco, skillLabel } from '../../../kit/reference.js';
 import type { KarirhubHit } from './native.js';
 import { indonesianDateToIso, toTrainingOffer, toVacancy } from './toModel.js';
 
@@ -42,8 +43,10 @@ describe('Karirhub → model', () => {
     expect(v.nationalCode).toEqual({ system: 'KBJI-2014', code: '7212.02', mapped: true });
   });
 
-  it('keeps an outdated or missing code without an occupation', () => {
+  it('keeps an outdated (KBJI 2002), unknown or missing code without an occupation', () => {
+    expect(toVacancy(hit({ kbji_code: '72122' }))).toMatchObject({ iscoCode: null, nationalCode: { system: 'KBJI-2014', code: '72122', mapped: false } });
     expect(toVacancy(hit({ kbji_code: '7212.99' }))).toMatchObject({ iscoCode: null, nationalCode: { code: '7212.99', mapped: false } });
+    expect(toVacancy(hit({ kbji_code: ' 7212.02 ' })).iscoCode).toBe('7212');
     expect(toVacancy(hit({ kbji_code: null }))).toMatchObject({ iscoCode: null, nationalCode: null });
   });
 
@@ -60,16 +63,58 @@ describe('Karirhub → model', () => {
     expect(toVacancy(hit({ province_name: 'DKI Jakarta' })).regionCode).toBe('ID-JK');
   });
 
-  it('maps ESCO skill names to ids, drops free text, and marks a syndicated copy', () => {
-    const v = toVacancy(hit({ original_object_id: 'orig1', platform_link: 'https://glints.co.id/x' }));
-    expect(v.skillIds.length).toBeLessThanOrEqual(1);
-    expect(v.duplicateOf).toBe('ID:orig1');
-    expect(v.applyUrl).toBe('https://glints.co.id/x');
-    expect(v.employmentType).toBe('FULL_TIME');
+  it('maps ESCO skill names to ids, marks the occupation`s essential ones, and keeps free text only natively', () => {
+    const essential = skillsForIsco('7212').essential[0]!;
+    const optional = skillsForIsco('7212').optional[0]!;
+    const v = toVacancy(hit({ skills: [skillLabel(essential, 'en')!, `  ${skillLabel(optional, 'en')!.toUpperCase()} `, 'Jujur dan disiplin'] }));
+    expect(v.skillIds).toEqual([essential, optional]);
+    expect(v.essentialSkillIds).toEqual([essential]);
+    expect(v.native.skills).toContain('Jujur dan disiplin');
+    expect(toVacancy(hit({ skills: null })).skillIds).toEqual([]);
   });
 
-  it('refuses a record without an id (only that record fails)', () => {
+  it('flags a syndicated copy as a duplicate of the native posting, and links to the partner portal', () => {
+    const copy = toVacancy(hit({ original_object_id: 'orig1', platform_link: 'https://glints.co.id/lowongan/x' }));
+    expect(copy.duplicateOf).toBe('ID:orig1');
+    expect(copy.applyUrl).toBe('https://glints.co.id/lowongan/x');
+    const native = toVacancy(hit());
+    expect(native.duplicateOf).toBeNull();
+    expect(native.applyUrl).toBe('https://karirhub.kemnaker.go.id/lowongan-dalam-negeri/lowongan/abc123');
+  });
+
+  it('reads every job type, and an unknown one as OTHER', () => {
+    const types = ['Penuh Waktu', 'Paruh Waktu', 'Kontrak', 'Magang', 'Harian Lepas', 'Borongan'].map((job_type) => toVacancy(hit({ job_type })).employmentType);
+    expect(types).toEqual(['FULL_TIME', 'PART_TIME', 'CONTRACT', 'INTERNSHIP', 'DAILY', 'OTHER']);
+    expect(toVacancy(hit({ job_type: null })).employmentType).toBeNull();
+  });
+
+  it('reads education levels SD … S3 as ISCED 2011, and keeps an unknown label without a level', () => {
+    const levels = ['SD', 'SMP', 'SMA', 'SMK', 'D1', 'D3', 'D4', 'S1', 'S2', 'S3'].map((education_min) => toVacancy(hit({ education_min })).education?.iscedLevel);
+    expect(levels).toEqual([1, 2, 3, 3, 4, 5, 6, 6, 7, 8]);
+    expect(toVacancy(hit({ education_min: 'Bebas' })).education).toEqual({ iscedLevel: null, nativeLabel: 'Bebas' });
+    expect(toVacancy(hit({ education_min: '  ' })).education).toBeNull();
+  });
+
+  it('gives "Gaji Kompetitif" and a zero wage as undisclosed, and a one-sided range its one amount', () => {
+    expect(toVacancy(hit({ salary_min: null, salary_max: null, salary_text: 'Gaji Kompetitif' })).salary).toMatchObject({ disclosed: false, text: 'Gaji Kompetitif' });
+    expect(toVacancy(hit({ salary_min: 0, salary_max: 0 })).salary?.disclosed).toBe(false);
+    expect(toVacancy(hit({ salary_min: 6_000_000, salary_max: null })).salary).toMatchObject({ monthlyAmount: 6_000_000, disclosed: true });
+  });
+
+  it('keeps the source`s own words: province, city, KBLI, expiry in WIB', () => {
+    const v = toVacancy(hit({ province_name: '  jawa  barat ', city_name: 'Kab. Bekasi', expired_at: 1_797_526_800 }));
+    expect(v.regionCode).toBe('ID-JB');
+    expect(v.nativeRegion).toBe('Kab. Bekasi, jawa barat');
+    expect(v.employer).toEqual({ name: 'PT Maju Jaya', industryCode: '43221', industryScheme: 'KBLI-2020' });
+    expect(v.validThrough).toBe('2026-12-18T00:00:00+07:00');
+    expect(toVacancy(hit({ province_name: 'Atlantis' })).regionCode).toBeNull();
+  });
+
+  it('refuses a record without id, title or date (only that record fails)', () => {
     expect(() => toVacancy(hit({ objectID: '' }))).toThrow();
+    expect(() => toVacancy(hit({ title: null }))).toThrow();
+    expect(() => toVacancy(hit({ title: '   ' }))).toThrow();
+    expect(() => toVacancy(hit({ published_at: Number.NaN }))).toThrow();
   });
 
   it('reads Indonesian dates on training programmes', () => {

@@ -3,7 +3,7 @@ import { educationToIsced, regionByName } from '../../../kit/reference.js';
 import { feeOf, globalId, isoInOffset, occupationOf, salaryOf, skillsOf } from '../../../kit/translation.js';
 import type { KarirhubHit, Pelatihan } from './native.js';
 
-/** Karirhub → the shared model. Pure; throws only for a record without id or date. */
+/** Karirhub → the shared model. Pure; throws only for a record without id, title or date (that record alone fails). */
 
 const WIB = 7; // Karirhub's timestamps are instants; Indonesian users read them in WIB (UTC+7).
 
@@ -19,7 +19,7 @@ const MODES: Record<string, TrainingMode> = { luring: 'IN_PERSON', daring: 'ONLI
 const MONTHS = ['januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agustus', 'september', 'oktober', 'november', 'desember'];
 
 export function toVacancy(hit: KarirhubHit): VacancyModel<KarirhubHit> {
-  if (!hit.objectID || !Number.isFinite(hit.published_at)) throw new Error(`Karirhub record without id or published_at`);
+  if (!hit.objectID || !hit.title?.trim() || !Number.isFinite(hit.published_at)) throw new Error('Karirhub record without id, title or published_at');
   const { nationalCode, iscoCode } = occupationOf('KBJI-2014', hit.kbji_code);
   const education = hit.education_min?.trim() || null;
   return {

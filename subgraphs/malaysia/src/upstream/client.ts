@@ -1,5 +1,5 @@
-import type { AdapterContext, CountryUpstream, Keyset, TrainingFilter, VacancyFilter } from '../../../kit/index.js';
-import { iscoToNational, regionsOf } from '../../../kit/reference.js';
+import { badInput, type AdapterContext, type CountryUpstream, type Keyset, type TrainingFilter, type VacancyFilter } from '../../../kit/index.js';
+import { iscoToNational, regionsOf, skillLabel } from '../../../kit/reference.js';
 import type { MfjJob, MfjProgramme } from './native.js';
 import { clientCredentials } from './oauth.js';
 import { CONTRACT_TYPES, mytInstant } from './toModel.js';
@@ -10,9 +10,14 @@ import { CONTRACT_TYPES, mytInstant } from './toModel.js';
  */
 
 const MAX_LIMIT = 500;
+const MAX_BATCH_IDS = 100;
+const NEWEST_FIRST = 'postedDate,desc';
 /** Over-fetch so that a keyset page can skip postings that share the keyset's instant. */
-const KEYSET_SLACK = 10;
+const KEYSET_SLACK = 20;
+/** ISCED level → the portal's EDUCATION codes (PT3 2, SPM 3, SKM/STPM 4, Diploma/DKM 5, degree 6, master 7, PhD 8). */
 const EDUCATION_CODES: Record<number, string[]> = { 2: ['2'], 3: ['3', '4'], 5: ['5'], 6: ['6'], 7: ['7'], 8: ['8'] };
+/** A facet value nothing carries: a filter the portal cannot express must match nothing, not everything. */
+const NOTHING = 'none';
 /** State names the portal facets on (its spelling, not always the ISO one). */
 const PORTAL_STATES: Record<string, string[]> = {
   'MY-07': ['Pulau Pinang', 'Penang'],
@@ -31,7 +36,9 @@ export function createMfjUpstream(ctx: AdapterContext): CountryUpstream<MfjJob, 
   const { clientId, clientSecret } = ctx.deps.config.credentials.malaysia;
   const tokens = clientCredentials(ctx.createClient({ name: 'malaysia-oauth', timeoutMs: 3_000, retries: 1 }), clientId, clientSecret);
   const client = ctx.createClient({ timeoutMs: 3_000, retries: 2, concurrency: 16, authHeaders: tokens.headers, onAuthRejected: tokens.invalidate });
-  const jobs = (query: Record<string, string | number>) => client.request<Page<MfjJob>>({ path: '/api/jobs', query, route: 'search' });
+  const jobs = (query: Record<string, string | number>) => client.request<Page<MfjJob>>({ path: '/api/jobs', query: { ...query, sort: NEWEST_FIRST }, route: 'search' });
+  const batches = <T>(path: string, route: string, ids: readonly string[]) =>
+    Promise.all(chunks(ids, MAX_BATCH_IDS).map((chunk) => client.request<{ results: T[] }>({ path, query: { ids: chunk.join(',') }, route }))).then((answers) => answers.flatMap((a) => a.results));
 
   const allPages = async <T>(fetchPage: (offset: number) => Promise<Page<T>>): Promise<T[]> => {
     const out: T[] = [];
@@ -46,36 +53,48 @@ export function createMfjUpstream(ctx: AdapterContext): CountryUpstream<MfjJob, 
 
   return {
     searchVacancies: async (filter, first, after) => {
-      const query = { ...queryOf(filter), limit: Math.min(MAX_LIMIT, first + (after ? KEYSET_SLACK : 0)), ...(after ? { postedBefore: after.postedAt } : {}) };
-      const page = await jobs(query);
-      return { total: page.total, items: afterKeyset(page.results, after).slice(0, first) };
+      if (!after) {
+        const page = await jobs({ ...queryOf(filter), limit: first });
+        return { total: page.total, items: page.results };
+      }
+      // postedBefore is inclusive, so postings at the keyset's own instant come back and are dropped
+      // here. Only when more of them share it than the slack covers does the page need another call.
+      const query = { ...queryOf(filter), postedBefore: after.postedAt, limit: Math.min(MAX_LIMIT, first + KEYSET_SLACK) };
+      const items: MfjJob[] = [];
+      for (let offset = 0; ; offset += query.limit) {
+        const page = await jobs({ ...query, offset });
+        items.push(...afterKeyset(page.results, after));
+        if (items.length >= first || page.results.length < query.limit) return { total: page.total, items: items.slice(0, first) };
+      }
     },
     allVacancies: (filter) => allPages((offset) => jobs({ ...queryOf(filter), offset, limit: MAX_LIMIT })),
-    vacanciesByIds: async (ids) => (await client.request<{ results: MfjJob[] }>({ path: '/api/jobs/batch', query: { ids: ids.join(',') }, route: 'batch' })).results,
+    vacanciesByIds: (ids) => batches<MfjJob>('/api/jobs/batch', 'batch', ids),
     // The programme catalogue is small: the kit caches the whole pull and pages are slices of it.
     searchTrainings: async (filter, first, offset) => {
       const all = await allTrainings(filter);
       return { total: all.length, items: all.slice(offset, offset + first) };
     },
     allTrainings,
-    trainingsByIds: async (ids) => (await client.request<{ results: MfjProgramme[] }>({ path: '/api/training-programmes/batch', query: { ids: ids.join(',') }, route: 'trainingBatch' })).results,
+    trainingsByIds: (ids) => batches<MfjProgramme>('/api/training-programmes/batch', 'trainingBatch', ids),
   };
 }
 
-/** Our filter in the portal's words: facets, keywords, bounds. */
+/** Our filter in the portal's words: facets (OR within one, AND across), keywords, bounds. */
 export function queryOf(filter: VacancyFilter): Record<string, string | number> {
+  const facet = (name: string, values: string[] | undefined) => (values?.length ? values : [NOTHING]).map((v) => `${name}==${encodeURIComponent(v)}`);
   const facets = [
-    ...(filter.iscoCodes ?? []).flatMap(mascoPrefixes).map((p) => `MASCO==${p}`),
-    ...(filter.regions ?? []).flatMap(stateNames).map((s) => `STATE==${s}`),
-    ...(filter.employmentTypes ?? []).flatMap((t) => Object.entries(CONTRACT_TYPES).filter(([, v]) => v === t).map(([code]) => `CONTRACT_TYPE==${code}`)),
-    ...(filter.educationLevels ?? []).flatMap((l) => EDUCATION_CODES[l] ?? []).map((c) => `EDUCATION==${c}`),
-    ...(filter.skills ?? []).map((id) => `SKILL==http://data.europa.eu/esco/skill/${id}`),
+    ...(filter.iscoCodes?.length ? facet('MASCO', filter.iscoCodes.flatMap(mascoPrefixes)) : []),
+    ...(filter.regions?.length ? facet('STATE', filter.regions.flatMap(stateNames)) : []),
+    ...(filter.employmentTypes?.length ? facet('CONTRACT_TYPE', filter.employmentTypes.flatMap(contractCodes)) : []),
+    ...(filter.educationLevels?.length ? facet('EDUCATION', filter.educationLevels.flatMap((l) => EDUCATION_CODES[l] ?? [])) : []),
+    // A skill is listed with its ESCO URI, or (when the employer typed it) by its name only.
+    ...(filter.skills?.length ? facet('SKILL', filter.skills.flatMap((id) => [`http://data.europa.eu/esco/skill/${id}`, skillLabel(id) ?? []].flat())) : []),
   ];
   return {
     ...(facets.length ? { facets: facets.join(',') } : {}),
     ...(filter.text ? { keywords: filter.text } : {}),
     ...(filter.minMonthlyWage ? { minWage: Math.ceil(filter.minMonthlyWage) } : {}),
-    ...(filter.postedSince ? { postedSince: new Date(Date.parse(filter.postedSince)).toISOString() } : {}),
+    ...(filter.postedSince ? { postedSince: isoInstant(filter.postedSince) } : {}),
   };
 }
 
@@ -84,12 +103,16 @@ export function queryOf(filter: VacancyFilter): Record<string, string | number> 
  * group (no MASCO code under it) keeps an impossible facet so that nothing matches.
  */
 function mascoPrefixes(isco: string): string[] {
-  return iscoToNational('MASCO-2020', isco).length > 0 ? [isco.slice(0, 4)] : ['none'];
+  return iscoToNational('MASCO-2020', isco).length > 0 ? [isco.slice(0, 4)] : [];
 }
 
 function stateNames(iso: string): string[] {
   const state = regionsOf('MY').find((r) => r.code === iso);
-  return [...new Set([...(PORTAL_STATES[iso] ?? []), ...(state ? [state.name] : ['none'])])];
+  return state ? [...new Set([...(PORTAL_STATES[iso] ?? []), state.name])] : [];
+}
+
+function contractCodes(type: string): string[] {
+  return Object.entries(CONTRACT_TYPES).flatMap(([code, t]) => (t === type ? [code] : []));
 }
 
 /** Drops what the keyset already covered: the same instant with an id not below the keyset's. */
@@ -97,9 +120,28 @@ function afterKeyset(jobs: MfjJob[], after: Keyset | null): MfjJob[] {
   if (!after) return jobs;
   const at = Date.parse(after.postedAt);
   return jobs.filter((j) => {
-    const t = mytInstant(j.postedDate);
+    // A record without a readable date cannot be placed after a keyset; the first page carries it.
+    const t = safeInstant(j.postedDate);
     return t < at || (t === at && j.id < after.nativeId);
   });
+}
+
+function isoInstant(text: string): string {
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms)) throw badInput(`postedSince must be an ISO 8601 date-time, got "${text}"`, 'postedSince');
+  return new Date(ms).toISOString();
+}
+
+function safeInstant(text: unknown): number {
+  try {
+    return typeof text === 'string' ? mytInstant(text) : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, n) => items.slice(n * size, (n + 1) * size));
 }
 
 function programmeMatcher(filter: TrainingFilter): (p: MfjProgramme) => boolean {

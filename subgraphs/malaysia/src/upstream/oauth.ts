@@ -10,6 +10,7 @@ export interface TokenSource {
   invalidate(): void;
 }
 
+/** Refresh this long before expiry (at most a tenth of the lifetime, so that short-lived tokens are used at all). */
 const EARLY_REFRESH_MS = 10_000;
 
 export function clientCredentials(tokenClient: UpstreamClient, clientId: string, clientSecret: string): TokenSource {
@@ -24,7 +25,8 @@ export function clientCredentials(tokenClient: UpstreamClient, clientId: string,
       idempotent: true,
       route: 'token',
     });
-    current = { token: res.access_token, expiresAt: Date.now() + res.expires_in * 1000 - EARLY_REFRESH_MS };
+    const lifetimeMs = (Number.isFinite(res.expires_in) ? res.expires_in : 60) * 1000;
+    current = { token: res.access_token, expiresAt: Date.now() + lifetimeMs - Math.min(EARLY_REFRESH_MS, lifetimeMs / 10) };
     return res.access_token;
   };
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MfjJob } from './native.js';
+import { skillLabel, skillsForIsco } from '../../../kit/reference.js';
+import { queryOf } from './client.js';
 import { toTrainingOffer, toVacancy } from './toModel.js';
 
 const job = (over: Partial<MfjJob> = {}): MfjJob => ({
@@ -50,6 +52,41 @@ describe('MYFutureJobs → model', () => {
     expect(v.education).toEqual({ iscedLevel: 6, nativeLabel: 'Ijazah Sarjana Muda' });
     expect(v.duplicateOf).toBe('MY:ffff');
     expect(toVacancy(job({ contractType: { code: 7, labelMs: 'Harian', labelEn: 'Daily-rated' } })).employmentType).toBe('DAILY');
+  });
+
+  it('keeps unknown MASCO codes and missing codes unmapped, never failing the record', () => {
+    expect(toVacancy(job({ mascoCode: '2512-99' }))).toMatchObject({ iscoCode: null, nationalCode: { system: 'MASCO-2020', code: '2512-99', mapped: false } });
+    expect(toVacancy(job({ mascoCode: null }))).toMatchObject({ iscoCode: null, nationalCode: null });
+  });
+
+  it('reads bands at their edges: the top band has no maximum, amounts without a band stay amounts, nothing at all is undisclosed', () => {
+    expect(toVacancy(job({ actualWages: null, salaryBand: 'N' })).salary).toMatchObject({ min: 20_000, max: null, monthlyAmount: 20_000, disclosed: true, text: 'Band N' });
+    expect(toVacancy(job({ actualWages: null, salaryBand: 'A' })).salary).toMatchObject({ min: null, max: 1_499, disclosed: true });
+    expect(toVacancy(job({ actualWages: { min: 1_700, max: null }, salaryBand: null })).salary).toMatchObject({ min: 1_700, max: null, monthlyAmount: 1_700, disclosed: true });
+    expect(toVacancy(job({ actualWages: null, salaryBand: null })).salary).toMatchObject({ min: null, max: null, disclosed: false, currency: 'MYR', period: 'MONTH' });
+  });
+
+  it('names skills without a URI by their label, and marks the occupation\'s essential ones', () => {
+    const essential = skillsForIsco('2512').essential[0]!;
+    const v = toVacancy(job({ skills: [{ code: null, name: `  ${skillLabel(essential)!.toUpperCase()} ` }, { code: null, name: 'Rajin dan jujur' }] }));
+    expect(v.skillIds).toEqual([essential]);
+    expect(v.essentialSkillIds).toEqual([essential]);
+  });
+
+  it('tidies odd whitespace, keeps Malay titles, and survives missing parts', () => {
+    const v = toVacancy(job({ positionTitle: '  Pembangun   Perisian ', companyName: '\tMAJU SDN. BHD.', location: null, skills: null, contractType: null, educationLevel: null, closingDate: null }));
+    expect(v).toMatchObject({ title: 'Pembangun Perisian', employer: { name: 'MAJU SDN. BHD.' }, regionCode: null, skillIds: [], employmentType: null, education: null, validThrough: null });
+    expect(toVacancy(job({ contractType: { code: 9, labelMs: 'Lain-lain', labelEn: 'Other' } })).employmentType).toBe('OTHER');
+    expect(toVacancy(job({ location: { state: 'Atlantis', city: null } })).regionCode).toBeNull();
+  });
+
+  it('asks the portal in its own words, and a filter it cannot express matches nothing', () => {
+    const q = queryOf({ iscoCodes: ['2512', '9999'], regions: ['MY-07'], employmentTypes: ['PART_TIME'], educationLevels: [3], text: 'juruteknik', minMonthlyWage: 2_500.4 });
+    expect(String(q.facets).split(',')).toEqual(['MASCO==2512', 'STATE==Pulau%20Pinang', 'STATE==Penang', 'CONTRACT_TYPE==3', 'EDUCATION==3', 'EDUCATION==4']);
+    expect(q).toMatchObject({ keywords: 'juruteknik', minWage: 2_501 });
+    expect(queryOf({ educationLevels: [4] }).facets).toBe('EDUCATION==none');
+    expect(queryOf({ iscoCodes: ['9999'] }).facets).toBe('MASCO==none');
+    expect(() => queryOf({ postedSince: 'minggu lepas' })).toThrow(/postedSince/);
   });
 
   it('fails only a malformed record', () => {
