@@ -23,8 +23,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => 
 export const HAS_TASKSET = spawnSync('taskset', ['--version']).status === 0;
 const STARTUP_MS = 120_000;
 
-export function startWorker(kind: string, name: string, options: Record<string, unknown>, core?: number): Promise<Worker> {
-  const node = [process.execPath, '--import', 'tsx', fromRoot('bench/worker.ts'), kind, name, JSON.stringify(options)];
+export function startWorker(kind: string, name: string, options: Record<string, unknown>, core?: number, nodeFlags: string[] = []): Promise<Worker> {
+  const node = [process.execPath, ...nodeFlags, '--import', 'tsx', fromRoot('bench/worker.ts'), kind, name, JSON.stringify(options)];
   const [cmd, ...args] = HAS_TASKSET && core !== undefined ? ['taskset', '-c', String(core), ...node] : node;
   const child = spawn(cmd!, args, { cwd: fromRoot(), stdio: ['ignore', 'pipe', 'inherit'] });
   children.add(child);

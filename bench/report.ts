@@ -74,6 +74,7 @@ Speed is measured here, never asserted in tests.
 - Data: ${s.size.toLocaleString('en')} vacancies per country (3 countries); simulated upstream latency ${s.latency} ms
 - Load: autocannon, ${s.connections} connections, ${s.seconds} s per round, ${s.rounds} rounds alternating gateways after a warm-up; all on 127.0.0.1
 - Pinning: ${s.pinning}
+- Our gateway runs with \`--max-old-space-size=256\`, the heap budget it is deployed with (docker-compose.yml, deploy/kubernetes/gateway.yaml); the peers run as they come
 
 ## Results (median round in bold, every round in brackets)
 
