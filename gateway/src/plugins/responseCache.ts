@@ -61,6 +61,12 @@ export function responseCachePlugin({ cache, defaultTtlSeconds, metrics, supergr
             headers.set('cache-control', 'no-store');
             return;
           }
+          const stored = JSON.stringify(body.singleResult.data ?? null);
+          if (DEGRADED.test(stored)) {
+            // A partial answer (a country FAILED or TIMEOUT in `sources`) must not outlive the outage.
+            headers.set('cache-control', 'no-store');
+            return;
+          }
           headers.set('cache-control', `public, max-age=${ttl}`);
           await cache.set<StoredResponse>(key, { data: body.singleResult.data }, { ttlMs: ttl * 1000 });
         },
@@ -68,6 +74,9 @@ export function responseCachePlugin({ cache, defaultTtlSeconds, metrics, supergr
     },
   };
 }
+
+/** The graph's SourceStatus of a source that did not answer. */
+const DEGRADED = /"status":"(FAILED|TIMEOUT)"/;
 
 function cacheKey(ctx: GraphQLRequestContext<GatewayContext>, supergraph: string | undefined): string {
   const { request, contextValue } = ctx;

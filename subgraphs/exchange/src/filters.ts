@@ -67,13 +67,8 @@ const MAX_LIST = 100;
 
 export function normaliseVacancyFilter(input: VacancyFilterInput | null | undefined, ctx: FilterContext): NormalisedVacancyFilter {
   const f = input ?? {};
-  const regions = normaliseRegions(f.regions, ctx);
   return compact({
-    countries: selectCountries(f.countries, regions, ctx),
-    iscoCode: normaliseIsco(f.iscoCode),
-    skills: normaliseIds(f.skills, 'filter.skills'),
-    regions,
-    text: normaliseText(f.text),
+    ...normaliseShared(f, ctx),
     minMonthlyWage: normaliseMoney(f.minMonthlyWage, ctx.rates),
     postedSince: normaliseInstant(f.postedSince, 'filter.postedSince'),
     employmentTypes: f.employmentTypes?.length ? [...new Set(f.employmentTypes)].sort() : undefined,
@@ -83,15 +78,19 @@ export function normaliseVacancyFilter(input: VacancyFilterInput | null | undefi
 
 export function normaliseTrainingFilter(input: TrainingFilterInput | null | undefined, ctx: FilterContext): NormalisedTrainingFilter {
   const f = input ?? {};
+  return compact({ ...normaliseShared(f, ctx), startsAfter: normaliseInstant(f.startsAfter, 'filter.startsAfter') });
+}
+
+/** The criteria vacancy and training filters share: where, what occupation, which skills, what text. */
+function normaliseShared(f: TrainingFilterInput, ctx: FilterContext) {
   const regions = normaliseRegions(f.regions, ctx);
-  return compact({
+  return {
     countries: selectCountries(f.countries, regions, ctx),
     iscoCode: normaliseIsco(f.iscoCode),
     skills: normaliseIds(f.skills, 'filter.skills'),
     regions,
     text: normaliseText(f.text),
-    startsAfter: normaliseInstant(f.startsAfter, 'filter.startsAfter'),
-  });
+  };
 }
 
 /** What one country is asked for vacancies. */
