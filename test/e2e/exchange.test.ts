@@ -154,10 +154,11 @@ describe('regional exchange through the gateway', () => {
   });
 
   it('lists vacancies of a major group under the occupation, across every country', async () => {
-    const answer = await stack.query<{ occupation: { vacancies: { totalCount: number; edges: Array<{ node: { id: string } }> } } }>(
-      `{ occupation(iscoCode: "5") { vacancies(first: 100) { totalCount edges { node { id } } } } }`,
+    const answer = await stack.query<{ occupation: { vacancies: { totalCount: number; sources: unknown[]; edges: Array<{ node: { id: string } }> } } }>(
+      `{ occupation(iscoCode: "5") { vacancies(first: 100) { totalCount sources { subgraph status message } edges { node { id } } } } }`,
     );
     expect(answer.errors).toBeUndefined();
+    expect(answer.data!.occupation.vacancies.sources.every((s) => (s as { status: string }).status === 'OK'), JSON.stringify(answer.data!.occupation.vacancies.sources)).toBe(true);
     expect(new Set(answer.data!.occupation.vacancies.edges.map((e) => e.node.id.split(':')[0]))).toEqual(new Set(countries.map((c) => c.code)));
   });
 
