@@ -1,42 +1,67 @@
+import { DATA_ANCHOR_MS } from '../simulators/core/generate/dates.js';
+
 /**
- * The benchmarked requests. Each scenario is a GraphQL body, or a function of the request number
- * when every request must differ (the cold-cache scenario).
+ * The benchmarked requests. A scenario's body is a function of the request number, so a scenario
+ * can make every request different (the cold cache). Every answer selects `sources { status
+ * message }`, so a partial answer (a country FAILED or TIMEOUT) is seen and explained.
  */
+export type ScenarioId = 'a' | 'b' | 'c' | 'd' | 'e';
+
 export interface Scenario {
-  id: 'a' | 'b' | 'c' | 'd' | 'e';
+  id: ScenarioId;
   title: string;
+  /** Subgraphs that must be registered for the scenario to run. */
   needs: string[];
   body(n: number): string;
+  /** One request nothing along the path has seen before: its upstream calls are counted on their own. */
+  coldProbe?(): string;
 }
 
-const page = (first: number, filter: string) =>
-  `{ vacancies(first: ${first}${filter}) { totalCount sources { status } edges { node { id title occupation { title } region { name } skills { label } } } } }`;
 const gql = (query: string) => JSON.stringify({ query });
+const SOURCES = 'sources { subgraph status message }';
+const pageOf20 = (filter: string) =>
+  `{ vacancies(first: 20${filter}) { totalCount ${SOURCES} edges { node { id title occupation { title } region { name } skills { label } } } } }`;
+const pageOf100 = (filter: string) => `{ vacancies(first: 100${filter}) { ${SOURCES} edges { node { id occupation { title skills { label } } } } } }`;
 
 /**
- * A filter no earlier request used, however many runs ask: a posting-date floor that moves one
- * second per request (a process-wide counter), so nothing along the path can answer from a cache.
+ * A filter no earlier request used, however many gateways and rounds ask: a posting-date floor
+ * that moves one second per request (process-wide), inside the simulators' data window so pages
+ * stay full, with the ISCO major group and the wage floor varying too, so the national searches
+ * differ in shape as well as in value.
  */
+const COLD_FLOOR_MS = DATA_ANCHOR_MS - 100 * 86_400_000;
+const WAGE_FLOORS_USD = [0, 150, 300];
 let coldRequests = 0;
-function coldFilter(): string {
-  const since = new Date(Date.UTC(2026, 6, 1) + coldRequests++ * 1_000).toISOString();
-  return `, filter: { postedSince: "${since}" }`;
+export function coldFilter(): string {
+  const n = coldRequests++;
+  const parts = [`postedSince: "${new Date(COLD_FLOOR_MS + n * 1_000).toISOString()}"`];
+  if (n % 10 !== 0) parts.push(`iscoCode: "${n % 10}"`);
+  const wage = WAGE_FLOORS_USD[n % WAGE_FLOORS_USD.length]!;
+  if (wage > 0) parts.push(`minMonthlyWage: { amount: ${wage}, currency: "USD" }`);
+  return `, filter: { ${parts.join(', ')} }`;
 }
 
 export const SCENARIOS: Scenario[] = [
-  { id: 'a', title: 'cross-border page of 20 (warm)', needs: ['exchange'], body: () => gql(page(20, '')) },
-  { id: 'b', title: 'cross-border page of 20 (cold: a new filter each request)', needs: ['exchange'], body: () => gql(page(20, coldFilter())) },
+  { id: 'a', title: 'cross-border page of 20 (warm)', needs: ['exchange'], body: () => gql(pageOf20('')) },
+  {
+    id: 'b',
+    title: 'cross-border page of 20 (cold: a new filter each request)',
+    needs: ['exchange'],
+    body: () => gql(pageOf20(coldFilter())),
+    coldProbe: () => gql(pageOf20(coldFilter())),
+  },
   {
     id: 'c',
     title: 'entity-heavy: 100 vacancies → occupation → skills',
     needs: ['exchange'],
-    body: () => gql('{ vacancies(first: 100) { sources { status } edges { node { id occupation { title skills { label } } } } } }'),
+    body: () => gql(pageOf100('')),
+    coldProbe: () => gql(pageOf100(coldFilter())),
   },
   {
     id: 'd',
     title: 'labourMarketStats by country × ISCO major',
     needs: ['exchange'],
-    body: () => gql('{ labourMarketStats(groupBy: [COUNTRY, ISCO_MAJOR]) { sources { status } cells { country { code } iscoCode vacancies monthlyWage { p50 } suppressed } } }'),
+    body: () => gql(`{ labourMarketStats(groupBy: [COUNTRY, ISCO_MAJOR]) { ${SOURCES} cells { country { code } iscoCode vacancies monthlyWage { p50 } suppressed } } }`),
   },
   {
     id: 'e',

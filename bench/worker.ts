@@ -12,7 +12,8 @@ const [kind = '', name = '', raw = '{}'] = process.argv.slice(2);
 const options = JSON.parse(raw) as Record<string, unknown>;
 const config = loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000000' });
 const logger = pino({ level: 'silent' });
-const cache = () => createCache({ namespace: `bench:${name}:${process.pid}`, logger, ...(options.redisUrl ? { redisUrl: String(options.redisUrl) } : {}) });
+const cache = (maxBytes?: number) =>
+  createCache({ namespace: `bench:${name}:${process.pid}`, logger, ...(maxBytes ? { maxBytes } : {}), ...(options.redisUrl ? { redisUrl: String(options.redisUrl) } : {}) });
 
 async function start(): Promise<string> {
   if (kind === 'sim') {
@@ -36,7 +37,7 @@ async function start(): Promise<string> {
   const path = String(options.supergraphPath);
   if (name === 'ours') {
     const { createGateway } = await import('../gateway/src/server.js');
-    return (await createGateway({ config, cache: cache(), logger, supergraphPath: path, listen: { port: 0 } })).url;
+    return (await createGateway({ config, cache: cache(config.gatewayCacheBytes), logger, supergraphPath: path, listen: { port: 0 } })).url;
   }
   if (name === 'plain-apollo') return (await import('./peers/apollo.js')).startPlainApollo(path, config.gatewaySecret);
   if (name === 'hive' || name === 'hive-cache') return (await import('./peers/hive.js')).startHive(path, config.gatewaySecret, name === 'hive-cache');

@@ -45,6 +45,8 @@ const EnvSchema = z.object({
   MALAYSIA_CLIENT_ID: z.string().default('lmis-gateway'),
   MALAYSIA_CLIENT_SECRET: z.string().default('sim-myfuturejobs-secret'),
   THAILAND_API_TOKEN: z.string().default('sim-doe-token'),
+  /** Memory budget of the gateway's in-process cache (responses, APQ) when REDIS_URL is unset. */
+  GATEWAY_CACHE_MB: z.coerce.number().int().positive().default(32),
   /** Statistical disclosure control: cells with fewer vacancies than this are suppressed. */
   DISCLOSURE_THRESHOLD: z.coerce.number().int().min(1).default(5),
 });
@@ -75,6 +77,8 @@ export interface Config {
     thailand: { token: string };
   };
   disclosureThreshold: number;
+  /** Bytes the gateway's in-process cache may hold. */
+  gatewayCacheBytes: number;
 }
 
 /** Parse and validate an environment; throws a readable error naming every bad variable. */
@@ -116,6 +120,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       thailand: { token: e.THAILAND_API_TOKEN },
     },
     disclosureThreshold: e.DISCLOSURE_THRESHOLD,
+    gatewayCacheBytes: e.GATEWAY_CACHE_MB * 1024 * 1024,
   };
 }
 

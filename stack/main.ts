@@ -12,7 +12,7 @@ import { startWholeStack } from './stack.js';
  */
 const config = loadConfig();
 const logger = createLogger('stack', config.logLevel);
-const newCache = (namespace: string) => createCache({ redisUrl: config.redisUrl, namespace, logger });
+const newCache = (namespace: string, maxBytes?: number) => createCache({ redisUrl: config.redisUrl, namespace, logger, ...(maxBytes ? { maxBytes } : {}) });
 
 const stack = await startWholeStack({ config, logger, newCache, supergraphPath: fromRoot('schema/supergraph.graphql') });
 closeOnSignal(logger, stack.closers);

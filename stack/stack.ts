@@ -12,7 +12,7 @@ export interface WholeStackOptions {
   config: Config;
   logger: Logger;
   /** One cache per service, each in its own namespace of the same store. */
-  newCache(namespace: string): Cache;
+  newCache(namespace: string, maxBytes?: number): Cache;
   supergraphPath: string;
 }
 
@@ -60,7 +60,7 @@ export async function startWholeStack(options: WholeStackOptions): Promise<Whole
     track(service, cache);
   }
 
-  const gatewayCache = newCache('gateway');
+  const gatewayCache = newCache('gateway', config.gatewayCacheBytes);
   const gateway = await createGateway({
     config,
     cache: gatewayCache,

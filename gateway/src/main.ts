@@ -12,7 +12,7 @@ import { createGateway } from './server.js';
  */
 const config = loadConfig();
 const logger = createLogger('gateway', config.logLevel);
-const cache = createCache({ redisUrl: config.redisUrl, namespace: 'gateway', logger });
+const cache = createCache({ redisUrl: config.redisUrl, namespace: 'gateway', logger, maxBytes: config.gatewayCacheBytes });
 const gateway = await createGateway({
   config,
   cache,
