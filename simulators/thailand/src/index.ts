@@ -1,22 +1,35 @@
+import { loadConfig } from '../../../core/config.js';
 import { coursesFor, generateCourses, generateJobs, startSimServer, type RunningSimulator, type SimulatorOptions } from '../../core/index.js';
 import { doeDialect } from './dialect.js';
-import { parseBeDateTime, toDoeJob, toDsdCourse } from './native.js';
+import { indexJobs, type DoeData } from './jobIndex.js';
+import { announcedMinute, toDoeJob, toDsdCourse } from './native.js';
 import { profile, trainingProfile } from './profile.js';
-import { doeRoutes, type DoeData } from './routes.js';
+import { doeRoutes } from './routes.js';
 
-/** Dev token; core/config.ts carries the same default for the adapter. */
-export const DOE_TOKEN = 'sim-doe-token';
+export type { DoeData } from './jobIndex.js';
+export type { DoeJob, DsdCourse } from './native.js';
 
-/** Thai Mee Ngan Tham (Department of Employment) + DSD training (XML), simulated. */
-export async function startSimulator(options: SimulatorOptions & { token?: string }): Promise<RunningSimulator> {
-  const token = options.token ?? DOE_TOKEN;
-  return startSimServer({ name: 'thailand', options, routes: doeRoutes(generateData(options.seed, options.size), token), dialect: doeDialect(token) });
+export type DoeSimulatorOptions = SimulatorOptions & { token?: string };
+
+/** Thai Mee Ngan Tham (Department of Employment) + DSD training courses (XML), simulated. */
+export async function startSimulator(options: DoeSimulatorOptions): Promise<RunningSimulator> {
+  return serveData(generateData(options.seed, options.size), options);
 }
 
+/** Serves the given data with the platform's API: tests use it to plant records the generator never makes. */
+export async function serveData(data: DoeData, options: DoeSimulatorOptions): Promise<RunningSimulator> {
+  // The dev token the adapter's configuration defaults to.
+  const token = options.token ?? loadConfig({}).credentials.thailand.token;
+  return startSimServer({ name: 'thailand', options, routes: doeRoutes(data, token), dialect: doeDialect(token) });
+}
+
+/** Deterministic: the same seed and size give byte-identical records. */
 export function generateData(seed: number, size: number): DoeData {
-  const jobs = generateJobs(profile, seed, size).map((job) => toDoeJob(job, seed));
-  const announcedMs = new Map(jobs.map((j) => [j.job_id, parseBeDateTime(j.anounce_date) ?? 0]));
-  jobs.sort((a, b) => (announcedMs.get(b.job_id) ?? 0) - (announcedMs.get(a.job_id) ?? 0) || b.job_id - a.job_id);
+  const generated = generateJobs(profile, seed, size);
   const courses = generateCourses(trainingProfile, seed, coursesFor(size)).map(toDsdCourse);
-  return { jobs, announcedMs, byId: new Map(jobs.map((j) => [j.job_id, j])), courses };
+  return indexJobs(
+    generated.map((job) => toDoeJob(job, seed)),
+    generated.map(announcedMinute),
+    courses,
+  );
 }

@@ -228,9 +228,13 @@ export type ThailandTrainingOffer = TrainingOffer & {
   fee?: Maybe<Salary>;
   hours?: Maybe<Scalars['Int']['output']>;
   id: Scalars['ID']['output'];
+  /** สถาบันพัฒนาฝีมือแรงงาน (regional institute) or สำนักงานพัฒนาฝีมือแรงงาน (provincial office). */
+  instituteType?: Maybe<Scalars['String']['output']>;
   mode?: Maybe<TrainingMode>;
   occupations: Array<Occupation>;
   provider: TrainingProvider;
+  /** The platform's own province number (not the ISO code). */
+  provinceId?: Maybe<Scalars['Int']['output']>;
   region?: Maybe<Region>;
   seats?: Maybe<Scalars['Int']['output']>;
   skills: Array<Skill>;
@@ -247,14 +251,20 @@ export type ThailandVacancy = Vacancy & {
   /** Announcement date as published, Buddhist Era local time (the platform's field anounce_date). */
   announceDateBE?: Maybe<Scalars['String']['output']>;
   applyUrl?: Maybe<Scalars['String']['output']>;
+  /** The platform's contract label, e.g. ไม่มีกำหนดระยะเวลา (open-ended). */
+  contractTypeName?: Maybe<Scalars['String']['output']>;
   country: Country;
   description?: Maybe<Scalars['String']['output']>;
+  /** District (อำเภอ, or เขต in Bangkok) as the platform writes it. */
+  districtName?: Maybe<Scalars['String']['output']>;
   /** DOE occupation code (ISCO-88 based, 6 digits) as the platform gives it. */
   doeOccupationCode?: Maybe<Scalars['String']['output']>;
   duplicateOf?: Maybe<Scalars['ID']['output']>;
   education?: Maybe<EducationRequirement>;
   employer?: Maybe<Employer>;
   employmentType?: Maybe<EmploymentType>;
+  /** Closing date as published, Buddhist Era local time. */
+  expireDateBE?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   /** Where the posting came from: jobannounce, or a syndicating source such as hundredbillion. */
   jobFrom?: Maybe<Scalars['String']['output']>;
@@ -682,9 +692,11 @@ export type ThailandTrainingOfferResolvers<ContextType = CountryContext, ParentT
   fee?: Resolver<Maybe<ResolversTypes['Salary']>, ParentType, ContextType>;
   hours?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  instituteType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   mode?: Resolver<Maybe<ResolversTypes['TrainingMode']>, ParentType, ContextType>;
   occupations?: Resolver<Array<ResolversTypes['Occupation']>, ParentType, ContextType>;
   provider?: Resolver<ResolversTypes['TrainingProvider'], ParentType, ContextType>;
+  provinceId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   seats?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   skills?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
@@ -699,13 +711,16 @@ export type ThailandVacancyResolvers<ContextType = CountryContext, ParentType ex
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ThailandVacancy']>, { __typename: 'ThailandVacancy' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
   announceDateBE?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   applyUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  contractTypeName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   country?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  districtName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   doeOccupationCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   duplicateOf?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   education?: Resolver<Maybe<ResolversTypes['EducationRequirement']>, ParentType, ContextType>;
   employer?: Resolver<Maybe<ResolversTypes['Employer']>, ParentType, ContextType>;
   employmentType?: Resolver<Maybe<ResolversTypes['EmploymentType']>, ParentType, ContextType>;
+  expireDateBE?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   jobFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nationalOccupationCode?: Resolver<Maybe<ResolversTypes['NationalOccupationCode']>, ParentType, ContextType>;

@@ -1,7 +1,7 @@
 import { countryFiles, defineCountrySubgraph, type TrainingOfferEntity, type VacancyEntity } from '../../kit/index.js';
 import { createDoeUpstream } from './upstream/client.js';
 import type { DoeJob, DsdCourse } from './upstream/native.js';
-import { toTrainingOffer, toVacancy } from './upstream/toModel.js';
+import { doeJobId, dsdCourseId, toTrainingOffer, toVacancy } from './upstream/toModel.js';
 
 /** Thailand: Thai Mee Ngan Tham vacancies and DSD courses, on the country kit. */
 
@@ -11,8 +11,8 @@ type T = TrainingOfferEntity<DsdCourse>;
 const subgraph = defineCountrySubgraph<DoeJob, DsdCourse>({
   ...countryFiles('thailand'),
   createUpstream: createDoeUpstream,
-  vacancyId: (job) => String(job.job_id),
-  trainingId: (course) => course.id,
+  vacancyId: doeJobId,
+  trainingId: dsdCourseId,
   toVacancy,
   toTrainingOffer,
   resolvers: {
@@ -24,6 +24,9 @@ const subgraph = defineCountrySubgraph<DoeJob, DsdCourse>({
       provinceId: (v: V) => v.native.province_id,
       jobFrom: (v: V) => v.native.job_from,
       announceDateBE: (v: V) => v.native.anounce_date,
+      expireDateBE: (v: V) => v.native.expire_date,
+      districtName: (v: V) => v.native.district_name,
+      contractTypeName: (v: V) => v.native.contract_type_name,
       vacancyCount: (v: V) => v.native.vacancy_count,
       nativeSkills: (v: V) => v.native.skills ?? [],
     },
@@ -31,6 +34,8 @@ const subgraph = defineCountrySubgraph<DoeJob, DsdCourse>({
       doeOccupationCode: (t: T) => t.native.occupation_code,
       startDateBE: (t: T) => t.native.start_date,
       hours: (t: T) => t.native.hours,
+      provinceId: (t: T) => t.native.province_id,
+      instituteType: (t: T) => t.native.institute_type,
     },
   },
 });

@@ -1,78 +1,73 @@
 import { XMLParser } from 'fast-xml-parser';
-import type { AdapterContext, CountryUpstream, Keyset, TrainingFilter, VacancyFilter } from '../../../kit/index.js';
+import { UpstreamError, badInput, type AdapterContext, type CountryUpstream, type Keyset, type TrainingFilter, type UpstreamClient, type VacancyFilter } from '../../../kit/index.js';
 import { educationToIsced, iscoToNational, regionByName, skillLabel } from '../../../kit/reference.js';
 import type { DoeJob, DsdCourse } from './native.js';
 import { JOB_TYPES, beToEpochMs, epochMsToBe } from './toModel.js';
 
 /**
- * Thai Mee Ngan Tham's DataTables endpoint (form-encoded POST) and the DSD XML course service,
- * spoken natively. One upstream call per method, except the course catalogue pull and the one-off
- * province list the platform numbers its own way.
+ * Thai Mee Ngan Tham's AJAX job list (form-encoded DataTables POST) and the DSD XML course
+ * service, spoken natively. One upstream call per method, except: a search page longer than the
+ * platform's 100 (or a keyset page crowded by postings of the keyset's own minute) takes another,
+ * the course catalogue is pulled whole, and the province numbering is learned once per process.
  */
 
-/** Over-fetch so that a keyset page can skip postings of the keyset's own minute. */
-const KEYSET_SLACK = 30;
-const DEGREES = ['ประถมศึกษา', 'ม.3', 'ม.6', 'ปวช.', 'ปวส.', 'ปริญญาตรี', 'ปริญญาโท', 'ปริญญาเอก'];
+const MAX_LENGTH = 100;
+const MAX_BATCH_IDS = 200;
+const COURSES_PER_PAGE = 500;
+/** Over-fetch so that a keyset page can skip postings of the keyset's own minute in the same call. */
+const KEYSET_SLACK = 10;
+const DEGREES = ['ประถมศึกษา', 'ม.3', 'ม.6', 'ปวช.', 'ปวส.', 'ปริญญาตรี', 'ปริญญาตรีขึ้นไป', 'ปริญญาโท', 'ปริญญาเอก'];
 const JOB_TYPE_IDS: Record<string, number> = { งานประจำ: 1, งานชั่วคราว: 2, งานพาร์ทไทม์: 3, สัญญาจ้าง: 4, ฝึกงาน: 5 };
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'course' });
+/** A value no record carries: a filter the platform cannot express must match nothing, not everything. */
+const NOTHING = '-1';
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false, isArray: (name) => name === 'course' });
 
-interface ListResponse {
+interface Legacy<T> {
+  status?: boolean;
+  message?: string;
+  data: T;
+}
+interface ListPage extends Legacy<DoeJob[]> {
   recordsFiltered: number;
-  data: DoeJob[];
 }
 
 export function createDoeUpstream(ctx: AdapterContext): CountryUpstream<DoeJob, DsdCourse> {
   const token = ctx.deps.config.credentials.thailand.token;
   const client = ctx.createClient({ timeoutMs: 3_000, retries: 2, concurrency: 16, authHeaders: async () => ({ authorization: `Bearer ${token}` }) });
-  const list = (form: Record<string, string>) =>
-    client.request<ListResponse>({ method: 'POST', path: '/api-server/JobAll/ajax_list_job', form: { draw: '1', start: '0', ...form }, idempotent: true, route: 'search' });
-
-  // The platform numbers provinces its own way; learn the numbering once per process.
-  let provinces: Promise<Map<string, number>> | undefined;
-  const provinceIds = () =>
-    (provinces ??= client
-      .request<{ data: Array<{ province_id: number; province_name: string }> }>({ path: '/api/province', route: 'provinces' })
-      .then((res) => new Map(res.data.map((p) => [regionByName('TH', p.province_name) ?? '', p.province_id])))
-      .catch((error: unknown) => {
-        provinces = undefined;
-        throw error;
-      }));
-
-  const criteria = async (filter: VacancyFilter): Promise<Record<string, string>> => {
-    const ids = filter.regions?.length ? await provinceIds() : new Map<string, number>();
-    return formOf(filter, (iso) => ids.get(iso));
-  };
-
-  const courses = async (path: string, query: Record<string, string | number>): Promise<DsdCourse[]> => {
-    const text = await client.request<string>({ path, query, parse: 'text', route: 'courses' });
-    const doc = xml.parse(text) as { courses?: { course?: Array<Record<string, unknown>> }; error?: { message?: string } };
-    if (!doc.courses) throw new Error(`DSD course service: ${doc.error?.message ?? 'unexpected XML'}`);
-    return (doc.courses.course ?? []).map(courseOf);
-  };
+  const ajax = <T extends Legacy<unknown>>(path: string, form: Record<string, string>, route: string) =>
+    client.request<T>({ method: 'POST', path, form, idempotent: true, route }).then((body) => legacyChecked(client, body));
+  const list = (form: Record<string, string>) => ajax<ListPage>('/api-server/JobAll/ajax_list_job', { draw: '1', ...form }, 'search');
+  const provinceIds = learnProvinces(client);
+  const criteria = async (filter: VacancyFilter) => formOf(filter, filter.regions?.length ? await provinceIds() : new Map());
+  const courses = (path: string, query: Record<string, string | number>) => client.request<string>({ path, query, parse: 'text', route: 'courses' }).then((text) => coursesOf(client, text));
 
   const allTrainings = async (filter: TrainingFilter): Promise<DsdCourse[]> => {
     const out: DsdCourse[] = [];
-    for (let page = 1; page < 1_000; page++) {
-      const batch = await courses('/dsd/ws/courses.xml', { page, per_page: 500 });
-      out.push(...batch);
-      if (batch.length < 500) break;
+    for (let page = 1; ; page++) {
+      const { items, total } = await courses('/dsd/ws/courses.xml', { page, per_page: COURSES_PER_PAGE });
+      out.push(...items);
+      if (items.length < COURSES_PER_PAGE || out.length >= total) break;
     }
     return sortCourses(out.filter(courseMatcher(filter)));
   };
 
   return {
     searchVacancies: async (filter, first, after) => {
-      const form: Record<string, string> = { ...(await criteria(filter)), length: String(first + (after ? KEYSET_SLACK : 0)) };
-      if (after) form['criteria[announce_before]'] = epochMsToBe(Date.parse(after.postedAt));
-      const res = await list(form);
-      return { total: res.recordsFiltered, items: afterKeyset(res.data, after).slice(0, first) };
+      const form = { ...(await criteria(filter)), ...(after ? { 'criteria[announce_before]': epochMsToBe(Date.parse(after.postedAt)) } : {}) };
+      const length = Math.min(MAX_LENGTH, first + (after ? KEYSET_SLACK : 0));
+      const items: DoeJob[] = [];
+      for (let start = 0; ; start += length) {
+        const page = await list({ ...form, start: String(start), length: String(length) });
+        items.push(...afterKeyset(page.data, after));
+        if (items.length >= first || page.data.length < length) return { total: page.recordsFiltered, items: items.slice(0, first) };
+      }
     },
     allVacancies: async (filter) => (await list({ ...(await criteria(filter)), length: '-1' })).data,
     vacanciesByIds: async (ids) => {
-      const numeric = ids.filter((id) => /^\d+$/.test(id));
-      if (numeric.length === 0) return [];
-      const res = await client.request<{ data: DoeJob[] }>({ method: 'POST', path: '/api-server/JobAll/ajax_job_by_ids', form: { job_ids: numeric.join(',') }, idempotent: true, route: 'jobsByIds' });
-      return res.data;
+      // The platform's ids are numbers; anything else cannot exist there.
+      const numeric = ids.filter((id) => /^\d{1,15}$/.test(id));
+      const batches = chunks(numeric, MAX_BATCH_IDS).map((chunk) => ajax<Legacy<DoeJob[]>>('/api-server/JobAll/ajax_job_by_ids', { job_ids: chunk.join(',') }, 'jobsByIds'));
+      return (await Promise.all(batches)).flatMap((answer) => answer.data);
     },
     // The DSD catalogue is small and filterable only by one province and code: the kit caches the
     // whole pull and search pages are slices of it.
@@ -81,42 +76,78 @@ export function createDoeUpstream(ctx: AdapterContext): CountryUpstream<DoeJob, 
       return { total: all.length, items: all.slice(offset, offset + first) };
     },
     allTrainings,
-    trainingsByIds: (ids) => courses('/dsd/ws/courses_by_ids.xml', { ids: ids.join(',') }),
+    trainingsByIds: async (ids) => (ids.length === 0 ? [] : (await courses('/dsd/ws/courses_by_ids.xml', { ids: ids.join(',') })).items),
   };
 }
 
-/** Our filter as the platform's form criteria. */
-export function formOf(filter: VacancyFilter, provinceId: (iso: string) => number | undefined): Record<string, string> {
+/** The platform numbers provinces its own way: learned from GET /api/province once per process (a failure is not remembered). */
+function learnProvinces(client: UpstreamClient): () => Promise<Map<string, number>> {
+  let learned: Promise<Map<string, number>> | undefined;
+  return () =>
+    (learned ??= client
+      .request<Legacy<Array<{ province_id: number; province_name: string }>>>({ path: '/api/province', route: 'provinces' })
+      .then((body) => new Map(legacyChecked(client, body).data.map((p) => [regionByName('TH', p.province_name) ?? '', p.province_id])))
+      .catch((error: unknown) => {
+        learned = undefined;
+        throw error;
+      }));
+}
+
+/** The AJAX endpoints report bad input as HTTP 200 with `status: false`. */
+function legacyChecked<T extends Legacy<unknown>>(client: UpstreamClient, body: T): T {
+  if (body?.status === false || body?.data === null || body?.data === undefined) {
+    throw new UpstreamError(client.name, 'BAD_RESPONSE', `refused the request: ${body?.message ?? 'no data'}`);
+  }
+  return body;
+}
+
+/** Our filter as the platform's form criteria (unknown values become a criterion nothing matches). */
+export function formOf(filter: VacancyFilter, provinceIds: ReadonlyMap<string, number>): Record<string, string> {
   const form: Record<string, string> = {};
-  const set = (key: string, values: Array<string | number | undefined>) => {
-    const clean = values.filter((v): v is string | number => v !== undefined && v !== '');
-    if (clean.length) form[key] = clean.join(',');
+  const set = (key: string, values: Array<string | number | undefined>, asked: unknown[] | null | undefined) => {
+    if (!asked?.length) return;
+    const known = values.filter((v): v is string | number => v !== undefined && v !== '');
+    form[key] = (known.length ? known : [NOTHING]).join(',');
   };
-  // An ISCO-08 group becomes every DOE code that maps into it; "none" keeps a filter that can match nothing.
-  if (filter.iscoCodes?.length) set('criteria[occupation_code]', unique(filter.iscoCodes.flatMap((c) => iscoToNational('TH-DOE-ISCO88', c))).concat('none'));
-  if (filter.regions?.length) set('criteria[province_id]', [...filter.regions.map(provinceId), -1]);
-  set('criteria[job_type]', (filter.employmentTypes ?? []).flatMap((t) => Object.entries(JOB_TYPES).filter(([, v]) => v === t).map(([label]) => JOB_TYPE_IDS[label])));
-  set('criteria[degree_name]', (filter.educationLevels ?? []).flatMap((level) => DEGREES.filter((d) => educationToIsced('TH', d) === level)));
-  set('criteria[skill]', (filter.skills ?? []).map((id) => skillLabel(id, 'en')));
+  // An ISCO-08 group becomes every DOE code whose ISCO-88 unit maps into it.
+  set('criteria[occupation_code]', unique((filter.iscoCodes ?? []).flatMap((c) => iscoToNational('TH-DOE-ISCO88', c))), filter.iscoCodes);
+  set('criteria[province_id]', (filter.regions ?? []).map((iso) => provinceIds.get(iso)), filter.regions);
+  set('criteria[job_type]', (filter.employmentTypes ?? []).flatMap((t) => Object.entries(JOB_TYPES).flatMap(([label, type]) => (type === t ? [JOB_TYPE_IDS[label]] : []))), filter.employmentTypes);
+  set('criteria[degree_name]', (filter.educationLevels ?? []).flatMap((level) => DEGREES.filter((d) => educationToIsced('TH', d) === level)), filter.educationLevels);
+  // Skills are listed by name: Thai where the portal has a Thai label, English otherwise.
+  set('criteria[skill]', (filter.skills ?? []).flatMap((id) => unique([skillLabel(id, 'th'), skillLabel(id, 'en')])), filter.skills);
   if (filter.minMonthlyWage) form['criteria[wage_min]'] = String(Math.ceil(filter.minMonthlyWage));
-  if (filter.postedSince) form['criteria[announce_since]'] = epochMsToBe(Date.parse(filter.postedSince));
+  if (filter.postedSince) form['criteria[announce_since]'] = epochMsToBe(instant(filter.postedSince, 'postedSince'));
   if (filter.text) form['search[value]'] = filter.text;
   return form;
 }
 
-/** Drops what the keyset already covered: the same minute with an id not below the keyset's. */
+/** Drops what the keyset already covered: its own minute with an id not below the keyset's (contract: id descending). */
 function afterKeyset(jobs: DoeJob[], after: Keyset | null): DoeJob[] {
   if (!after) return jobs;
   const at = Date.parse(after.postedAt);
-  const id = Number(after.nativeId);
   return jobs.filter((j) => {
-    const t = beToEpochMs(j.anounce_date);
-    return t < at || (t === at && j.job_id < id);
+    // A record without a readable date cannot be placed after a keyset; the first page carries it.
+    const t = safeBe(j.anounce_date);
+    return t < at || (t === at && `TH:${j.job_id}` < after.id);
   });
 }
 
+/** `<courses total page><course id>…</course></courses>`, or the service's `<error>` even with a 200. */
+function coursesOf(client: UpstreamClient, text: string): { items: DsdCourse[]; total: number } {
+  let doc: { courses?: { total?: string; course?: Array<Record<string, unknown>> } | ''; error?: { message?: string } };
+  try {
+    doc = xml.parse(text, true) as typeof doc;
+  } catch (error) {
+    throw new UpstreamError(client.name, 'BAD_RESPONSE', `course service answered malformed XML: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (doc.courses === undefined) throw new UpstreamError(client.name, 'BAD_RESPONSE', `course service: ${doc.error?.message ?? 'unexpected XML'}`);
+  const courses = doc.courses === '' ? {} : doc.courses;
+  return { items: (courses.course ?? []).map(courseOf), total: Number(courses.total ?? 0) };
+}
+
 function courseOf(raw: Record<string, unknown>): DsdCourse {
-  const num = (v: unknown) => (v === undefined || v === '' ? null : Number(v));
+  const num = (v: unknown) => (v === undefined || v === '' || Number.isNaN(Number(v)) ? null : Number(v));
   const str = (v: unknown) => (v === undefined || v === '' ? null : String(v));
   return {
     id: String(raw.id ?? ''),
@@ -136,20 +167,41 @@ function courseOf(raw: Record<string, unknown>): DsdCourse {
 }
 
 function courseMatcher(filter: TrainingFilter): (c: DsdCourse) => boolean {
-  const codes = (filter.iscoCodes ?? []).flatMap((c) => iscoToNational('TH-DOE-ISCO88', c));
+  const codes = new Set((filter.iscoCodes ?? []).flatMap((c) => iscoToNational('TH-DOE-ISCO88', c)));
   const regions = new Set(filter.regions ?? []);
+  const text = filter.text?.toLowerCase();
+  const startsAfter = filter.startsAfter ? Date.parse(filter.startsAfter) : undefined;
   return (c) =>
-    (codes.length === 0 ? !filter.iscoCodes?.length : codes.includes(c.occupation_code ?? '')) &&
+    (!filter.iscoCodes?.length || codes.has(c.occupation_code ?? '')) &&
     (regions.size === 0 || regions.has(regionByName('TH', c.province_name ?? '') ?? '')) &&
-    (!filter.text || `${c.course_name} ${c.institute}`.toLowerCase().includes(filter.text.toLowerCase())) &&
-    (!filter.startsAfter || (c.start_date !== null && beToEpochMs(c.start_date) >= Date.parse(filter.startsAfter)));
+    (!text || `${c.course_name} ${c.institute}`.toLowerCase().includes(text)) &&
+    (startsAfter === undefined || (c.start_date !== null && safeBe(c.start_date) >= startsAfter));
 }
 
 function sortCourses(list: DsdCourse[]): DsdCourse[] {
-  const start = (c: DsdCourse) => (c.start_date ? beToEpochMs(c.start_date) : Number.MAX_SAFE_INTEGER);
-  return list.sort((a, b) => start(a) - start(b) || a.id.localeCompare(b.id));
+  const start = (c: DsdCourse) => (c.start_date ? safeBe(c.start_date) : Number.NaN);
+  const key = (c: DsdCourse) => (Number.isNaN(start(c)) ? Number.MAX_SAFE_INTEGER : start(c));
+  return list.sort((a, b) => key(a) - key(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-function unique<T>(items: T[]): T[] {
-  return [...new Set(items)];
+function instant(text: string, argument: string): number {
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms)) throw badInput(`${argument} must be an ISO 8601 date-time, got "${text.slice(0, 80)}"`, argument);
+  return ms;
+}
+
+function safeBe(text: unknown): number {
+  try {
+    return typeof text === 'string' ? beToEpochMs(text) : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, n) => items.slice(n * size, (n + 1) * size));
+}
+
+function unique<T>(items: Array<T | undefined>): T[] {
+  return [...new Set(items.filter((i): i is T => i !== undefined))];
 }

@@ -11,6 +11,7 @@ export interface DoeJob {
   /** DOE occupation code, 6 digits on ISCO-88. */
   occupation_code: string | null;
   tsic_code: string | null;
+  /** THB per wage_type; null, or 0 on older postings, when hidden. */
   wage_min: number | null;
   wage_max: number | null;
   /** รายวัน (daily) | รายเดือน (monthly) | รายชั่วโมง (hourly) */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DoeJob } from './native.js';
+import { skillsForIsco } from '../../../kit/reference.js';
+import type { DoeJob, DsdCourse } from './native.js';
 import { beToEpochMs, epochMsToBe, toTrainingOffer, toVacancy } from './toModel.js';
 
 const job = (over: Partial<DoeJob> = {}): DoeJob => ({
@@ -8,7 +9,7 @@ const job = (over: Partial<DoeJob> = {}): DoeJob => ({
   detail_path: null,
   position: 'ช่างเชื่อมไฟฟ้า',
   employer_name: 'บริษัท สยามพัฒนา จำกัด',
-  district_name: 'อำเภอเมืองสงขลา',
+  district_name: 'อำเภอหาดใหญ่',
   province_id: 60,
   province_name: 'สงขลา',
   occupation_code: '721220',
@@ -16,61 +17,114 @@ const job = (over: Partial<DoeJob> = {}): DoeJob => ({
   wage_min: 400,
   wage_max: 450,
   wage_type: 'รายวัน',
-  salary_detail: '400 - 450 บาท',
-  description: '<p>รับสมัคร</p>',
-  contract_type_name: 'ไม่มีสัญญา',
+  salary_detail: '400-450 บาท/วัน',
+  description: '<p>รับสมัคร<strong>ช่างเชื่อม</strong></p>',
+  contract_type_name: 'ไม่มีกำหนดระยะเวลา',
   job_type: 1,
   job_type_name: 'งานประจำ',
   degree_name: 'ปวช.',
   anounce_date: '22/11/2569 14:05',
   expire_date: '22/01/2570 14:05',
-  skills: ['use welding equipment'],
+  skills: ['สื่อสารกับลูกค้า', 'quality assurance procedures', 'ขยัน อดทน'],
   vacancy_count: 3,
   ref_job_id: null,
   ...over,
 });
 
-describe('Thai Mee Ngan Tham → model', () => {
-  it('reads Buddhist Era local times (2569 = 2026) into ISO 8601 at +07:00, across a year boundary too', () => {
+const course = (over: Partial<DsdCourse> = {}): DsdCourse => ({
+  id: 'DSD000001', course_name: 'หลักสูตรฝึกยกระดับฝีมือ ช่างเชื่อม', institute: 'สถาบันพัฒนาฝีมือแรงงาน 12 สงขลา', institute_type: 'สถาบันพัฒนาฝีมือแรงงาน', province_id: 60, province_name: 'สงขลา',
+  start_date: '10/03/2570', hours: 240, seats: 20, fee: 0, mode: 'ฝึกในศูนย์', certification: 'วุฒิบัตร', occupation_code: '721220',
+  ...over,
+});
+
+describe('Thai Mee Ngan Tham → model: dates', () => {
+  it('reads Buddhist Era local times (2569 = 2026) into ISO 8601 at +07:00', () => {
     expect(toVacancy(job()).postedAt).toBe('2026-11-22T14:05:00+07:00');
     expect(toVacancy(job()).validThrough).toBe('2027-01-22T14:05:00+07:00');
-    expect(toVacancy(job({ anounce_date: '01/01/2570 00:30' })).postedAt).toBe('2027-01-01T00:30:00+07:00');
     expect(epochMsToBe(beToEpochMs('31/12/2569 23:59'))).toBe('31/12/2569 23:59');
-    expect(() => beToEpochMs('2026-11-22')).toThrow();
   });
 
+  it('keeps the local date across the year boundary, where UTC is still in the old year', () => {
+    expect(toVacancy(job({ anounce_date: '01/01/2570 05:00' })).postedAt).toBe('2027-01-01T05:00:00+07:00');
+    expect(new Date(beToEpochMs('01/01/2570 05:00')).toISOString()).toBe('2026-12-31T22:00:00.000Z');
+    expect(toVacancy(job({ anounce_date: ' 1/1/2570 ' })).postedAt).toBe('2027-01-01T00:00:00+07:00');
+  });
+
+  it('refuses what is not a BE calendar date; an unreadable closing date costs only validThrough', () => {
+    for (const bad of ['2026-11-22', '31/02/2570 10:00', '22/13/2569 10:00', '22/11/2569 25:00', 'เมื่อวาน']) expect(() => beToEpochMs(bad), bad).toThrow();
+    expect(toVacancy(job({ expire_date: 'ไม่ระบุ' })).validThrough).toBeNull();
+  });
+});
+
+describe('Thai Mee Ngan Tham → model: wages', () => {
   it('turns daily wages into a DAY period with a monthly amount of 26 days', () => {
-    expect(toVacancy(job()).salary).toEqual({ min: 400, max: 450, currency: 'THB', period: 'DAY', monthlyAmount: 11_050, disclosed: true, text: '400 - 450 บาท' });
-    expect(toVacancy(job({ wage_type: 'รายชั่วโมง', wage_min: 60, wage_max: 60 })).salary?.monthlyAmount).toBe(12_480);
+    expect(toVacancy(job()).salary).toEqual({ min: 400, max: 450, currency: 'THB', period: 'DAY', monthlyAmount: 11_050, disclosed: true, text: '400-450 บาท/วัน' });
   });
 
-  it('marks "ตามตกลง" (negotiable) wages undisclosed', () => {
-    expect(toVacancy(job({ wage_min: null, wage_max: null, wage_type: 'รายเดือน', salary_detail: 'ตามตกลง' })).salary).toMatchObject({ disclosed: false, monthlyAmount: null, text: 'ตามตกลง' });
+  it('turns hourly wages into HOUR × 208 and monthly ones into MONTH', () => {
+    expect(toVacancy(job({ wage_type: 'รายชั่วโมง', wage_min: 60, wage_max: 60 })).salary).toMatchObject({ period: 'HOUR', monthlyAmount: 12_480 });
+    expect(toVacancy(job({ wage_type: 'รายเดือน', wage_min: 15_000, wage_max: 20_000 })).salary).toMatchObject({ period: 'MONTH', monthlyAmount: 17_500 });
   });
 
-  it('maps DOE codes on ISCO-88 to ISCO-08, and keeps unknown ones unmapped', () => {
+  it('marks hidden pay undisclosed, whether the amounts are null or the legacy 0, keeping the employer\'s words', () => {
+    expect(toVacancy(job({ wage_min: null, wage_max: null, wage_type: 'รายเดือน', salary_detail: 'ตามตกลง' })).salary).toMatchObject({ disclosed: false, monthlyAmount: null, min: null, text: 'ตามตกลง' });
+    expect(toVacancy(job({ wage_min: 0, wage_max: 0, wage_type: 'รายเดือน', salary_detail: 'ตามโครงสร้างบริษัท' })).salary).toMatchObject({ disclosed: false, monthlyAmount: null, text: 'ตามโครงสร้างบริษัท' });
+  });
+});
+
+describe('Thai Mee Ngan Tham → model: codes, places, people', () => {
+  it('maps DOE codes built on ISCO-88 to ISCO-08, and keeps unknown or missing ones unmapped without failing', () => {
     expect(toVacancy(job())).toMatchObject({ iscoCode: '7212', nationalCode: { system: 'TH-DOE-ISCO88', code: '721220', mapped: true } });
-    expect(toVacancy(job({ occupation_code: '721299' }))).toMatchObject({ iscoCode: null, nationalCode: { mapped: false } });
+    // 5220 (ISCO-88 shop salespersons) became 5223 in ISCO-08: the code's digits are not the answer.
+    expect(toVacancy(job({ occupation_code: '522010' })).iscoCode).toBe('5223');
+    expect(toVacancy(job({ occupation_code: '721299' }))).toMatchObject({ iscoCode: null, nationalCode: { code: '721299', mapped: false } });
+    expect(toVacancy(job({ occupation_code: null }))).toMatchObject({ iscoCode: null, nationalCode: null });
   });
 
-  it('places the Thai province name in ISO 3166-2, the degree in ISCED, and flags syndicated copies', () => {
-    const v = toVacancy(job({ ref_job_id: 500001, job_from: 'hundredbillion', detail_path: 'hundredbillion/detail/512345' }));
+  it('turns Thai (and English) skill names into ESCO ids, marks the essential ones, and drops free text', () => {
+    const v = toVacancy(job({ occupation_code: '522010' }));
+    expect(v.skillIds).toContain('0da516ee-e70e-4384-be13-f5ff80be8127');
+    expect(v.skillIds.length).toBe(2);
+    const essential = new Set(skillsForIsco('5223').essential);
+    expect(v.essentialSkillIds).toEqual(v.skillIds.filter((id) => essential.has(id)));
+    expect(toVacancy(job({ skills: null })).skillIds).toEqual([]);
+  });
+
+  it('places the Thai province name in ISO 3166-2 (not the platform id), the degree in ISCED, and the job type', () => {
+    const v = toVacancy(job());
     expect(v.regionCode).toBe('TH-90');
+    expect(v.nativeRegion).toBe('อำเภอหาดใหญ่, สงขลา');
     expect(v.education).toEqual({ iscedLevel: 3, nativeLabel: 'ปวช.' });
-    expect(v.duplicateOf).toBe('TH:500001');
-    expect(v.applyUrl).toMatch(/hundredbillion\/detail\/512345$/);
+    expect(toVacancy(job({ degree_name: 'ปริญญาตรีขึ้นไป' })).education).toEqual({ iscedLevel: 6, nativeLabel: 'ปริญญาตรีขึ้นไป' });
+    expect(toVacancy(job({ degree_name: 'ไม่จำกัดวุฒิ' })).education).toEqual({ iscedLevel: null, nativeLabel: 'ไม่จำกัดวุฒิ' });
     expect(v.employmentType).toBe('FULL_TIME');
+    expect(toVacancy(job({ job_type_name: 'งานพาร์ทไทม์' })).employmentType).toBe('PART_TIME');
+    expect(v.employer).toEqual({ name: 'บริษัท สยามพัฒนา จำกัด', industryCode: '43210', industryScheme: 'TSIC-2009' });
   });
 
-  it('fails only the malformed record (bad date)', () => {
+  it('flags a syndicated copy as a duplicate of the platform posting, linking to the source; keeps the HTML', () => {
+    const copy = toVacancy(job({ job_id: 512399, ref_job_id: 500001, job_from: 'hundredbillion', detail_path: 'hundredbillion/detail/512399' }));
+    expect(copy.duplicateOf).toBe('TH:500001');
+    expect(copy.applyUrl).toMatch(/\/hundredbillion\/detail\/512399$/);
+    expect(toVacancy(job()).duplicateOf).toBeNull();
+    expect(toVacancy(job()).description).toBe('<p>รับสมัคร<strong>ช่างเชื่อม</strong></p>');
+    expect(toVacancy(job({ position: '  ช่างเชื่อม   ไฟฟ้า\t' })).title).toBe('ช่างเชื่อม ไฟฟ้า');
+  });
+
+  it('fails only a malformed record: no id, no title, or no readable announce date', () => {
     expect(() => toVacancy(job({ anounce_date: 'เมื่อวาน' }))).toThrow();
+    expect(() => toVacancy(job({ job_id: undefined as unknown as number }))).toThrow();
+    expect(() => toVacancy(job({ position: '   ' }))).toThrow();
   });
+});
 
-  it('reads DSD courses from the XML service', () => {
-    const t = toTrainingOffer({
-      id: 'DSD000001', course_name: 'หลักสูตรช่างเชื่อม', institute: 'สถาบันพัฒนาฝีมือแรงงาน 12 สงขลา', institute_type: 'DSD', province_id: 60, province_name: 'สงขลา',
-      start_date: '10/03/2570', hours: 240, seats: 20, fee: 0, mode: 'ฝึกในศูนย์', certification: 'วุฒิบัตร', occupation_code: '721220',
+describe('DSD course → model', () => {
+  it('reads the XML service\'s course: BE start date, hours, free fee, mode, code', () => {
+    expect(toTrainingOffer(course())).toMatchObject({
+      id: 'TH:DSD000001', startDate: '2027-03-10', duration: 'PT240H', regionCode: 'TH-90', iscoCodes: ['7212'], mode: 'IN_PERSON',
+      fee: { disclosed: true, monthlyAmount: 0 }, provider: { name: 'สถาบันพัฒนาฝีมือแรงงาน 12 สงขลา' },
     });
-    expect(t).toMatchObject({ id: 'TH:DSD000001', startDate: '2027-03-10', duration: 'PT240H', regionCode: 'TH-90', iscoCodes: ['7212'], mode: 'IN_PERSON', fee: { disclosed: true, monthlyAmount: 0 } });
+    expect(toTrainingOffer(course({ occupation_code: '999999', fee: 500 }))).toMatchObject({ iscoCodes: [], nationalCodes: [{ mapped: false }], fee: { min: 500 } });
+    expect(() => toTrainingOffer(course({ id: '' }))).toThrow();
   });
 });

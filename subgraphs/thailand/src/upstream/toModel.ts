@@ -3,7 +3,7 @@ import { educationToIsced, regionByName } from '../../../kit/reference.js';
 import { feeOf, globalId, isoInOffset, occupationOf, salaryOf, skillsOf } from '../../../kit/translation.js';
 import type { DoeJob, DsdCourse } from './native.js';
 
-/** Thai Mee Ngan Tham / DSD → the shared model. Pure; throws only for a record it cannot place in time. */
+/** Thai Mee Ngan Tham / DSD → the shared model. Pure; throws only for a record without id, title or readable date. */
 
 const ICT = 7; // Indochina Time, UTC+7: what the platform's local times mean.
 const BE_OFFSET = 543; // Buddhist Era year = Gregorian year + 543.
@@ -20,7 +20,8 @@ const MODES: Record<string, TrainingMode> = { ฝึกในศูนย์: 'I
 const PORTAL = 'https://xn--72c5abh2bf8icw0m9d.doe.go.th';
 
 export function toVacancy(job: DoeJob): VacancyModel<DoeJob> {
-  const nativeId = String(job.job_id);
+  const nativeId = doeJobId(job);
+  if (typeof job.position !== 'string' || !job.position.trim()) throw new Error(`job ${nativeId} has no position`);
   const { nationalCode, iscoCode } = occupationOf('TH-DOE-ISCO88', job.occupation_code);
   const degree = job.degree_name?.trim() || null;
   return {
@@ -34,12 +35,15 @@ export function toVacancy(job: DoeJob): VacancyModel<DoeJob> {
     iscoCode,
     nationalCode,
     ...skillsOf((job.skills ?? []).map((name) => ({ name })), iscoCode),
-    salary: salaryOf({ min: job.wage_min, max: job.wage_max, currency: 'THB', period: WAGE_PERIODS[job.wage_type ?? ''] ?? 'MONTH', text: job.salary_detail }),
+    // Hidden pay ("ตามตกลง", negotiable) comes as null or 0 amounts: salaryOf marks it undisclosed.
+    salary: salaryOf({ min: job.wage_min, max: job.wage_max, currency: 'THB', period: WAGE_PERIODS[job.wage_type?.trim() ?? ''] ?? 'MONTH', text: job.salary_detail?.trim() || null }),
     employmentType: job.job_type_name ? (JOB_TYPES[job.job_type_name.trim()] ?? 'OTHER') : null,
     education: degree ? { iscedLevel: educationToIsced('TH', degree) ?? null, nativeLabel: degree } : null,
     postedAt: isoInOffset(beToEpochMs(job.anounce_date), ICT),
-    validThrough: job.expire_date ? isoInOffset(beToEpochMs(job.expire_date), ICT) : null,
+    // The closing date is secondary: an unreadable one is dropped, not the posting.
+    validThrough: readableBe(job.expire_date),
     applyUrl: job.detail_path ? `${PORTAL}/${job.detail_path}` : `${PORTAL}/job/${nativeId}`,
+    // A syndicated copy (job_from hundredbillion …) names the platform posting it re-lists.
     duplicateOf: job.ref_job_id ? globalId('TH', job.ref_job_id) : null,
     sourceUrl: `${PORTAL}/job/${nativeId}`,
     native: job,
@@ -47,6 +51,7 @@ export function toVacancy(job: DoeJob): VacancyModel<DoeJob> {
 }
 
 export function toTrainingOffer(course: DsdCourse): TrainingOfferModel<DsdCourse> {
+  dsdCourseId(course);
   const { nationalCode, iscoCode } = occupationOf('TH-DOE-ISCO88', course.occupation_code);
   return {
     id: globalId('TH', course.id),
@@ -69,12 +74,27 @@ export function toTrainingOffer(course: DsdCourse): TrainingOfferModel<DsdCourse
   };
 }
 
-/** "22/11/2569 14:05" (local, Buddhist Era) → epoch ms. Throws for anything else. */
+/** The platform's job id, or a throw for a record without one (the kit then skips it). */
+export function doeJobId(job: DoeJob): string {
+  if (!Number.isInteger(job.job_id) || job.job_id <= 0) throw new Error(`record without a job_id: ${JSON.stringify(job.job_id)}`);
+  return String(job.job_id);
+}
+
+export function dsdCourseId(course: DsdCourse): string {
+  if (!course.id) throw new Error('course without an id');
+  return course.id;
+}
+
+/** "22/11/2569 14:05" (local, Buddhist Era) → epoch ms. Throws for anything else, impossible days included. */
 export function beToEpochMs(text: string): number {
   const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$/.exec(text);
   if (!m) throw new Error(`not a Buddhist Era date: "${text}"`);
-  const [, d, mo, y, h = '0', mi = '0', s = '0'] = m;
-  return Date.UTC(Number(y) - BE_OFFSET, Number(mo) - 1, Number(d), Number(h) - ICT, Number(mi), Number(s));
+  const [d, mo, y, h, mi, s] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
+  const ms = Date.UTC(y - BE_OFFSET, mo - 1, d, h - ICT, mi, s);
+  // Date.UTC rolls 31/02 over into March; the platform's own date must read back the same.
+  const local = new Date(ms + ICT * 3_600_000);
+  if (local.getUTCDate() !== d || local.getUTCMonth() !== mo - 1 || h > 23 || mi > 59 || s > 59) throw new Error(`not a calendar date: "${text}"`);
+  return ms;
 }
 
 /** Epoch ms → the platform's BE local minute "dd/mm/yyyy HH:MM" (for its date criteria). */
@@ -82,6 +102,14 @@ export function epochMsToBe(ms: number): string {
   const local = new Date(ms + ICT * 3_600_000);
   const p = (n: number) => String(n).padStart(2, '0');
   return `${p(local.getUTCDate())}/${p(local.getUTCMonth() + 1)}/${local.getUTCFullYear() + BE_OFFSET} ${p(local.getUTCHours())}:${p(local.getUTCMinutes())}`;
+}
+
+function readableBe(text: string | null): string | null {
+  try {
+    return text ? isoInOffset(beToEpochMs(text), ICT) : null;
+  } catch {
+    return null;
+  }
 }
 
 function tidy(text: string): string {
