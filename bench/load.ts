@@ -1,10 +1,10 @@
 import autocannon from 'autocannon';
 
 /**
- * One bounded load run with autocannon against this machine: requests per second, exact latency
- * percentiles from every response, and errors counted as non-2xx answers, as GraphQL `errors`
- * in bodies, and as partial answers (a source FAILED or TIMEOUT) — a fast answer that left a
- * country out is not a success.
+ * One load run with autocannon against this machine, bounded by its duration: requests per
+ * second, exact latency percentiles from every response, and errors of three kinds — HTTP (non-2xx,
+ * socket errors, timeouts), GraphQL (`errors` in the body) and partial answers (a source FAILED
+ * or TIMEOUT: a fast answer that left a country out is not a success). Every body is checked.
  */
 export interface LoadResult {
   requests: number;
@@ -12,7 +12,12 @@ export interface LoadResult {
   p50: number;
   p95: number;
   p99: number;
+  /** httpErrors + graphqlErrors + partial */
   errors: number;
+  httpErrors: number;
+  graphqlErrors: number;
+  partial: number;
+  /** The first erroneous answer, shortened, to say what went wrong. */
   sampleError?: string;
 }
 
@@ -20,17 +25,19 @@ export interface LoadOptions {
   url: string;
   seconds: number;
   connections: number;
-  /** A fixed body, a body per request number, or none (GET). */
-  body?: string | ((n: number) => string);
+  /** A body per request number, or none (GET). */
+  body?: (n: number) => string;
   headers?: Record<string, string>;
 }
 
+const LOOPBACK = /^http:\/\/(127\.0\.0\.1|localhost)[:/]/;
+const PARTIAL = /"status":"(FAILED|TIMEOUT)"(,"message":"([^"]{0,200}))?/;
+
 export function runLoad(options: LoadOptions): Promise<LoadResult> {
-  if (!/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(options.url)) throw new Error(`load only targets this machine, not ${options.url}`);
-  let n = 0;
-  let graphqlErrors = 0;
-  let sampleError: string | undefined;
+  if (!LOOPBACK.test(options.url)) return Promise.reject(new Error(`load only targets this machine, not ${options.url}`));
+  const seen = { graphqlErrors: 0, partial: 0, sampleError: undefined as string | undefined };
   const latencies: number[] = [];
+  let n = 0;
   const { body } = options;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
@@ -38,36 +45,50 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
         url: options.url,
         connections: options.connections,
         duration: options.seconds,
-        method: body === undefined ? 'GET' : 'POST',
+        method: body ? 'POST' : 'GET',
         headers: { 'content-type': 'application/json', ...options.headers },
         requests: [
           {
-            ...(body !== undefined ? { setupRequest: (req: object) => ({ ...req, body: typeof body === 'string' ? body : body(n++) }) } : {}),
-            onResponse: (_status: number, text: string) => {
-              if (!text.includes('"errors"') && !/"status":"(FAILED|TIMEOUT)"/.test(text)) return;
-              graphqlErrors += 1;
-              sampleError ??= text.slice(0, 300);
-            },
+            ...(body ? { setupRequest: (req: object) => ({ ...req, body: body(n++) }) } : {}),
+            onResponse: (_status: number, text: string) => inspect(text, seen),
           },
         ],
       },
       (error, result) => {
         if (error) return reject(error);
-        latencies.sort((a, b) => a - b);
-        const q = (p: number) => round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0);
+        const httpErrors = result.non2xx + result.errors + result.timeouts;
         resolve({
           requests: latencies.length,
           rps: round(latencies.length / options.seconds),
-          p50: q(0.5),
-          p95: q(0.95),
-          p99: q(0.99),
-          errors: result.non2xx + result.errors + result.timeouts + graphqlErrors,
-          ...(sampleError ? { sampleError } : {}),
+          ...percentiles(latencies),
+          errors: httpErrors + seen.graphqlErrors + seen.partial,
+          httpErrors,
+          graphqlErrors: seen.graphqlErrors,
+          partial: seen.partial,
+          ...(seen.sampleError ? { sampleError: seen.sampleError } : {}),
         });
       },
     );
     instance.on('response', (_client: unknown, _status: number, _bytes: number, time: number) => latencies.push(time));
   });
+}
+
+function inspect(text: string, seen: { graphqlErrors: number; partial: number; sampleError?: string | undefined }): void {
+  if (text.includes('"errors":')) {
+    seen.graphqlErrors += 1;
+    seen.sampleError ??= `GraphQL error: ${text.slice(text.indexOf('"errors":'), text.indexOf('"errors":') + 300)}`;
+    return;
+  }
+  const partial = PARTIAL.exec(text);
+  if (!partial) return;
+  seen.partial += 1;
+  seen.sampleError ??= `partial answer: ${partial[1]}${partial[3] ? ` — ${partial[3]}` : ''}`;
+}
+
+function percentiles(latencies: number[]): { p50: number; p95: number; p99: number } {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const q = (p: number) => round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0);
+  return { p50: q(0.5), p95: q(0.95), p99: q(0.99) };
 }
 
 function round(x: number): number {

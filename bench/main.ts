@@ -7,7 +7,7 @@ import { fromRoot } from '../core/paths.js';
 import { composeSupergraph, registrySdl } from '../schema/compose.js';
 import { countrySubgraphs, readSubgraphList } from '../schema/registry.js';
 import { chart } from './chart.js';
-import { slowestUpstreamP50, taxonomyDirect } from './limits.js';
+import { slowestUpstream, taxonomyDirect } from './limits.js';
 import { runLoad } from './load.js';
 import { HAS_TASKSET, peakRssMb, pinSelf, startWorker, type Worker } from './processes.js';
 import { markdown, median, ratios, table, type Report, type Row } from './report.js';
@@ -132,7 +132,7 @@ async function measureLimits(scenarios: Scenario[]): Promise<void> {
   if (cold) {
     // Latency of the fan-out itself, without queueing behind other requests: one connection.
     report.limits.coldUnloaded = await runLoad({ url: gateways.ours!.url, body: cold.body, seconds: settings.seconds, connections: 1 });
-    report.limits.slowestUpstream = await slowestUpstreamP50(Object.fromEntries(Object.entries(sims).map(([n, w]) => [n, w.url])), settings.seconds);
+    report.limits.slowestUpstream = await slowestUpstream(Object.fromEntries(Object.entries(sims).map(([n, w]) => [n, w.url])), settings.seconds);
   }
   const taxonomy = scenarios.find((s) => s.id === 'e');
   if (taxonomy && subgraphs.taxonomy) report.limits.taxonomyDirect = await taxonomyDirect(subgraphs.taxonomy.url, secret, taxonomy.body, settings.seconds, settings.connections);

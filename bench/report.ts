@@ -2,6 +2,7 @@ import { cpus, totalmem } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { fromRoot } from '../core/paths.js';
 import type { LoadResult } from './load.js';
+import type { UpstreamLimit } from './limits.js';
 
 /** The benchmark's figures, as a console table and as docs/BENCHMARKS.md. */
 export interface Row {
@@ -15,7 +16,7 @@ export interface Row {
 export interface Report {
   settings: { size: number; latency: string; seconds: number; connections: number; rounds: number; pinning: string };
   rows: Row[];
-  limits: { slowestUpstream?: { name: string; p50: number }; taxonomyDirect?: LoadResult; coldUnloaded?: LoadResult };
+  limits: { slowestUpstream?: UpstreamLimit; taxonomyDirect?: LoadResult; coldUnloaded?: LoadResult };
   rss: Record<string, number>;
   targets: Array<{ target: string; figure: string; pass: boolean }>;
   skipped: string[];
@@ -55,7 +56,11 @@ export function ratios(report: Report): string {
 
 function limitRatio(scenario: string, ours: LoadResult, report: Report): string {
   const cold = report.limits.coldUnloaded;
-  if (scenario === 'b' && report.limits.slowestUpstream && cold) return `unloaded p50 ${cold.p50} ms vs slowest upstream p50 ${report.limits.slowestUpstream.p50} ms (${report.limits.slowestUpstream.name})`;
+  if (scenario === 'b' && report.limits.slowestUpstream && cold) {
+    const { p50, name, all } = report.limits.slowestUpstream;
+    const each = Object.entries(all).map(([country, ms]) => `${country} ${ms}`).join(', ');
+    return `unloaded p50 ${cold.p50} ms vs slowest upstream p50 ${p50} ms (${name}; each: ${each})`;
+  }
   if (scenario === 'e' && report.limits.taxonomyDirect) return `${(ours.rps / Math.max(1, report.limits.taxonomyDirect.rps)).toFixed(2)}× of the taxonomy subgraph direct (${Math.round(report.limits.taxonomyDirect.rps)} req/s)`;
   return '–';
 }
