@@ -26,7 +26,8 @@ const STARTUP_MS = 120_000;
 export function startWorker(kind: string, name: string, options: Record<string, unknown>, core?: number, nodeFlags: string[] = []): Promise<Worker> {
   const node = [process.execPath, ...nodeFlags, '--import', 'tsx', fromRoot('bench/worker.ts'), kind, name, JSON.stringify(options)];
   const [cmd, ...args] = HAS_TASKSET && core !== undefined ? ['taskset', '-c', String(core), ...node] : node;
-  const child = spawn(cmd!, args, { cwd: fromRoot(), stdio: ['ignore', 'pipe', 'inherit'] });
+  // Production mode, as deployed: graphql-js drops its development-only checks (every gateway alike).
+  const child = spawn(cmd!, args, { cwd: fromRoot(), stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
   children.add(child);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${kind} ${name} did not start in ${STARTUP_MS / 1000} s`)), STARTUP_MS);

@@ -17,11 +17,11 @@ export interface Scenario {
   coldProbe?(): string;
 }
 
-const gql = (query: string) => JSON.stringify({ query });
+const gql = (query: string, variables?: Record<string, unknown>) => JSON.stringify(variables ? { query, variables } : { query });
 const SOURCES = 'sources { subgraph status message }';
-const pageOf20 = (filter: string) =>
-  `{ vacancies(first: 20${filter}) { totalCount ${SOURCES} edges { node { id title occupation { title } region { name } skills { label } } } } }`;
-const pageOf100 = (filter: string) => `{ vacancies(first: 100${filter}) { ${SOURCES} edges { node { id occupation { title skills { label } } } } } }`;
+/** Filters travel as variables, as apps send them: one document, so the gateway plans it once. */
+const PAGE_OF_20 = `query PageOf20($filter: VacancyFilter) { vacancies(first: 20, filter: $filter) { totalCount ${SOURCES} edges { node { id title occupation { title } region { name } skills { label } } } } }`;
+const PAGE_OF_100 = `query PageOf100($filter: VacancyFilter) { vacancies(first: 100, filter: $filter) { ${SOURCES} edges { node { id occupation { title skills { label } } } } } }`;
 
 /**
  * A filter no earlier request used, however many gateways and rounds ask: a posting-date floor
@@ -32,30 +32,31 @@ const pageOf100 = (filter: string) => `{ vacancies(first: 100${filter}) { ${SOUR
 const COLD_FLOOR_MS = DATA_ANCHOR_MS - 100 * 86_400_000;
 const WAGE_FLOORS_USD = [0, 150, 300];
 let coldRequests = 0;
-export function coldFilter(): string {
+export function coldFilter(): Record<string, unknown> {
   const n = coldRequests++;
-  const parts = [`postedSince: "${new Date(COLD_FLOOR_MS + n * 1_000).toISOString()}"`];
-  if (n % 10 !== 0) parts.push(`iscoCode: "${n % 10}"`);
   const wage = WAGE_FLOORS_USD[n % WAGE_FLOORS_USD.length]!;
-  if (wage > 0) parts.push(`minMonthlyWage: { amount: ${wage}, currency: "USD" }`);
-  return `, filter: { ${parts.join(', ')} }`;
+  return {
+    postedSince: new Date(COLD_FLOOR_MS + n * 1_000).toISOString(),
+    ...(n % 10 !== 0 ? { iscoCode: String(n % 10) } : {}),
+    ...(wage > 0 ? { minMonthlyWage: { amount: wage, currency: 'USD' } } : {}),
+  };
 }
 
 export const SCENARIOS: Scenario[] = [
-  { id: 'a', title: 'cross-border page of 20 (warm)', needs: ['exchange'], body: () => gql(pageOf20('')) },
+  { id: 'a', title: 'cross-border page of 20 (warm)', needs: ['exchange'], body: () => gql(PAGE_OF_20) },
   {
     id: 'b',
     title: 'cross-border page of 20 (cold: a new filter each request)',
     needs: ['exchange'],
-    body: () => gql(pageOf20(coldFilter())),
-    coldProbe: () => gql(pageOf20(coldFilter())),
+    body: () => gql(PAGE_OF_20, { filter: coldFilter() }),
+    coldProbe: () => gql(PAGE_OF_20, { filter: coldFilter() }),
   },
   {
     id: 'c',
     title: 'entity-heavy: 100 vacancies → occupation → skills',
     needs: ['exchange'],
-    body: () => gql(pageOf100('')),
-    coldProbe: () => gql(pageOf100(coldFilter())),
+    body: () => gql(PAGE_OF_100),
+    coldProbe: () => gql(PAGE_OF_100, { filter: coldFilter() }),
   },
   {
     id: 'd',

@@ -15,8 +15,18 @@ export function fold(text: string): string {
 
 /** `fold` without any spaces: "Chon Buri", "Chonburi" and "CHON-BURI" share one key. */
 export function compactKey(text: string): string {
-  return fold(text).replace(/ /g, '');
+  let key = compactKeys.get(text);
+  if (key === undefined) {
+    key = fold(text).replace(/ /g, '');
+    // Adapters look up the same few thousand labels (skills, regions, degrees) on every record;
+    // Unicode normalisation is the costly part, so keys are remembered, within a bound.
+    if (compactKeys.size >= MAX_REMEMBERED_KEYS) compactKeys.clear();
+    compactKeys.set(text, key);
+  }
+  return key;
 }
+const MAX_REMEMBERED_KEYS = 20_000;
+const compactKeys = new Map<string, string>();
 
 /** Words of a folded text. */
 export function words(text: string): string[] {
