@@ -1,14 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCache } from '../../core/cache/index.js';
-import type { Cache } from '../../core/cache/types.js';
-import { loadConfig } from '../../core/config.js';
-import type { RunningService } from '../../core/service.js';
 import { generateData, startSimulator } from '../../simulators/indonesia/src/index.js';
-import type { RunningSimulator } from '../../simulators/core/index.js';
-import { codes, postGraphQL } from '../../test/conformance/graphql.js';
-import { launchSubgraph } from '../launch.js';
+import { codes } from '../../test/conformance/graphql.js';
+import { startAdapterForTest, type AdapterForTest } from '../../test/harness/country.js';
 
 /**
  * The Indonesia adapter over HTTP against the Karirhub simulator: what one upstream call buys,
@@ -19,7 +12,6 @@ import { launchSubgraph } from '../launch.js';
 const SEED = 21;
 const SIZE = 500;
 const BROKEN = 0.02;
-const config = loadConfig({});
 const data = generateData(SEED, SIZE, BROKEN);
 
 const ENTITIES = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on IndonesiaVacancy {
@@ -44,29 +36,21 @@ interface Hit {
   monthlyWage: number | null;
 }
 
-let sim: RunningSimulator;
-let subgraph: RunningService;
-let cache: Cache;
-const gql = <D>(query: string, variables: Record<string, unknown>) => postGraphQL<D>(subgraph.url, query, variables, { secret: config.gatewaySecret });
+let adapter: AdapterForTest;
+const gql = <D>(query: string, variables: Record<string, unknown>) => adapter.gql<D>(query, variables);
 const entities = (ids: string[]) => gql<{ _entities: Array<Entity | null> }>(ENTITIES, { reps: ids.map((id) => ({ __typename: 'IndonesiaVacancy', id })) });
 const search = (filter: Record<string, unknown>, first = 50) => gql<{ exchangeVacancySearch: { total: number; hits: Hit[] } }>(SEARCH, { filter, first });
 const upstreamCalls = async (during: () => Promise<unknown>): Promise<Record<string, number>> => {
-  sim.reset();
+  adapter.sim.reset();
   await during();
-  return sim.stats().byRoute;
+  return adapter.sim.stats().byRoute;
 };
 
 beforeAll(async () => {
-  const logger = pino({ level: 'silent' });
-  sim = await startSimulator({ port: 0, seed: SEED, size: SIZE, latencyMs: [0, 0], errorRate: 0, brokenRecordRate: BROKEN });
-  cache = createCache({ namespace: `test:indonesia-adapter:${randomUUID()}`, logger });
-  subgraph = await launchSubgraph({ name: 'indonesia', config, cache, logger, listen: { port: 0 }, upstreamUrl: sim.url });
+  const sim = await startSimulator({ port: 0, seed: SEED, size: SIZE, latencyMs: [0, 0], errorRate: 0, brokenRecordRate: BROKEN });
+  adapter = await startAdapterForTest('indonesia', sim);
 });
-afterAll(async () => {
-  await subgraph?.close();
-  await sim?.close();
-  await cache?.close();
-});
+afterAll(() => adapter?.stop());
 
 describe('Indonesia adapter against Karirhub', () => {
   it('resolves 50 uncached vacancies with occupation, region and skills in exactly 1 upstream call (getObjects)', async () => {

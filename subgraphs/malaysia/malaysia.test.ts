@@ -1,16 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import pino from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createCache, type Cache } from '../../core/cache/index.js';
-import { loadConfig } from '../../core/config.js';
-import type { RunningService } from '../../core/service.js';
-import type { RunningSimulator } from '../../simulators/core/index.js';
 import { generateData, serveData, type MfjData } from '../../simulators/malaysia/src/index.js';
 import { indexJobs } from '../../simulators/malaysia/src/jobIndex.js';
-import { codes, postGraphQL, type GraphQLAnswer } from '../../test/conformance/graphql.js';
+import { codes, type GraphQLAnswer } from '../../test/conformance/graphql.js';
 import { runResilienceChecks } from '../../test/conformance/resilience.js';
-import { startCountryForTest } from '../../test/harness/country.js';
-import { launchSubgraph } from '../launch.js';
+import { dataOf, startAdapterForTest, startCountryForTest, type AdapterForTest } from '../../test/harness/country.js';
 
 runResilienceChecks('malaysia', () => startCountryForTest('malaysia'));
 
@@ -18,40 +11,25 @@ runResilienceChecks('malaysia', () => startCountryForTest('malaysia'));
  * The Malaysia adapter against its simulator over HTTP. Upstream cost is counted in DATA calls:
  * `/__sim/stats` by route, without the OAuth token endpoint (one token serves many calls).
  */
-const config = loadConfig({});
-const logger = pino({ level: 'silent' });
 const ENTITY_FIELDS = 'id title postedAt occupation { iscoCode } region { code } skills { id } salary { disclosed } source { stale }';
 const ENTITIES = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on MalaysiaVacancy { ${ENTITY_FIELDS} } } }`;
 const SEARCH = `query($first: Int!, $after: ExchangeKeyset) { exchangeVacancySearch(filter: {}, first: $first, after: $after) { total hits { id postedAt } } }`;
 
-interface Stack {
-  sim: RunningSimulator;
-  subgraph: RunningService;
-  cache: Cache;
-}
-let stack: Stack | undefined;
+let stack: AdapterForTest | undefined;
 afterEach(async () => {
-  await stack?.subgraph.close();
-  await stack?.sim.close();
-  await stack?.cache.close();
+  await stack?.stop();
   stack = undefined;
 });
 
-async function start(data: MfjData, tokenTtlSeconds = 300): Promise<Stack> {
+async function start(data: MfjData, tokenTtlSeconds = 300): Promise<AdapterForTest> {
   const sim = await serveData(data, { port: 0, seed: 0, size: data.jobs.length, latencyMs: [0, 0], errorRate: 0, tokenTtlSeconds });
-  const cache = createCache({ namespace: `test:malaysia:${randomUUID()}`, logger });
-  const subgraph = await launchSubgraph({ name: 'malaysia', config, cache, logger, listen: { port: 0 }, upstreamUrl: sim.url });
-  return (stack = { sim, subgraph, cache });
+  return (stack = await startAdapterForTest('malaysia', sim));
 }
 
-const gql = <D>(query: string, variables: Record<string, unknown>) => postGraphQL<D>(stack!.subgraph.url, query, variables, { secret: config.gatewaySecret });
+const gql = <D>(query: string, variables: Record<string, unknown>) => stack!.gql<D>(query, variables);
 type Entity = { id: string; postedAt: string; occupation: unknown; region: unknown; skills: unknown[] } | null;
 const entities = (ids: string[]) => gql<{ _entities: Entity[] }>(ENTITIES, { reps: ids.map((id) => ({ __typename: 'MalaysiaVacancy', id })) });
 const searchPage = (first: number, after?: { postedAt: string; id: string }) => gql<{ exchangeVacancySearch: { total: number; hits: Array<{ id: string; postedAt: string }> } }>(SEARCH, { first, after: after ?? null });
-const ok = <D>(answer: GraphQLAnswer<D>): D => {
-  expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
-  return answer.data as D;
-};
 const byRoute = () => stack!.sim.stats().byRoute;
 /** Data calls made during `run` (token calls excluded). */
 async function dataCalls(run: () => Promise<unknown>): Promise<{ data: number; token: number }> {
@@ -68,7 +46,7 @@ describe('malaysia adapter over HTTP', () => {
     await start(data);
     const ids = globalIds(data, 100, 50);
     const cold = await dataCalls(async () => {
-      const resolved = ok(await entities(ids))._entities;
+      const resolved = dataOf(await entities(ids))._entities;
       expect(resolved.map((v) => v?.id)).toEqual(ids);
       expect(resolved.filter((v) => v?.occupation).length).toBeGreaterThan(40);
       expect(resolved.filter((v) => v?.region).length).toBeGreaterThan(40);
@@ -76,15 +54,15 @@ describe('malaysia adapter over HTTP', () => {
     });
     expect(cold).toEqual({ data: 1, token: 1 });
     expect(byRoute()).toMatchObject({ batch: 1 });
-    expect(await dataCalls(async () => ok(await entities(ids)))).toEqual({ data: 0, token: 0 });
+    expect(await dataCalls(async () => dataOf(await entities(ids)))).toEqual({ data: 0, token: 0 });
   });
 
   it('costs at most 2 data calls for a search page plus its entities, and 0 when both repeat', async () => {
     const data = generateData(12, 400);
     await start(data);
     const run = async () => {
-      const hits = ok(await searchPage(50)).exchangeVacancySearch.hits;
-      expect(ok(await entities(hits.map((h) => h.id)))._entities.every((v) => v !== null)).toBe(true);
+      const hits = dataOf(await searchPage(50)).exchangeVacancySearch.hits;
+      expect(dataOf(await entities(hits.map((h) => h.id)))._entities.every((v) => v !== null)).toBe(true);
     };
     expect((await dataCalls(run)).data).toBeLessThanOrEqual(2);
     expect(await dataCalls(run)).toEqual({ data: 0, token: 0 });
@@ -99,7 +77,7 @@ describe('malaysia adapter over HTTP', () => {
     const seen: string[] = [];
     let after: { postedAt: string; id: string } | undefined;
     for (let page = 0; page < 100; page++) {
-      const hits = ok(await searchPage(7, after)).exchangeVacancySearch.hits;
+      const hits = dataOf(await searchPage(7, after)).exchangeVacancySearch.hits;
       seen.push(...hits.map((h) => h.id));
       if (hits.length < 7) break;
       after = { postedAt: hits.at(-1)!.postedAt, id: hits.at(-1)!.id };
@@ -110,16 +88,16 @@ describe('malaysia adapter over HTTP', () => {
   it('keeps working when tokens expire mid-run, and when the upstream forgets them (401 → new token, call retried)', async () => {
     const data = generateData(14, 400);
     const { sim } = await start(data, 1);
-    expect(ok(await entities(globalIds(data, 0, 5)))._entities.every((v) => v !== null)).toBe(true);
+    expect(dataOf(await entities(globalIds(data, 0, 5)))._entities.every((v) => v !== null)).toBe(true);
     await new Promise((r) => setTimeout(r, 1_200));
-    const afterExpiry = await dataCalls(async () => expect(ok(await entities(globalIds(data, 5, 5)))._entities.every((v) => v !== null)).toBe(true));
+    const afterExpiry = await dataCalls(async () => expect(dataOf(await entities(globalIds(data, 5, 5)))._entities.every((v) => v !== null)).toBe(true));
     expect(afterExpiry).toEqual({ data: 1, token: 1 });
 
     // A restarted upstream has forgotten every token it issued: the adapter's still-valid one is refused.
     const port = sim.port;
     await sim.close();
     stack!.sim = await serveData(data, { port, seed: 0, size: data.jobs.length, latencyMs: [0, 0], errorRate: 0, tokenTtlSeconds: 300 });
-    const refused = await dataCalls(async () => expect(ok(await entities(globalIds(data, 10, 5)))._entities.every((v) => v !== null)).toBe(true));
+    const refused = await dataCalls(async () => expect(dataOf(await entities(globalIds(data, 10, 5)))._entities.every((v) => v !== null)).toBe(true));
     expect(refused).toEqual({ data: 2, token: 1 });
   });
 
@@ -130,7 +108,7 @@ describe('malaysia adapter over HTTP', () => {
     data.jobs[2] = broken;
     data.byId.set(broken.id, broken);
     await start(data);
-    const page = ok(await searchPage(10)).exchangeVacancySearch;
+    const page = dataOf(await searchPage(10)).exchangeVacancySearch;
     expect(page.hits.map((h) => h.id)).not.toContain(`MY:${broken.id}`);
     expect(page.hits.length).toBeGreaterThanOrEqual(9);
     const ids = globalIds(data, 0, 5);
@@ -145,7 +123,7 @@ describe('malaysia adapter over HTTP', () => {
     const data = generateData(16, 200);
     await start(data);
     const cached = globalIds(data, 0, 3);
-    ok(await entities(cached));
+    dataOf(await entities(cached));
     await stack!.sim.close();
     // Ten minutes on (the clock only): past the record TTL, inside stale-if-error.
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 10 * 60_000 });

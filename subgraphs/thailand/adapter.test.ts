@@ -1,16 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import pino from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createCache, type Cache } from '../../core/cache/index.js';
-import { loadConfig } from '../../core/config.js';
-import type { RunningService } from '../../core/service.js';
-import type { RunningSimulator } from '../../simulators/core/index.js';
 import { generateData, serveData, type DoeData } from '../../simulators/thailand/src/index.js';
 import { indexJobs } from '../../simulators/thailand/src/jobIndex.js';
 import { parseBeDateTime } from '../../simulators/thailand/src/native.js';
-import { codes, postGraphQL, type GraphQLAnswer } from '../../test/conformance/graphql.js';
+import { codes, type GraphQLAnswer } from '../../test/conformance/graphql.js';
+import { dataOf, startAdapterForTest, type AdapterForTest } from '../../test/harness/country.js';
 import { iscoToNational } from '../kit/reference.js';
-import { launchSubgraph } from '../launch.js';
 
 /**
  * The Thailand adapter against the Thai Mee Ngan Tham simulator over HTTP. Upstream cost is
@@ -18,42 +12,27 @@ import { launchSubgraph } from '../launch.js';
  * (the platform's own province numbering, needed only for region filters) is learned once per
  * subgraph process and counted apart.
  */
-const config = loadConfig({});
-const logger = pino({ level: 'silent' });
 const ENTITY_FIELDS = 'id title postedAt occupation { iscoCode } region { code } skills { id } salary { period monthlyAmount disclosed } source { stale } doeOccupationCode wageType provinceId announceDateBE duplicateOf';
 const ENTITIES = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on ThailandVacancy { ${ENTITY_FIELDS} } } }`;
 const SEARCH = `query($filter: ExchangeVacancyFilter!, $first: Int!, $after: ExchangeKeyset) { exchangeVacancySearch(filter: $filter, first: $first, after: $after) { total hits { id postedAt regionCode iscoCode } } }`;
 
-interface Stack {
-  sim: RunningSimulator;
-  subgraph: RunningService;
-  cache: Cache;
-}
-let stack: Stack | undefined;
+let stack: AdapterForTest | undefined;
 afterEach(async () => {
-  await stack?.subgraph.close();
-  await stack?.sim.close();
-  await stack?.cache.close();
+  await stack?.stop();
   stack = undefined;
 });
 
-async function start(data: DoeData): Promise<Stack> {
+async function start(data: DoeData): Promise<AdapterForTest> {
   const sim = await serveData(data, { port: 0, seed: 0, size: data.jobs.length, latencyMs: [0, 0], errorRate: 0 });
-  const cache = createCache({ namespace: `test:thailand:${randomUUID()}`, logger });
-  const subgraph = await launchSubgraph({ name: 'thailand', config, cache, logger, listen: { port: 0 }, upstreamUrl: sim.url });
-  return (stack = { sim, subgraph, cache });
+  return (stack = await startAdapterForTest('thailand', sim));
 }
 
 type Entity = { id: string; occupation: unknown; region: unknown; skills: unknown[]; salary: { period: string } | null; source: { stale: boolean }; provinceId: number; announceDateBE: string } | null;
 type Hit = { id: string; postedAt: string; regionCode: string | null; iscoCode: string | null };
-const gql = <D>(query: string, variables: Record<string, unknown>) => postGraphQL<D>(stack!.subgraph.url, query, variables, { secret: config.gatewaySecret });
+const gql = <D>(query: string, variables: Record<string, unknown>) => stack!.gql<D>(query, variables);
 const entities = (ids: string[]) => gql<{ _entities: Entity[] }>(ENTITIES, { reps: ids.map((id) => ({ __typename: 'ThailandVacancy', id })) });
 const search = (first: number, filter: Record<string, unknown> = {}, after?: { postedAt: string; id: string }) =>
   gql<{ exchangeVacancySearch: { total: number; hits: Hit[] } }>(SEARCH, { filter, first, after: after ?? null });
-const ok = <D>(answer: GraphQLAnswer<D>): D => {
-  expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
-  return answer.data as D;
-};
 /** Upstream calls by route made during `run`. */
 async function calls(run: () => Promise<unknown>): Promise<Record<string, number>> {
   stack!.sim.reset();
@@ -68,7 +47,7 @@ describe('thailand adapter over HTTP', () => {
     await start(data);
     const ids = globalIds(data, 100, 50);
     const cold = await calls(async () => {
-      const resolved = ok(await entities(ids))._entities;
+      const resolved = dataOf(await entities(ids))._entities;
       expect(resolved.map((v) => v?.id)).toEqual(ids);
       expect(resolved.filter((v) => v?.occupation).length).toBeGreaterThan(40);
       expect(resolved.filter((v) => v?.region).length).toBe(50);
@@ -77,16 +56,16 @@ describe('thailand adapter over HTTP', () => {
       expect(resolved.every((v) => v && v.provinceId > 0 && /^\d{2}\/\d{2}\/25\d{2} \d{2}:\d{2}$/.test(v.announceDateBE))).toBe(true);
     });
     expect(cold).toEqual({ jobsByIds: 1 });
-    expect(await calls(async () => ok(await entities(ids)))).toEqual({});
+    expect(await calls(async () => dataOf(await entities(ids)))).toEqual({});
   });
 
   it('costs at most 2 upstream calls for a search page plus its entities, and 0 when both repeat', async () => {
     const data = generateData(12, 400);
     await start(data);
     const run = async () => {
-      const hits = ok(await search(50)).exchangeVacancySearch.hits;
+      const hits = dataOf(await search(50)).exchangeVacancySearch.hits;
       expect(hits).toHaveLength(50);
-      expect(ok(await entities(hits.map((h) => h.id)))._entities.every((v) => v !== null)).toBe(true);
+      expect(dataOf(await entities(hits.map((h) => h.id)))._entities.every((v) => v !== null)).toBe(true);
     };
     const cold = await calls(run);
     expect(Object.values(cold).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(2);
@@ -99,17 +78,17 @@ describe('thailand adapter over HTTP', () => {
     const codes72 = new Set(iscoToNational('TH-DOE-ISCO88', '72'));
     const expected = data.jobs.filter((j) => j.province_name === 'สงขลา' && codes72.has(j.occupation_code ?? ''));
     const first = await calls(async () => {
-      const page = ok(await search(100, { regions: ['TH-90'], iscoCodes: ['72'] })).exchangeVacancySearch;
+      const page = dataOf(await search(100, { regions: ['TH-90'], iscoCodes: ['72'] })).exchangeVacancySearch;
       expect(page.total).toBe(expected.length);
       expect(page.hits.map((h) => h.id)).toEqual(expected.map((j) => `TH:${j.job_id}`));
     });
     expect(first).toEqual({ provinces: 1, search: 1 });
     const second = await calls(async () => {
-      const page = ok(await search(20, { regions: ['TH-10', 'TH-83'] })).exchangeVacancySearch;
+      const page = dataOf(await search(20, { regions: ['TH-10', 'TH-83'] })).exchangeVacancySearch;
       expect(page.hits.length).toBeGreaterThan(0);
       expect(page.hits.every((h) => h.regionCode === 'TH-10' || h.regionCode === 'TH-83')).toBe(true);
       // An ISO code no platform province carries matches nothing (not everything).
-      expect(ok(await search(20, { regions: ['MY-01'] })).exchangeVacancySearch.total).toBe(0);
+      expect(dataOf(await search(20, { regions: ['MY-01'] })).exchangeVacancySearch.total).toBe(0);
     });
     expect(second).toEqual({ search: 2 });
   });
@@ -123,7 +102,7 @@ describe('thailand adapter over HTTP', () => {
     const seen: string[] = [];
     let after: { postedAt: string; id: string } | undefined;
     for (let page = 0; page < 100; page++) {
-      const hits = ok(await search(7, {}, after)).exchangeVacancySearch.hits;
+      const hits = dataOf(await search(7, {}, after)).exchangeVacancySearch.hits;
       seen.push(...hits.map((h) => h.id));
       if (hits.length < 7) break;
       after = { postedAt: hits.at(-1)!.postedAt, id: hits.at(-1)!.id };
@@ -138,7 +117,7 @@ describe('thailand adapter over HTTP', () => {
     data.jobs[2] = broken;
     data.byId.set(broken.job_id, broken);
     await start(data);
-    const page = ok(await search(10)).exchangeVacancySearch;
+    const page = dataOf(await search(10)).exchangeVacancySearch;
     expect(page.hits.map((h) => h.id)).not.toContain(`TH:${broken.job_id}`);
     expect(page.hits).toHaveLength(9);
     const ids = globalIds(data, 0, 5);
@@ -160,7 +139,7 @@ describe('thailand adapter over HTTP', () => {
     const data = generateData(17, 200);
     await start(data);
     const cached = globalIds(data, 0, 3);
-    ok(await entities(cached));
+    dataOf(await entities(cached));
     await stack!.sim.close();
     // Ten minutes on (the clock only): past the record TTL, inside stale-if-error.
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 10 * 60_000 });

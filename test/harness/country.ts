@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
-import { createCache } from '../../core/cache/index.js';
+import { expect } from 'vitest';
+import { createCache, type Cache } from '../../core/cache/index.js';
 import { loadConfig } from '../../core/config.js';
 import type { RunningService } from '../../core/service.js';
 import { readManifest } from '../../schema/registry.js';
+import type { RunningSimulator } from '../../simulators/core/index.js';
 import { startNamedSimulator } from '../../simulators/launch.js';
+import { postGraphQL, type GraphQLAnswer } from '../conformance/graphql.js';
 import { launchSubgraph } from '../../subgraphs/launch.js';
 
 /**
@@ -50,4 +53,40 @@ export async function startCountryForTest(name: string, options: { size?: number
       await cache.close();
     },
   };
+}
+
+/**
+ * A country subgraph in front of a simulator a test started itself (planted or broken records),
+ * with a fresh in-process cache: `gql` posts to the subgraph signed as the gateway would.
+ */
+export interface AdapterForTest {
+  sim: RunningSimulator;
+  subgraph: RunningService;
+  cache: Cache;
+  gql<D>(query: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer<D>>;
+  stop(): Promise<void>;
+}
+
+export async function startAdapterForTest(name: string, sim: RunningSimulator): Promise<AdapterForTest> {
+  const config = loadConfig({});
+  const logger = pino({ level: 'silent' });
+  const cache = createCache({ namespace: `test:${name}-adapter:${randomUUID()}`, logger });
+  const subgraph = await launchSubgraph({ name, config, cache, logger, listen: { port: 0 }, upstreamUrl: sim.url });
+  return {
+    sim,
+    subgraph,
+    cache,
+    gql: (query, variables = {}) => postGraphQL(subgraph.url, query, variables, { secret: config.gatewaySecret }),
+    stop: async () => {
+      await subgraph.close();
+      await sim.close();
+      await cache.close();
+    },
+  };
+}
+
+/** The answer's data, after asserting it carries no errors (they are printed when it does). */
+export function dataOf<D>(answer: GraphQLAnswer<D>): D {
+  expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+  return answer.data as D;
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fromRoot } from '../../../core/paths.js';
 import { BadRequest, DATA_ANCHOR_MS, NotFound, type Route, type SimRequest, type SimResponse } from '../../core/index.js';
 import { springError } from './dialect.js';
-import { facetCounts, matchPositions, type Facet, type JobQuery, type MfjData } from './jobIndex.js';
+import { facetCounts, matchJobs, type Facet, type JobQuery, type MfjData } from './jobIndex.js';
 import type { MfjJob } from './native.js';
 import { occupations } from './profile.js';
 
@@ -65,7 +65,7 @@ function searchJobs(data: MfjData, query: URLSearchParams): SimResponse {
   const { offset, limit } = paging(query, MAX_LIMIT);
   const sort = query.get('sort') ?? SORTS[0]!;
   if (!SORTS.includes(sort)) throw new BadRequest(`Unsupported sort "${sort}"; use one of ${SORTS.join(', ')}`);
-  const positions = matchPositions(data, jobQuery(query));
+  const positions = matchJobs(data, jobQuery(query));
   const ordered = sort === SORTS[0] ? positions : positions.slice().reverse();
   const results = Array.from(ordered.subarray(offset, offset + limit), (p) => data.jobs[p]!);
   return { json: { results, total: positions.length, offset, limit, facets: facetCounts(data, positions) } };
@@ -83,9 +83,9 @@ function jobQuery(query: URLSearchParams): JobQuery {
     (minWage === undefined || (job.actualWages !== null && job.actualWages.min >= minWage)) &&
     words.every((w) => `${job.positionTitle} ${job.positionTitleMs} ${job.companyName}`.toLowerCase().includes(w));
   return {
-    facets,
-    ...(before === undefined ? {} : { postedBefore: before }),
-    ...(Number.isFinite(since) ? { postedSince: since } : {}),
+    criteria: facets,
+    ...(before === undefined ? {} : { before }),
+    ...(Number.isFinite(since) ? { since } : {}),
     ...(minWage !== undefined || words.length > 0 ? { residual } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { BadRequest, type SimResponse } from '../../core/index.js';
-import { matchPositions, type Criterion, type DoeData, type JobQuery } from './jobIndex.js';
+import { matchJobs, type Criterion, type DoeData, type JobQuery } from './jobIndex.js';
 import { parseBeDateTime, WAGE_TYPES, type DoeJob } from './native.js';
 
 /**
@@ -27,7 +27,7 @@ export function listJobs(data: DoeData, form: URLSearchParams): SimResponse {
   const length = integer(form.get('length') ?? '10', 'length');
   if (start < 0) throw new BadRequest('start ต้องไม่ติดลบ');
   if (length !== -1 && (length < 1 || length > MAX_LENGTH)) throw new BadRequest(`length ต้องอยู่ระหว่าง 1-${MAX_LENGTH} หรือ -1`);
-  const positions = ordered(data, matchPositions(data, jobQuery(form)), form);
+  const positions = ordered(data, matchJobs(data, jobQuery(form)), form);
   const page = length === -1 ? positions.subarray(start) : positions.subarray(start, start + length);
   return { json: { draw, recordsTotal: data.jobs.length, recordsFiltered: positions.length, data: Array.from(page, (p) => data.jobs[p]!) } };
 }
@@ -51,8 +51,8 @@ function jobQuery(form: URLSearchParams): JobQuery {
     (!text || `${job.position} ${job.employer_name}`.toLowerCase().includes(text));
   return {
     criteria,
-    ...(before === undefined ? {} : { announcedBefore: before }),
-    ...(since === undefined ? {} : { announcedSince: since }),
+    ...(before === undefined ? {} : { before }),
+    ...(since === undefined ? {} : { since }),
     ...(wageMin !== undefined || skills.length > 0 || text ? { residual } : {}),
   };
 }
