@@ -14,6 +14,11 @@ export interface UpstreamLimit {
   all: Record<string, number>;
   /** Countries with no native search call known here (not measured). */
   unknown: string[];
+  /**
+   * p50 of the slowest of all the searches sent at once, round after round: what a parallel
+   * fan-out waits for. With jittered latencies it exceeds every single search's p50.
+   */
+  fanOutP50: number;
 }
 
 /** The newest-first first page of 21 (20 and one to know there is more), as the adapters ask. */
@@ -36,19 +41,37 @@ const NATIVE_SEARCH: Record<string, (base: string) => Promise<Omit<Parameters<ty
   },
 };
 
-/** Each simulator's search, one connection each, all at once (as the exchange's fan-out asks them). */
+/** Each simulator's search on its own (one connection each), then all of them at once, as the exchange's fan-out asks. */
 export async function slowestUpstream(simulators: Record<string, string>, seconds: number): Promise<UpstreamLimit> {
-  const known = Object.entries(simulators).filter(([name]) => NATIVE_SEARCH[name]);
+  const known = await Promise.all(
+    Object.entries(simulators)
+      .filter(([name]) => NATIVE_SEARCH[name])
+      .map(async ([name, base]) => [name, await NATIVE_SEARCH[name]!(base)] as const),
+  );
   const measured = await Promise.all(
-    known.map(async ([name, base]) => {
-      const call = await NATIVE_SEARCH[name]!(base);
+    known.map(async ([name, call]) => {
       const result = await runLoad({ ...call, seconds, connections: 1 });
       if (result.errors) console.error(`  the ${name} search answered ${result.errors} errors, e.g. ${result.sampleError ?? 'HTTP'}`);
       return [name, result.p50] as const;
     }),
   );
   const [name, p50] = [...measured].sort((a, b) => b[1] - a[1])[0] ?? ['none', 0];
-  return { name, p50, all: Object.fromEntries(measured), unknown: Object.keys(simulators).filter((n) => !NATIVE_SEARCH[n]) };
+  const fanOutP50 = await slowestOfParallel(known.map(([, call]) => call), seconds);
+  return { name, p50, all: Object.fromEntries(measured), unknown: Object.keys(simulators).filter((n) => !NATIVE_SEARCH[n]), fanOutP50 };
+}
+
+type NativeCall = Awaited<ReturnType<(typeof NATIVE_SEARCH)[string]>>;
+
+async function slowestOfParallel(calls: readonly NativeCall[], seconds: number): Promise<number> {
+  const rounds: number[] = [];
+  const until = Date.now() + seconds * 1_000;
+  while (Date.now() < until) {
+    const started = performance.now();
+    await Promise.all(calls.map((c) => fetch(c.url, { method: c.body ? 'POST' : 'GET', headers: c.headers, ...(c.body ? { body: c.body(0) } : {}) }).then((r) => r.arrayBuffer())));
+    rounds.push(performance.now() - started);
+  }
+  rounds.sort((a, b) => a - b);
+  return Math.round((rounds[Math.floor(rounds.length / 2)] ?? 0) * 10) / 10;
 }
 
 export function taxonomyDirect(url: string, secret: string, body: (n: number) => string, seconds: number, connections: number): Promise<LoadResult> {

@@ -57,9 +57,9 @@ export function ratios(report: Report): string {
 function limitRatio(scenario: string, ours: LoadResult, report: Report): string {
   const cold = report.limits.coldUnloaded;
   if (scenario === 'b' && report.limits.slowestUpstream && cold) {
-    const { p50, name, all } = report.limits.slowestUpstream;
+    const { p50, name, all, fanOutP50 } = report.limits.slowestUpstream;
     const each = Object.entries(all).map(([country, ms]) => `${country} ${ms}`).join(', ');
-    return `unloaded p50 ${cold.p50} ms vs slowest upstream p50 ${p50} ms (${name}; each: ${each})`;
+    return `unloaded p50 ${cold.p50} ms vs slowest upstream p50 ${p50} ms (${name}; each: ${each}); all searches at once: p50 ${fanOutP50} ms`;
   }
   if (scenario === 'e' && report.limits.taxonomyDirect) return `${(ours.rps / Math.max(1, report.limits.taxonomyDirect.rps)).toFixed(2)}× of the taxonomy subgraph direct (${Math.round(report.limits.taxonomyDirect.rps)} req/s)`;
   return '–';
@@ -106,19 +106,31 @@ ${report.skipped.length ? `\nSkipped: ${report.skipped.join('; ')}\n` : ''}
   subgraph call; Hive Gateway with its response cache is the fair peer there. Below the cache, the
   country kit's batching and record cache make (c) cost no upstream call once the records are known.
 - **The cold scenario (b)** asks every country for a page no one asked before: three national searches
-  in parallel, then one batched entity fetch per country and one per taxonomy type. Its unloaded p50
-  is compared with the slowest single upstream call measured the same way (one connection): the
-  difference is the JavaScript work of four hops (gateway, exchange, three countries, taxonomy).
-  Under ${s.connections} connections the figures show this machine's limit instead: with two cores, the
+  in parallel, then one batched taxonomy fetch per entity type (occupation, region, skills). The
+  countries are asked nothing more: the exchange provides the fields their search hits already carry
+  (\`@provides\`; docs/ARCHITECTURE.md). The filter travels as variables of one document, as apps send
+  it, so each gateway plans the query once; a filter written inline makes every request a new document,
+  and planning it costs Apollo-based gateways about 18 ms more per request (measured while tuning).
+  Every process runs with \`NODE_ENV=production\`, as deployed (graphql-js skips its development checks).
+- **The limit for (b).** A parallel fan-out waits for the slowest of its calls. With jittered latency
+  the slowest of three searches sent at once has a higher p50 than any one search alone, so the table
+  gives both: each search alone, and all of them at once, all unloaded (one connection). What the
+  gateway adds on top is the JavaScript work of the hops (gateway → exchange → three countries →
+  simulators, then gateway → taxonomy), which on this machine runs on one core shared by every
+  backend process: about 24 ms of CPU per cold request for the whole stack (all of it profiled in
+  one process with V8's profiler), spread over HTTP, GraphQL execution, JSON and garbage collection.
+- **Under ${s.connections} connections** the figures show this machine's limit instead: with two cores, the
   three simulators (each filtering ${s.size.toLocaleString('en')} postings per search), five subgraphs and the
   load generator share one core while the gateway has the other, so every gateway queues behind the
-  same saturated core; answers that left a country out (FAILED or TIMEOUT) count as errors.
+  same saturated core; answers that left a country out (FAILED or TIMEOUT) count as errors. Upstream
+  calls per request count the calls of requests still in flight when a round ends, so they read a
+  little high for (b).
 - **Memory** is the peak resident set (VmHWM) over the whole run, cold scenario included; V8 lets its
   heap grow under allocation pressure before collecting, so the peak is well above the steady state.
   The in-process cache is bounded by entries and by bytes (core/cache/memory.ts); in production set
   \`NODE_OPTIONS=--max-old-space-size=…\` to the container's budget.
-- **What remains ours to improve** when a target is missed: the hop count of a cold page (the exchange
-  could return the first page's fields itself, trading federation purity for one hop), and the
-  translation cost per record in the country subgraphs.
+- **What remains ours to improve** when a target is missed: the CPU per hop (most of it is in
+  Apollo Server's request pipeline and in JSON), and the translation cost per record in the country
+  subgraphs (each translated once per fetch and remembered per record).
 `;
 }

@@ -60,9 +60,18 @@ export function skillsOf(skills: ReadonlyArray<{ uri?: string | null; name?: str
     const id = s.uri ? s.uri.split('/').pop() : s.name ? skillIdByLabel(s.name) : undefined;
     if (id) ids.add(id);
   }
-  const essential = new Set(iscoCode ? skillsForIsco(iscoCode).essential : []);
+  const essential = iscoCode ? essentialSkillsOf(iscoCode) : NONE;
   const skillIds = [...ids];
   return { skillIds, essentialSkillIds: skillIds.filter((id) => essential.has(id)) };
+}
+
+const NONE: ReadonlySet<string> = new Set();
+const essentialSets = new Map<string, ReadonlySet<string>>();
+/** The occupation's essential skills as a set, built once per ISCO unit (a few hundred units). */
+function essentialSkillsOf(iscoCode: string): ReadonlySet<string> {
+  let set = essentialSets.get(iscoCode);
+  if (set === undefined) essentialSets.set(iscoCode, (set = new Set(skillsForIsco(iscoCode).essential)));
+  return set;
 }
 
 /** A course fee: zero means free (a disclosed amount), not hidden. */
@@ -75,6 +84,11 @@ export function feeOf(amount: number | null | undefined, currency: string): Sala
 /** Global ids carry the country: `ID:<native id>`. */
 export function globalId(country: string, nativeId: string | number): string {
   return `${country}:${nativeId}`;
+}
+
+/** The country code a global id carries (`ID` for `ID:123`). */
+export function countryOfGlobalId(id: string): string {
+  return id.slice(0, id.indexOf(':'));
 }
 
 function positive(value: number | null | undefined): number | null {

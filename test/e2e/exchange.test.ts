@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countrySubgraphs } from '../../schema/registry.js';
+import { postGraphQL } from '../conformance/graphql.js';
 import { startStack, type TestStack } from '../harness/stack.js';
 import { RAW_FETCHERS } from './rawData.js';
 
@@ -57,6 +58,25 @@ describe('regional exchange through the gateway', () => {
     await page({ first: 50, filter });
     const after = await stack.upstreamCalls();
     for (const c of countries) expect(after[c.name]! - middle[c.name]!, c.name).toBe(0);
+  });
+
+  it('provides the fields a search hit carries exactly as each country serves them itself', async () => {
+    const PROVIDED = 'id title postedAt country { code } occupation { iscoCode } region { code } skills { id }';
+    const answer = await stack.query<{ vacancies: { edges: Array<{ node: Record<string, unknown> & { id: string } }> } }>(`{ vacancies(first: 60) { edges { node { ${PROVIDED} } } } }`);
+    expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+    const provided = answer.data!.vacancies.edges.map((e) => e.node);
+    for (const c of countries) {
+      const own = provided.filter((v) => v.id.startsWith(`${c.code}:`));
+      expect(own.length, c.name).toBeGreaterThan(0);
+      const typename = `${countrySubgraphs().find((x) => x.name === c.name)!.manifest.typePrefix}Vacancy`;
+      const direct = await postGraphQL<{ _entities: unknown[] }>(
+        stack.subgraphUrls[c.name]!,
+        `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on ${typename} { ${PROVIDED} } } }`,
+        { reps: own.map((v) => ({ __typename: typename, id: v.id })) },
+        { secret: stack.config.gatewaySecret },
+      );
+      expect(direct.data?._entities, c.name).toEqual(own);
+    }
   });
 
   it('walks every page of a filter: exactly totalCount distinct vacancies', async () => {

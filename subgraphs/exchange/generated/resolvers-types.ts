@@ -64,7 +64,13 @@ export type IndonesiaTrainingOffer = TrainingOffer & {
 
 export type IndonesiaVacancy = Vacancy & {
   __typename?: 'IndonesiaVacancy';
+  country: Country;
   id: Scalars['ID']['output'];
+  occupation?: Maybe<Occupation>;
+  postedAt: Scalars['String']['output'];
+  region?: Maybe<Region>;
+  skills: Array<Skill>;
+  title: Scalars['String']['output'];
 };
 
 export type LabourMarketCell = {
@@ -108,7 +114,13 @@ export type MalaysiaTrainingOffer = TrainingOffer & {
 
 export type MalaysiaVacancy = Vacancy & {
   __typename?: 'MalaysiaVacancy';
+  country: Country;
   id: Scalars['ID']['output'];
+  occupation?: Maybe<Occupation>;
+  postedAt: Scalars['String']['output'];
+  region?: Maybe<Region>;
+  skills: Array<Skill>;
+  title: Scalars['String']['output'];
 };
 
 export type MoneyInput = {
@@ -272,7 +284,13 @@ export type ThailandTrainingOffer = TrainingOffer & {
 
 export type ThailandVacancy = Vacancy & {
   __typename?: 'ThailandVacancy';
+  country: Country;
   id: Scalars['ID']['output'];
+  occupation?: Maybe<Occupation>;
+  postedAt: Scalars['String']['output'];
+  region?: Maybe<Region>;
+  skills: Array<Skill>;
+  title: Scalars['String']['output'];
 };
 
 /** A training offer published by one of the national systems. */
@@ -473,7 +491,7 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
   TrainingOffer: ( IndonesiaTrainingOffer ) | ( MalaysiaTrainingOffer ) | ( ThailandTrainingOffer );
-  Vacancy: ( IndonesiaVacancy ) | ( MalaysiaVacancy ) | ( ThailandVacancy );
+  Vacancy: ( Omit<IndonesiaVacancy, 'country' | 'occupation' | 'region' | 'skills'> & { country: _RefType['Country'], occupation?: Maybe<_RefType['Occupation']>, region?: Maybe<_RefType['Region']>, skills: Array<_RefType['Skill']> } ) | ( Omit<MalaysiaVacancy, 'country' | 'occupation' | 'region' | 'skills'> & { country: _RefType['Country'], occupation?: Maybe<_RefType['Occupation']>, region?: Maybe<_RefType['Region']>, skills: Array<_RefType['Skill']> } ) | ( Omit<ThailandVacancy, 'country' | 'occupation' | 'region' | 'skills'> & { country: _RefType['Country'], occupation?: Maybe<_RefType['Occupation']>, region?: Maybe<_RefType['Region']>, skills: Array<_RefType['Skill']> } );
 }>;
 
 /** Mapping between all available schema types and the resolvers types */
@@ -484,11 +502,11 @@ export type ResolversTypes = ResolversObject<{
   ExchangeRate: ResolverTypeWrapper<ExchangeRate>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   IndonesiaTrainingOffer: ResolverTypeWrapper<IndonesiaTrainingOffer>;
-  IndonesiaVacancy: ResolverTypeWrapper<IndonesiaVacancy>;
+  IndonesiaVacancy: ResolverTypeWrapper<Omit<IndonesiaVacancy, 'country' | 'occupation' | 'region' | 'skills'> & { country: ResolversTypes['Country'], occupation?: Maybe<ResolversTypes['Occupation']>, region?: Maybe<ResolversTypes['Region']>, skills: Array<ResolversTypes['Skill']> }>;
   LabourMarketCell: ResolverTypeWrapper<Omit<LabourMarketCell, 'country' | 'occupation' | 'region'> & { country?: Maybe<ResolversTypes['Country']>, occupation?: Maybe<ResolversTypes['Occupation']>, region?: Maybe<ResolversTypes['Region']> }>;
   LabourMarketStats: ResolverTypeWrapper<Omit<LabourMarketStats, 'cells' | 'sources'> & { cells: Array<ResolversTypes['LabourMarketCell']>, sources: Array<ResolversTypes['SourceStatus']> }>;
   MalaysiaTrainingOffer: ResolverTypeWrapper<MalaysiaTrainingOffer>;
-  MalaysiaVacancy: ResolverTypeWrapper<MalaysiaVacancy>;
+  MalaysiaVacancy: ResolverTypeWrapper<Omit<MalaysiaVacancy, 'country' | 'occupation' | 'region' | 'skills'> & { country: ResolversTypes['Country'], occupation?: Maybe<ResolversTypes['Occupation']>, region?: Maybe<ResolversTypes['Region']>, skills: Array<ResolversTypes['Skill']> }>;
   MoneyInput: MoneyInput;
   Occupation: ResolverTypeWrapper<Omit<Occupation, 'trainingOffers' | 'vacancies'> & { trainingOffers: ResolversTypes['TrainingOfferConnection'], vacancies: ResolversTypes['VacancyConnection'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -499,7 +517,7 @@ export type ResolversTypes = ResolversObject<{
   SourceStatus: ResolverTypeWrapper<Omit<SourceStatus, 'country'> & { country: ResolversTypes['Country'] }>;
   StatsDimension: StatsDimension;
   ThailandTrainingOffer: ResolverTypeWrapper<ThailandTrainingOffer>;
-  ThailandVacancy: ResolverTypeWrapper<ThailandVacancy>;
+  ThailandVacancy: ResolverTypeWrapper<Omit<ThailandVacancy, 'country' | 'occupation' | 'region' | 'skills'> & { country: ResolversTypes['Country'], occupation?: Maybe<ResolversTypes['Occupation']>, region?: Maybe<ResolversTypes['Region']>, skills: Array<ResolversTypes['Skill']> }>;
   TrainingOffer: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['TrainingOffer']>;
   TrainingOfferConnection: ResolverTypeWrapper<Omit<TrainingOfferConnection, 'edges' | 'sources'> & { edges: Array<ResolversTypes['TrainingOfferEdge']>, sources: Array<ResolversTypes['SourceStatus']> }>;
   TrainingOfferEdge: ResolverTypeWrapper<Omit<TrainingOfferEdge, 'node'> & { node: ResolversTypes['TrainingOffer'] }>;
@@ -525,11 +543,11 @@ export type ResolversParentTypes = ResolversObject<{
   ExchangeRate: ExchangeRate;
   Float: Scalars['Float']['output'];
   IndonesiaTrainingOffer: IndonesiaTrainingOffer;
-  IndonesiaVacancy: IndonesiaVacancy;
+  IndonesiaVacancy: Omit<IndonesiaVacancy, 'country' | 'occupation' | 'region' | 'skills'> & { country: ResolversParentTypes['Country'], occupation?: Maybe<ResolversParentTypes['Occupation']>, region?: Maybe<ResolversParentTypes['Region']>, skills: Array<ResolversParentTypes['Skill']> };
   LabourMarketCell: Omit<LabourMarketCell, 'country' | 'occupation' | 'region'> & { country?: Maybe<ResolversParentTypes['Country']>, occupation?: Maybe<ResolversParentTypes['Occupation']>, region?: Maybe<ResolversParentTypes['Region']> };
   LabourMarketStats: Omit<LabourMarketStats, 'cells' | 'sources'> & { cells: Array<ResolversParentTypes['LabourMarketCell']>, sources: Array<ResolversParentTypes['SourceStatus']> };
   MalaysiaTrainingOffer: MalaysiaTrainingOffer;
-  MalaysiaVacancy: MalaysiaVacancy;
+  MalaysiaVacancy: Omit<MalaysiaVacancy, 'country' | 'occupation' | 'region' | 'skills'> & { country: ResolversParentTypes['Country'], occupation?: Maybe<ResolversParentTypes['Occupation']>, region?: Maybe<ResolversParentTypes['Region']>, skills: Array<ResolversParentTypes['Skill']> };
   MoneyInput: MoneyInput;
   Occupation: Omit<Occupation, 'trainingOffers' | 'vacancies'> & { trainingOffers: ResolversParentTypes['TrainingOfferConnection'], vacancies: ResolversParentTypes['VacancyConnection'] };
   PageInfo: PageInfo;
@@ -538,7 +556,7 @@ export type ResolversParentTypes = ResolversObject<{
   Skill: Omit<Skill, 'vacancies'> & { vacancies: ResolversParentTypes['VacancyConnection'] };
   SourceStatus: Omit<SourceStatus, 'country'> & { country: ResolversParentTypes['Country'] };
   ThailandTrainingOffer: ThailandTrainingOffer;
-  ThailandVacancy: ThailandVacancy;
+  ThailandVacancy: Omit<ThailandVacancy, 'country' | 'occupation' | 'region' | 'skills'> & { country: ResolversParentTypes['Country'], occupation?: Maybe<ResolversParentTypes['Occupation']>, region?: Maybe<ResolversParentTypes['Region']>, skills: Array<ResolversParentTypes['Skill']> };
   TrainingOffer: ResolversInterfaceTypes<ResolversParentTypes>['TrainingOffer'];
   TrainingOfferConnection: Omit<TrainingOfferConnection, 'edges' | 'sources'> & { edges: Array<ResolversParentTypes['TrainingOfferEdge']>, sources: Array<ResolversParentTypes['SourceStatus']> };
   TrainingOfferEdge: Omit<TrainingOfferEdge, 'node'> & { node: ResolversParentTypes['TrainingOffer'] };
@@ -649,7 +667,13 @@ export type IndonesiaTrainingOfferResolvers<ContextType = RequestBase, ParentTyp
 
 export type IndonesiaVacancyResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['IndonesiaVacancy'] = ResolversParentTypes['IndonesiaVacancy']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['IndonesiaVacancy']>, ParentType, ContextType>;
+
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+
+
+
+
+
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -687,7 +711,13 @@ export type MalaysiaTrainingOfferResolvers<ContextType = RequestBase, ParentType
 
 export type MalaysiaVacancyResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['MalaysiaVacancy'] = ResolversParentTypes['MalaysiaVacancy']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['MalaysiaVacancy']>, ParentType, ContextType>;
+
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+
+
+
+
+
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -745,7 +775,13 @@ export type ThailandTrainingOfferResolvers<ContextType = RequestBase, ParentType
 
 export type ThailandVacancyResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['ThailandVacancy'] = ResolversParentTypes['ThailandVacancy']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ThailandVacancy']>, ParentType, ContextType>;
+
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+
+
+
+
+
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 

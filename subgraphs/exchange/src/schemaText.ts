@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { Kind, parse, print } from 'graphql';
 import { fromRoot } from '../../../core/paths.js';
+import { PROVIDED_VACANCY_FIELDS } from '../../kit/country/provided.js';
 
 /**
  * The exchange's SDL, generated from the country list. Federation never merges the lists of
  * several subgraphs, so the exchange returns *references* — `{ __typename: "IndonesiaVacancy",
  * id }` — and the gateway fetches every other field from the country that owns the type. To return
  * such references the exchange must know each country's concrete type names: one unresolvable
- * `@key` stub per country and kind. Adding a country to the registry adds two stubs here and
+ * `@key` stub per country and kind. The fields a search hit already carries (title, date, country,
+ * occupation, region, skills) travel with the reference (`@provides`), so a list showing only them
+ * needs nothing from the countries. Adding a country to the registry adds two stubs here and
  * nothing else (`npm run compose` regenerates subgraphs/exchange/generated/schema.graphql).
  */
 
@@ -22,7 +25,7 @@ const SHARED_ENUMS = ['EmploymentType'];
 
 export function exchangeSchemaText(countries: readonly CountryTypeNames[]): string {
   const prefixes = [...new Set(countries.map((c) => c.typePrefix))].sort();
-  return [HEADER, sharedEnums(), referenceStubs(prefixes), TAXONOMY_EXTENSIONS, PUBLIC_API].join('\n');
+  return [HEADER, sharedEnums(), referenceStubs(prefixes), TAXONOMY_EXTENSIONS, publicApi(providedVacancyFields(prefixes))].join('\n');
 }
 
 function sharedEnums(): string {
@@ -34,8 +37,9 @@ function sharedEnums(): string {
 }
 
 function referenceStubs(prefixes: readonly string[]): string {
+  const external = PROVIDED_VACANCY_FIELDS.map((f) => `  ${f.name}: ${f.type} @external`).join('\n');
   const stubs = prefixes.flatMap((p) => [
-    `type ${p}Vacancy implements Vacancy @key(fields: "id", resolvable: false) { id: ID! }`,
+    `type ${p}Vacancy implements Vacancy @key(fields: "id", resolvable: false) {\n  id: ID!\n${external}\n}`,
     `type ${p}TrainingOffer implements TrainingOffer @key(fields: "id", resolvable: false) { id: ID! }`,
   ]);
   return `# ---- one reference stub per country type (generated from the registry) ----------------------
@@ -47,8 +51,14 @@ ${stubs.join('\n')}
 `;
 }
 
+/** What every field returning a Vacancy provides itself: the search hit's own fields (kit/country/provided.ts). */
+function providedVacancyFields(prefixes: readonly string[]): string {
+  const selection = PROVIDED_VACANCY_FIELDS.map((f) => f.selection).join(' ');
+  return `@provides(fields: "${prefixes.map((p) => `... on ${p}Vacancy { ${selection} }`).join(' ')}")`;
+}
+
 const HEADER = `# GENERATED from the subgraph registry by subgraphs/exchange/src/schemaText.ts — do not edit.
-extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable"])
+extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@provides"])
 `;
 
 const NESTED_VACANCIES_ARGS = `filter: VacancyFilter, first: Int = 20, after: String, orderBy: VacancyOrder = NEWEST`;
@@ -79,7 +89,7 @@ type Country @key(fields: "code") {
 }
 `;
 
-const PUBLIC_API = `# ---- the regional exchange --------------------------------------------------------------
+const publicApi = (PROVIDES: string) => `# ---- the regional exchange --------------------------------------------------------------
 type Query {
   """Vacancies from every selected country, merged. NEWEST: posting instant descending, ties by id
   descending, keyset paging (walking all pages yields every match exactly once, even while new
@@ -146,7 +156,7 @@ type VacancyConnection {
 type VacancyEdge {
   """Resumes the walk right after this edge."""
   cursor: String!
-  node: Vacancy!
+  node: Vacancy! ${PROVIDES}
   """Text relevance of the title (0..1) when ordered by RELEVANCE, else null."""
   score: Float
 }
@@ -201,7 +211,7 @@ type VacancyMatchList {
 }
 
 type VacancyMatch {
-  vacancy: Vacancy!
+  vacancy: Vacancy! ${PROVIDES}
   """0..1 = 0.7·fit + 0.3·coverage, with weights 2 (essential) and 1 (optional): fit = weight of the
   given skills the vacancy asks for / (2 · given skills); coverage = weight of the vacancy's skills
   the caller has / weight of all its skills. A vacancy needing every given skill as essential

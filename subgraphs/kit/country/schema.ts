@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fromRoot } from '../../../core/paths.js';
+import { withProvidedFieldsShareable } from './provided.js';
 
 /**
  * A country subgraph's full SDL: the federation link, the shared contract, then the country's
- * own types. `npm run compose` writes the same text to subgraphs/<name>/generated/schema.graphql.
+ * own types, whose vacancy fields the exchange provides are marked `@shareable` (./provided.ts).
+ * `npm run compose` writes the same text to subgraphs/<name>/generated/schema.graphql.
  */
 
 const FEDERATION_LINK =
@@ -29,7 +31,7 @@ export function countrySchemaText(manifest: { name: string; typePrefix: string }
     contractText().trimEnd(),
     '',
     `# ---- ${manifest.name}: own types ${'-'.repeat(Math.max(0, 78 - manifest.name.length - 20))}`,
-    ownSdl.trim(),
+    withProvidedFieldsShareable(ownSdl, countryTypeNames(manifest).vacancy).trim(),
     '',
   ].join('\n');
 }

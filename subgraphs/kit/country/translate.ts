@@ -58,8 +58,8 @@ export function createTranslator<NV, NT>(adapter: CountryAdapter<NV, NT>, metric
       });
     }
   };
-  const vacancy = (n: NV) => translate('vacancy', (x: NV) => adapter.toVacancy(x), (x: NV) => adapter.vacancyId(x), n);
-  const training = (n: NT) => translate('training', (x: NT) => adapter.toTrainingOffer(x), (x: NT) => adapter.trainingId(x), n);
+  const vacancy = remembered((n: NV) => translate('vacancy', (x: NV) => adapter.toVacancy(x), (x: NV) => adapter.vacancyId(x), n));
+  const training = remembered((n: NT) => translate('training', (x: NT) => adapter.toTrainingOffer(x), (x: NT) => adapter.trainingId(x), n));
   /** Translations that fail are left out of hit lists (and logged). */
   const each = <N, M>(natives: readonly N[], one: (n: N) => M): M[] =>
     natives.flatMap((n) => {
@@ -108,4 +108,18 @@ function safeId<N>(idOf: (n: N) => string, native: N): string {
   } catch {
     return '<no id>';
   }
+}
+
+/**
+ * One translation per native record object: a search page is counted (unmapped codes) and turned
+ * into hits from the same records, and translation is the costly part of a page.
+ */
+function remembered<N, M>(toModel: (native: N) => M): (native: N) => M {
+  const models = new WeakMap<object, M>();
+  return (native) => {
+    if (typeof native !== 'object' || native === null) return toModel(native);
+    let model = models.get(native);
+    if (model === undefined) models.set(native, (model = toModel(native)));
+    return model;
+  };
 }

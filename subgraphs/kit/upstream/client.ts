@@ -30,7 +30,11 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
 
   /** One HTTP exchange, with credentials; throws UpstreamError for anything but 2xx. */
   const exchange = async (req: UpstreamRequest, deadline: number): Promise<RawResponse> => {
-    const signal = AbortSignal.timeout(Math.max(1, deadline - Date.now()));
+    // A timer cleared when the exchange ends: AbortSignal.timeout would fire (and build a
+    // DOMException) for every call long after its answer, thousands a second under load.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), Math.max(1, deadline - Date.now()));
+    const { signal } = controller;
     let release: (() => void) | undefined;
     try {
       release = await permits.acquire(signal);
@@ -51,6 +55,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       if (signal.aborted) throw new UpstreamError(name, 'TIMEOUT', `no answer within ${timeoutMs} ms`);
       throw new UpstreamError(name, 'UNAVAILABLE', describe(error));
     } finally {
+      clearTimeout(timer);
       release?.();
     }
   };

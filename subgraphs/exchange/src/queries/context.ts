@@ -22,6 +22,16 @@ export interface EntityRef {
   id: string;
 }
 
+/** A vacancy reference with the search hit's own fields, which the exchange provides (`@provides`). */
+export interface VacancyRef extends EntityRef {
+  title: string;
+  postedAt: string;
+  country: { code: string };
+  occupation: { iscoCode: string } | null;
+  region: { code: string } | null;
+  skills: Array<{ id: string }>;
+}
+
 export function sourcesFor(ctx: ExchangeContext, codes: readonly string[]): CountrySource[] {
   return ctx.countries.filter((c) => codes.includes(c.country));
 }

@@ -4,8 +4,8 @@ import { rankMatches } from '../match.js';
 import type { SearchPage, VacancyHit } from '../model.js';
 import { VACANCY_FACTS } from '../operations.js';
 import { answered, sourceStatus, type SourceStatus } from '../outcome.js';
-import { sourcesFor, validFirst, type EntityRef, type ExchangeContext } from './context.js';
-import { refOf } from './vacancies.js';
+import { sourcesFor, validFirst, type ExchangeContext, type VacancyRef } from './context.js';
+import { vacancyRef } from './vacancies.js';
 
 /**
  * `matchVacancies`: every vacancy sharing at least one of the caller's skills is scored (see
@@ -25,7 +25,7 @@ interface SkillRef {
 
 export interface MatchList {
   matches: Array<{
-    vacancy: EntityRef;
+    vacancy: VacancyRef;
     score: number;
     matchedSkills: SkillRef[];
     matchedEssentialSkills: SkillRef[];
@@ -56,7 +56,7 @@ export async function matchVacancies(ctx: ExchangeContext, args: MatchArgs, requ
   const skillRefs = (ids: string[]) => ids.map((id) => ({ id }));
   return {
     matches: ranked.slice(0, first).map((m) => ({
-      vacancy: refOf(m.hit),
+      vacancy: vacancyRef(m.hit),
       score: m.score,
       matchedSkills: skillRefs(m.matchedSkills),
       matchedEssentialSkills: skillRefs(m.matchedEssentialSkills),

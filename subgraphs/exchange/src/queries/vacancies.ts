@@ -5,7 +5,8 @@ import { VACANCY_FACTS, VACANCY_SEARCH } from '../operations.js';
 import { answered, sourceStatus, type SourceOutcome, type SourceStatus } from '../outcome.js';
 import { afterPosition, newestPage, relevancePage, type Page } from '../pages.js';
 import { relevanceScorer } from '../relevance.js';
-import { sourcesFor, sumTotals, validFirst, type EntityRef, type ExchangeContext } from './context.js';
+import { countryOfGlobalId } from '../../../kit/translation.js';
+import { sourcesFor, sumTotals, validFirst, type EntityRef, type ExchangeContext, type VacancyRef } from './context.js';
 
 /**
  * `vacancies`: one page of the cross-border list. NEWEST asks every country for one keyset page
@@ -31,7 +32,7 @@ export interface Connection<Node> {
 
 type VacancyPage = SearchPage<VacancyHit>;
 
-export async function vacancies(ctx: ExchangeContext, args: VacanciesArgs, requestId: string): Promise<Connection<EntityRef>> {
+export async function vacancies(ctx: ExchangeContext, args: VacanciesArgs, requestId: string): Promise<Connection<VacancyRef>> {
   const first = validFirst(args.first);
   const filter = normaliseVacancyFilter(args.filter, ctx);
   // Without text there is nothing to be relevant to: RELEVANCE is then NEWEST.
@@ -76,8 +77,8 @@ async function byRelevance(ctx: ExchangeContext, filter: NormalisedVacancyFilter
   return connection(page, outcomes, cursor?.totals);
 }
 
-export function connection(page: Page<VacancyHit>, outcomes: ReadonlyArray<SourceOutcome<VacancyPage>>, totalsAtStart?: Record<string, number>): Connection<EntityRef> {
-  const edges = page.edges.map((e) => ({ cursor: e.cursor, node: refOf(e.hit), score: e.score }));
+export function connection(page: Page<VacancyHit>, outcomes: ReadonlyArray<SourceOutcome<VacancyPage>>, totalsAtStart?: Record<string, number>): Connection<VacancyRef> {
+  const edges = page.edges.map((e) => ({ cursor: e.cursor, node: vacancyRef(e.hit), score: e.score }));
   return {
     edges,
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
@@ -88,4 +89,17 @@ export function connection(page: Page<VacancyHit>, outcomes: ReadonlyArray<Sourc
 
 export function refOf(hit: { typename: string; id: string }): EntityRef {
   return { __typename: hit.typename, id: hit.id };
+}
+
+/** A vacancy reference carrying the fields the exchange provides itself (kit/country/provided.ts). */
+export function vacancyRef(hit: VacancyHit): VacancyRef {
+  return {
+    ...refOf(hit),
+    title: hit.title,
+    postedAt: hit.postedAt,
+    country: { code: countryOfGlobalId(hit.id) },
+    occupation: hit.iscoCode ? { iscoCode: hit.iscoCode } : null,
+    region: hit.regionCode ? { code: hit.regionCode } : null,
+    skills: hit.skills.map((id) => ({ id })),
+  };
 }
