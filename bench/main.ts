@@ -1,15 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../core/config.js';
 import { fromRoot } from '../core/paths.js';
-import { composeSupergraph, registrySdl } from '../schema/compose.js';
-import { countrySubgraphs, readSubgraphList } from '../schema/registry.js';
+import { readSubgraphList } from '../schema/registry.js';
 import { chart } from './chart.js';
 import { slowestUpstream, taxonomyDirect } from './limits.js';
 import { runLoad } from './load.js';
-import { HAS_TASKSET, peakRssMb, pinSelf, startWorker, type Worker } from './processes.js';
+import { crashed, peakRssMb, resetPeakRss } from './stack.js';
+import { startStack, type GatewayName } from './topology.js';
 import { markdown, median, ratios, table, type Report, type Row } from './report.js';
 import { SCENARIOS, type Scenario } from './scenarios.js';
 
@@ -39,27 +37,18 @@ const settings = {
   rounds: 2,
   warmupSeconds: quick ? 1 : 3,
 };
-const GATEWAYS = quick ? ['ours', 'hive', 'plain-apollo'] : ['ours', 'hive', 'hive-cache', 'plain-apollo'];
-const LOAD_CORE = 0;
-const GATEWAY_CORE = 1;
+const GATEWAYS: GatewayName[] = quick ? ['ours', 'hive', 'plain-apollo'] : ['ours', 'hive', 'hive-cache', 'plain-apollo'];
 const SETTLE_MS = 15_000;
 const secret = loadConfig({}).gatewaySecret;
 
-const pinned = pinSelf(LOAD_CORE);
-const pinning = pinned && HAS_TASKSET
-  ? `load generator, simulators and subgraphs on core ${LOAD_CORE}; the gateway under test alone on core ${GATEWAY_CORE} (taskset)`
-  : 'not pinned (taskset unavailable)';
-console.log(`LMIS Gateway benchmark — ${quick ? 'quick' : 'full'} run; ${settings.size} vacancies per country; ${pinning}`);
-
 const started = Date.now();
-const { sims, subgraphs } = await startBackends();
-const supergraphPath = writeSupergraph(Object.fromEntries(Object.entries(subgraphs).map(([name, w]) => [name, w.url])));
-// Ours runs with the heap budget it is deployed with (docker-compose.yml, deploy/kubernetes); the peers as they come.
-const OUR_HEAP = ['--max-old-space-size=256'];
-const gateways = Object.fromEntries(await Promise.all(GATEWAYS.map(async (g) => [g, await startWorker('gateway', g, { supergraphPath }, GATEWAY_CORE, g === 'ours' ? OUR_HEAP : [])] as const)));
+const [lo, hi] = settings.latency.split('-').map(Number);
+const { sims, subgraphs, gateways: launched, pinning } = await startStack({ size: settings.size, latencyMs: [lo ?? 0, hi ?? lo ?? 0], gateways: GATEWAYS });
+const gateways = launched as Record<GatewayName, { url: string; pid: number }>;
+console.log(`LMIS Gateway benchmark — ${quick ? 'quick' : 'full'} run; ${settings.size} vacancies per country; ${pinning}`);
 console.log(`stack up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-const report: Report = { settings: { ...settings, pinning }, rows: [], limits: {}, rss: {}, targets: [], skipped: [] };
+const report: Report = { settings: { ...settings, pinning }, rows: [], limits: {}, rss: {}, subgraphRss: {}, targets: [], skipped: [] };
 const selected = SCENARIOS.filter((s) => (args.scenarios ?? 'abcde').includes(s.id));
 for (const scenario of selected) await runScenario(scenario);
 await measureLimits(selected);
@@ -77,31 +66,10 @@ if (!quick) {
 console.log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 process.exit(0);
 
-async function startBackends(): Promise<{ sims: Record<string, Worker>; subgraphs: Record<string, Worker> }> {
-  const [lo, hi] = settings.latency.split('-').map(Number);
-  const countries = countrySubgraphs();
-  const simEntries = await Promise.all(countries.map(async (c) => [c.name, await startWorker('sim', c.manifest.upstream?.simulator ?? c.name, { size: settings.size, latencyMs: [lo, hi ?? lo] }, LOAD_CORE)] as const));
-  const sims = Object.fromEntries(simEntries);
-  const subgraphs: Record<string, Worker> = {};
-  const core = readSubgraphList().subgraphs.filter((s) => s.manifest.kind !== 'country' && s.name !== 'exchange');
-  await Promise.all([
-    ...core.map(async (s) => (subgraphs[s.name] = await startWorker('subgraph', s.name, {}, LOAD_CORE))),
-    ...countries.map(async (c) => (subgraphs[c.name] = await startWorker('subgraph', c.name, { upstreamUrl: sims[c.name]!.url }, LOAD_CORE))),
-  ]);
-  const countryUrls = Object.fromEntries(countries.map((c) => [c.name, subgraphs[c.name]!.url]));
-  subgraphs.exchange = await startWorker('subgraph', 'exchange', { subgraphUrls: countryUrls }, LOAD_CORE);
-  return { sims, subgraphs };
-}
-
-function writeSupergraph(urls: Record<string, string>): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'lmis-bench-')), 'supergraph.graphql');
-  writeFileSync(path, composeSupergraph({ subgraphs: registrySdl(urls) }));
-  return path;
-}
-
 async function runScenario(scenario: Scenario): Promise<void> {
-  const rows = new Map(GATEWAYS.map((g) => [g, { scenario: scenario.id, title: scenario.title, gateway: g, rounds: [], upstreamPerRequest: 0 } as Row]));
+  const rows = new Map(GATEWAYS.map((g) => [g, { scenario: scenario.id, title: scenario.title, gateway: g, rounds: [], upstreamPerRequest: 0, gatewayRssMb: 0 } as Row]));
   const calls = new Map(GATEWAYS.map((g) => [g, { upstream: 0, requests: 0 }]));
+  for (const p of [...Object.values(gateways), ...Object.values(subgraphs)]) resetPeakRss(p.pid);
   for (const g of GATEWAYS) await runLoad({ url: gateways[g]!.url, body: scenario.body, seconds: settings.warmupSeconds, connections: settings.connections });
   await settle(scenario);
   for (let round = 0; round < settings.rounds; round++) {
@@ -115,9 +83,11 @@ async function runScenario(scenario: Scenario): Promise<void> {
       if (result.sampleError) console.log(`  (${scenario.id}) ${g}: errors, e.g. ${result.sampleError}`);
     }
   }
+  report.subgraphRss[scenario.id] = Object.fromEntries(Object.entries(subgraphs).map(([name, p]) => [name, notePeak(`subgraph ${name}`, p.pid)]));
   for (const [g, row] of rows) {
     const c = calls.get(g)!;
     row.upstreamPerRequest = c.requests ? c.upstream / c.requests : 0;
+    row.gatewayRssMb = notePeak(`gateway ${g}`, gateways[g].pid);
     report.rows.push(row);
     const m = median(row);
     console.log(`(${scenario.id}) ${g.padEnd(13)} ${String(Math.round(m.rps)).padStart(6)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  upstream/req ${row.upstreamPerRequest.toFixed(2)}`);
@@ -155,9 +125,16 @@ async function measureLimits(scenarios: Scenario[]): Promise<void> {
   if (taxonomy && subgraphs.taxonomy) report.limits.taxonomyDirect = await taxonomyDirect(subgraphs.taxonomy.url, secret, taxonomy.body, settings.seconds, settings.connections);
 }
 
+/** A process's peak since its last reset, also kept as its peak over the whole run. */
+function notePeak(label: string, pid: number): number {
+  const peak = peakRssMb(pid);
+  report.rss[label] = Math.max(report.rss[label] ?? 0, peak);
+  return peak;
+}
+
 function collectRss(): void {
-  for (const [name, w] of Object.entries(gateways)) report.rss[`gateway ${name}`] = peakRssMb(w.pid);
-  for (const [name, w] of Object.entries(subgraphs)) report.rss[`subgraph ${name}`] = peakRssMb(w.pid);
+  for (const [name, p] of Object.entries(gateways)) notePeak(`gateway ${name}`, p.pid);
+  for (const [name, p] of Object.entries(subgraphs)) notePeak(`subgraph ${name}`, p.pid);
 }
 
 function judgeTargets(): void {
@@ -183,6 +160,12 @@ function judgeTargets(): void {
   const c = get('c', 'ours');
   const countries = Object.keys(sims).length;
   if (c) add('(c) entity-heavy: ≤ 1 upstream call per country per batchable need', `${c.upstream.toFixed(2)} calls per request across ${countries} countries (needs: search + entities = ${2 * countries} at most when cold)`, c.upstream <= 2 * countries);
+  const oursErrors = report.rows.filter((r) => r.gateway === 'ours').reduce((n, r) => n + r.rounds.reduce((m, x) => m + x.errors, 0), 0);
+  add(
+    `stable at ${settings.size.toLocaleString('en')} vacancies per country: no process died, ours answered every request whole`,
+    crashed.length ? crashed.join('; ') : `${oursErrors} errors or partial answers from ours`,
+    crashed.length === 0 && oursErrors === 0,
+  );
   const rss = report.rss['gateway ours'] ?? 0;
   add(`gateway RSS < 300 MB at ${settings.connections} connections`, `${rss} MB`, rss > 0 && rss < 300);
   const missing = SCENARIOS.filter((s) => s.needs.some((n) => !readSubgraphList().subgraphs.some((x) => x.name === n))).map((s) => `(${s.id}) ${s.needs.join(', ')} not registered`);

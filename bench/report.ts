@@ -11,13 +11,18 @@ export interface Row {
   gateway: string;
   rounds: LoadResult[];
   upstreamPerRequest: number;
+  /** This gateway's peak RSS (MB) during its rounds of this scenario; 0 when unreadable. */
+  gatewayRssMb: number;
 }
 
 export interface Report {
   settings: { size: number; latency: string; seconds: number; connections: number; rounds: number; pinning: string };
   rows: Row[];
   limits: { slowestUpstream?: UpstreamLimit; taxonomyDirect?: LoadResult; coldUnloaded?: LoadResult };
+  /** Peak RSS (MB) over the whole run, by process. */
   rss: Record<string, number>;
+  /** Peak RSS (MB) of each subgraph during one scenario (all gateways' rounds), by scenario. */
+  subgraphRss: Record<string, Record<string, number>>;
   targets: Array<{ target: string; figure: string; pass: boolean }>;
   skipped: string[];
 }
@@ -29,12 +34,20 @@ export function median(row: Row): LoadResult {
 }
 
 export function table(report: Report): string {
-  const lines = ['| scenario | gateway | req/s (rounds) | p50 ms | p95 ms | p99 ms | errors | upstream calls/req |', '|---|---|---|---|---|---|---|---|'];
+  const lines = ['| scenario | gateway | req/s (rounds) | p50 ms | p95 ms | p99 ms | errors | upstream calls/req | gateway peak RSS MB |', '|---|---|---|---|---|---|---|---|---|'];
   for (const row of report.rows) {
     const m = median(row);
     const rounds = row.rounds.map((r) => Math.round(r.rps)).join(' / ');
-    lines.push(`| ${row.scenario} ${row.title} | ${row.gateway} | **${Math.round(m.rps)}** (${rounds}) | ${m.p50} | ${m.p95} | ${m.p99} | ${row.rounds.reduce((s, r) => s + r.errors, 0)} | ${row.upstreamPerRequest.toFixed(2)} |`);
+    lines.push(`| ${row.scenario} ${row.title} | ${row.gateway} | **${Math.round(m.rps)}** (${rounds}) | ${m.p50} | ${m.p95} | ${m.p99} | ${row.rounds.reduce((s, r) => s + r.errors, 0)} | ${row.upstreamPerRequest.toFixed(2)} | ${row.gatewayRssMb || '–'} |`);
   }
+  return lines.join('\n');
+}
+
+/** Each subgraph's peak RSS per scenario. */
+export function subgraphRssTable(report: Report): string {
+  const names = [...new Set(Object.values(report.subgraphRss).flatMap((r) => Object.keys(r)))];
+  const lines = [`| scenario | ${names.join(' | ')} |`, `|---|${names.map(() => '---|').join('')}`];
+  for (const [scenario, rss] of Object.entries(report.subgraphRss)) lines.push(`| ${scenario} | ${names.map((n) => rss[n] ?? '–').join(' | ')} |`);
   return lines.join('\n');
 }
 
@@ -90,6 +103,12 @@ ${table(report)}
 ${ratios(report)}
 
 ## Peak memory (VmHWM)
+
+Subgraphs, per scenario (MB; the gateways' own figures are in the results table):
+
+${subgraphRssTable(report)}
+
+Over the whole run:
 
 ${Object.entries(report.rss).map(([k, v]) => `- ${k}: ${v} MB`).join('\n')}
 

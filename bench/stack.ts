@@ -59,7 +59,8 @@ export function stopAll(): void {
 function spawnWorker(label: string, workerArgs: string[], placement: Placement): Promise<{ url: string; pid: number }> {
   const node = [process.execPath, ...(placement.nodeFlags ?? []), '--import', 'tsx', fromRoot('bench/worker.ts'), ...workerArgs];
   const [command, ...args] = HAS_TASKSET && placement.core !== undefined ? ['taskset', '-c', String(placement.core), ...node] : node;
-  const child = spawn(command!, args, { cwd: fromRoot(), stdio: ['ignore', 'pipe', 'pipe'] });
+  // Production mode, as deployed: graphql-js drops its development-only checks (every gateway alike).
+  const child = spawn(command!, args, { cwd: fromRoot(), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } });
   children.add(child);
   // Whatever a service says on stderr (warnings, crashes) is shown with the service's name.
   createInterface({ input: child.stderr! }).on('line', (line) => console.error(`  [${label}] ${line}`));
