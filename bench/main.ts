@@ -10,13 +10,16 @@ import { crashed, peakRssMb, resetPeakRss } from './stack.js';
 import { startStack, type GatewayName } from './topology.js';
 import { markdown, median, ratios, table, type Report, type Row } from './report.js';
 import { SCENARIOS, type Scenario } from './scenarios.js';
+import { untilWhole } from './settle.js';
+import { stabilityRun, type StabilityResult } from './stability.js';
 
 /**
- * `npm run bench [-- --quick] [--size N] [--latency 20-80] [--duration S] [--connections C] [--scenarios abcde]`
+ * `npm run bench [-- --quick] [--size N] [--latency 20-80] [--duration S] [--connections C] [--scenarios abcde] [--stability N]`
  * Starts simulators, subgraphs and four gateways (ours, Hive Gateway, Hive Gateway with its
  * response cache, plain Apollo Gateway) as separate processes on 127.0.0.1, runs every scenario
  * against each gateway in alternating rounds, and prints figures, ratios and targets. The full run
- * writes docs/BENCHMARKS.md and docs/benchmarks.svg.
+ * then runs ours alone on a fresh stack of N vacancies per country (default 200 000; 0 = no
+ * stability run, the quick run's default) and writes docs/BENCHMARKS.md and docs/benchmarks.svg.
  */
 const { values: args } = parseArgs({
   options: {
@@ -26,6 +29,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string' },
     connections: { type: 'string' },
     scenarios: { type: 'string', default: 'abcde' },
+    stability: { type: 'string' },
   },
 });
 const quick = args.quick ?? false;
@@ -39,11 +43,13 @@ const settings = {
 };
 const GATEWAYS: GatewayName[] = quick ? ['ours', 'hive', 'plain-apollo'] : ['ours', 'hive', 'hive-cache', 'plain-apollo'];
 const SETTLE_MS = 15_000;
+const unanswered = new Set<string>();
 const secret = loadConfig({}).gatewaySecret;
 
 const started = Date.now();
 const [lo, hi] = settings.latency.split('-').map(Number);
-const { sims, subgraphs, gateways: launched, pinning } = await startStack({ size: settings.size, latencyMs: [lo ?? 0, hi ?? lo ?? 0], gateways: GATEWAYS });
+const latencyMs: [number, number] = [lo ?? 0, hi ?? lo ?? 0];
+const { sims, subgraphs, gateways: launched, pinning } = await startStack({ size: settings.size, latencyMs, gateways: GATEWAYS });
 const gateways = launched as Record<GatewayName, { url: string; pid: number }>;
 console.log(`LMIS Gateway benchmark — ${quick ? 'quick' : 'full'} run; ${settings.size} vacancies per country; ${pinning}`);
 console.log(`stack up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -54,6 +60,11 @@ for (const scenario of selected) await runScenario(scenario);
 await measureLimits(selected);
 collectRss();
 judgeTargets();
+const stabilitySize = Number(args.stability ?? (quick ? 0 : 200_000));
+if (stabilitySize > 0) {
+  report.stability = await stabilityRun({ ...settings, size: stabilitySize, latencyMs }, selected);
+  judgeStability(report.stability);
+}
 
 console.log(`\n${table(report)}\n\n${ratios(report)}\n`);
 for (const [k, v] of Object.entries(report.rss)) console.log(`peak RSS ${k}: ${v} MB`);
@@ -94,23 +105,23 @@ async function runScenario(scenario: Scenario): Promise<void> {
   }
 }
 
-/**
- * A warm-up on freshly started processes (code not yet optimised, one core shared by every
- * backend) can time a country out often enough to open its circuit breaker; the rounds start once
- * a whole answer comes back, so they measure the stack, not the breaker's cool-down.
- */
 async function settle(scenario: Scenario): Promise<void> {
-  const deadline = Date.now() + SETTLE_MS;
-  while (Date.now() < deadline) {
-    const text = await (await fetch(gateways.ours!.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: scenario.body(0) })).text();
-    if (!/"status":"(FAILED|TIMEOUT)"|"errors":/.test(text)) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  console.log(`  (${scenario.id}) still partial after ${SETTLE_MS / 1000} s of settling; measuring anyway`);
+  const took = await untilWhole(gateways.ours.url, scenario.body(0), SETTLE_MS);
+  if (took === undefined) console.log(`  (${scenario.id}) still partial after ${SETTLE_MS / 1000} s of settling; measuring anyway`);
 }
 
+/** Requests the simulators have served; one that cannot say (busy or gone) counts as 0 and is reported. */
 async function upstreamTotal(): Promise<number> {
-  const totals = await Promise.all(Object.values(sims).map(async (w) => ((await (await fetch(`${w.url}/__sim/stats`)).json()) as { total: number }).total));
+  const totals = await Promise.all(
+    Object.entries(sims).map(async ([name, sim]) => {
+      try {
+        return ((await (await fetch(`${sim.url}/__sim/stats`, { signal: AbortSignal.timeout(30_000) })).json()) as { total: number }).total;
+      } catch (error) {
+        unanswered.add(`simulator ${name} did not report its stats (${error instanceof Error ? (error.cause as Error | undefined)?.message ?? error.message : String(error)})`);
+        return 0;
+      }
+    }),
+  );
   return totals.reduce((a, b) => a + b, 0);
 }
 
@@ -163,11 +174,24 @@ function judgeTargets(): void {
   const oursErrors = report.rows.filter((r) => r.gateway === 'ours').reduce((n, r) => n + r.rounds.reduce((m, x) => m + x.errors, 0), 0);
   add(
     `stable at ${settings.size.toLocaleString('en')} vacancies per country: no process died, ours answered every request whole`,
-    crashed.length ? crashed.join('; ') : `${oursErrors} errors or partial answers from ours`,
-    crashed.length === 0 && oursErrors === 0,
+    [...crashed, ...unanswered].join('; ') || `${oursErrors} errors or partial answers from ours`,
+    crashed.length === 0 && unanswered.size === 0 && oursErrors === 0,
   );
   const rss = report.rss['gateway ours'] ?? 0;
   add(`gateway RSS < 300 MB at ${settings.connections} connections`, `${rss} MB`, rss > 0 && rss < 300);
   const missing = SCENARIOS.filter((s) => s.needs.some((n) => !readSubgraphList().subgraphs.some((x) => x.name === n))).map((s) => `(${s.id}) ${s.needs.join(', ')} not registered`);
   report.skipped.push(...missing);
 }
+
+function judgeStability(run: StabilityResult): void {
+  const errors = run.rows.reduce((n, r) => n + r.result.errors, 0);
+  const rss = Math.max(0, ...run.rows.map((r) => r.gatewayRssMb));
+  const unready = run.rows.filter((r) => r.firstWholeSeconds === undefined).map((r) => `(${r.scenario}) never answered whole`);
+  const problems = [...run.crashed, ...unready];
+  report.targets.push({
+    target: `stable under ${run.size.toLocaleString('en')} vacancies per country: no process died, ours answered every request whole, gateway RSS < 300 MB`,
+    figure: `${problems.length ? `${problems.join('; ')}; ` : ''}${errors} errors or partial answers; gateway peak RSS ${rss} MB`,
+    pass: problems.length === 0 && errors === 0 && rss > 0 && rss < 300,
+  });
+}
+

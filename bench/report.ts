@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fromRoot } from '../core/paths.js';
 import type { LoadResult } from './load.js';
 import type { UpstreamLimit } from './limits.js';
+import type { StabilityResult } from './stability.js';
 
 /** The benchmark's figures, as a console table and as docs/BENCHMARKS.md. */
 export interface Row {
@@ -25,6 +26,7 @@ export interface Report {
   subgraphRss: Record<string, Record<string, number>>;
   targets: Array<{ target: string; figure: string; pass: boolean }>;
   skipped: string[];
+  stability?: StabilityResult;
 }
 
 /** The median of the rounds, so one noisy round does not decide. */
@@ -112,7 +114,7 @@ Over the whole run:
 
 ${Object.entries(report.rss).map(([k, v]) => `- ${k}: ${v} MB`).join('\n')}
 
-## Targets
+${report.stability ? stabilitySection(report.stability, s.connections) : ''}## Targets
 
 ${report.targets.map((t) => `- ${t.pass ? 'PASS' : 'MISS'} — ${t.target}: ${t.figure}`).join('\n')}
 ${report.skipped.length ? `\nSkipped: ${report.skipped.join('; ')}\n` : ''}
@@ -153,3 +155,25 @@ ${report.skipped.length ? `\nSkipped: ${report.skipped.join('; ')}\n` : ''}
   subgraphs (each translated once per fetch and remembered per record).
 `;
 }
+
+function stabilitySection(run: StabilityResult, connections: number): string {
+  const rows = run.rows.map(
+    (r) => `| ${r.scenario} ${r.title} | ${r.firstWholeSeconds === undefined ? 'none' : r.firstWholeSeconds.toFixed(1)} | ${Math.round(r.result.rps)} | ${r.result.p99} | ${r.result.errors} | ${r.gatewayRssMb} |`,
+  );
+  return `## Stability at ${run.size.toLocaleString('en')} vacancies per country
+
+Ours alone on a fresh stack (up in ${run.startupSeconds.toFixed(0)} s), each scenario once under ${connections} connections after its
+first whole answer and a warm-up. "First whole answer" is how long the stack took to answer the
+scenario with every country the first time (statistics over the whole dataset are computed once,
+then cached).
+
+| scenario | first whole answer s | req/s | p99 ms | errors | gateway peak RSS MB |
+|---|---|---|---|---|---|
+${rows.join('\n')}
+
+Subgraphs' peak RSS: ${Object.entries(run.subgraphRss).map(([n, v]) => `${n} ${v} MB`).join(', ')}.
+Processes that died: ${run.crashed.length ? run.crashed.join('; ') : 'none'}.
+
+`;
+}
+
