@@ -4,7 +4,7 @@
  */
 
 /** The hit shapes are the country contract's; the kit defines them once. */
-export type { TrainingHit, VacancyHit } from '../../kit/country/translate.js';
+export type { TrainingHit, VacancyColumns, VacancyHit } from '../../kit/country/translate.js';
 
 export interface SearchPage<Hit> {
   total: number;

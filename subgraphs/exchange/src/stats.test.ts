@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { computeStats, quantile, wageQuantiles, type CountryFacts } from './stats.js';
-import { trainingHit, vacancyHit } from './testHits.js';
+import { computeStats, quantile, wageQuantiles, type CountryFacts, type VacancyFact } from './stats.js';
+import { trainingHit } from './testHits.js';
 
 const toUsd = (amount: number, currency: string) => (currency === 'MYR' ? amount / 4 : amount);
 
-function vacancies(country: string, n: number, isco: string, wage: (i: number) => number | null) {
-  return Array.from({ length: n }, (_, i) =>
-    vacancyHit({ id: `${country}:${isco}-${i}`, postedAt: `2025-0${(i % 2) + 1}-10T08:00:00+07:00`, iscoCode: isco, monthlyWage: wage(i), currency: country === 'MY' ? 'MYR' : 'USD' }),
-  );
+function vacancies(country: string, n: number, isco: string, wage: (i: number) => number | null): VacancyFact[] {
+  return Array.from({ length: n }, (_, i) => ({ iscoCode: isco, regionCode: null, month: `2025-0${(i % 2) + 1}`, monthlyWage: wage(i), currency: country === 'MY' ? 'MYR' : 'USD' }));
 }
 
 describe('quantile', () => {

@@ -1,4 +1,5 @@
-import type { TrainingHit, VacancyHit } from './model.js';
+import { localMonth } from '../../kit/country/translate.js';
+import type { TrainingHit } from './model.js';
 
 /**
  * Exact labour-market statistics over EVERY matching vacancy and training offer (the countries'
@@ -12,10 +13,21 @@ export type StatsDimension = 'COUNTRY' | 'REGION' | 'ISCO_MAJOR' | 'ISCO_SUB_MAJ
 
 const ISCO_DIGITS: Partial<Record<StatsDimension, number>> = { ISCO_MAJOR: 1, ISCO_SUB_MAJOR: 2, ISCO_UNIT: 4 };
 
+/** What statistics need of one vacancy (a row of the country's `exchangeVacancyColumns`). */
+export interface VacancyFact {
+  iscoCode: string | null;
+  regionCode: string | null;
+  /** Local calendar month of posting, YYYY-MM. */
+  month: string | null;
+  /** In `currency`; null when hidden. */
+  monthlyWage: number | null;
+  currency: string;
+}
+
 export interface CountryFacts {
   /** ISO 3166-1 alpha-2. */
   country: string;
-  vacancies: readonly VacancyHit[];
+  vacancies: readonly VacancyFact[];
   trainings: readonly TrainingHit[];
 }
 
@@ -107,12 +119,12 @@ export function computeStats(facts: readonly CountryFacts[], options: StatsOptio
   return [...cells.values()].map((acc) => publish(acc, options.threshold)).sort(compareKeys);
 }
 
-export function vacancyKey(g: Grouping, country: string, v: VacancyHit): CellKey {
+export function vacancyKey(g: Grouping, country: string, v: VacancyFact): CellKey {
   return {
     country: g.country ? country : null,
     region: g.region ? v.regionCode : null,
     iscoCode: g.iscoDigits ? iscoPrefix(v.iscoCode, g.iscoDigits) : null,
-    month: g.month ? monthOf(v.postedAt) : null,
+    month: g.month ? v.month : null,
   };
 }
 
@@ -125,7 +137,7 @@ export function trainingKeys(g: Grouping, country: string, t: TrainingHit): Cell
       country: g.country ? country : null,
       region: g.region ? t.regionCode : null,
       iscoCode: g.iscoDigits ? iscoPrefix(code, g.iscoDigits) : null,
-      month: g.month ? monthOf(t.startDate) : null,
+      month: g.month ? localMonth(t.startDate) : null,
     };
     keys.set(JSON.stringify(key), key);
   }
@@ -134,11 +146,6 @@ export function trainingKeys(g: Grouping, country: string, t: TrainingHit): Cell
 
 function iscoPrefix(code: string | null, digits: number): string | null {
   return code && code.length >= digits ? code.slice(0, digits) : null;
-}
-
-/** The local calendar month as the source wrote it (the date part carries the source's offset). */
-function monthOf(iso: string | null): string | null {
-  return iso && /^\d{4}-\d{2}/.test(iso) ? iso.slice(0, 7) : null;
 }
 
 function publish(acc: Accumulator, threshold: number): StatsCell {

@@ -86,6 +86,21 @@ export type ExchangeTrainingPage = {
   total: Scalars['Int']['output'];
 };
 
+/** Every match for a filter as columns, for exact statistics: entry i of each list is one vacancy. */
+export type ExchangeVacancyColumns = {
+  __typename?: 'ExchangeVacancyColumns';
+  ageSeconds: Scalars['Int']['output'];
+  currencies: Array<Scalars['String']['output']>;
+  iscoCodes: Array<Maybe<Scalars['String']['output']>>;
+  /** Monthly amount in the source currency; null when hidden. */
+  monthlyWages: Array<Maybe<Scalars['Float']['output']>>;
+  /** Calendar month of posting in the source's own time zone, YYYY-MM. */
+  months: Array<Maybe<Scalars['String']['output']>>;
+  regionCodes: Array<Maybe<Scalars['String']['output']>>;
+  stale: Scalars['Boolean']['output'];
+  total: Scalars['Int']['output'];
+};
+
 export type ExchangeVacancyFilter = {
   /** ISCED 2011 levels accepted. */
   educationLevels?: InputMaybe<Array<Scalars['Int']['input']>>;
@@ -217,6 +232,8 @@ export type Query = {
   /** Every training offer matching the filter (for exact statistics), cached. */
   exchangeTrainingFacts: ExchangeTrainingPage;
   exchangeTrainingSearch: ExchangeTrainingPage;
+  /** Every match for the filter as compact columns (what statistics need, a few bytes a vacancy), cached. */
+  exchangeVacancyColumns: ExchangeVacancyColumns;
   /** Every match for the filter (for exact statistics); pulls all upstream pages, cached. */
   exchangeVacancyFacts: ExchangeVacancyPage;
   /** One page of a country's matches. One upstream search call per invocation. */
@@ -233,6 +250,11 @@ export type QueryExchangeTrainingSearchArgs = {
   filter: ExchangeTrainingFilter;
   first: Scalars['Int']['input'];
   offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryExchangeVacancyColumnsArgs = {
+  filter: ExchangeVacancyFilter;
 };
 
 
@@ -441,8 +463,9 @@ export type ResolversTypes = ResolversObject<{
   ExchangeTrainingFilter: ExchangeTrainingFilter;
   ExchangeTrainingHit: ResolverTypeWrapper<ExchangeTrainingHit>;
   ExchangeTrainingPage: ResolverTypeWrapper<ExchangeTrainingPage>;
-  ExchangeVacancyFilter: ExchangeVacancyFilter;
+  ExchangeVacancyColumns: ResolverTypeWrapper<ExchangeVacancyColumns>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ExchangeVacancyFilter: ExchangeVacancyFilter;
   ExchangeVacancyHit: ResolverTypeWrapper<ExchangeVacancyHit>;
   ExchangeVacancyPage: ResolverTypeWrapper<ExchangeVacancyPage>;
   IndonesiaTrainingOffer: ResolverTypeWrapper<TrainingOfferEntity>;
@@ -475,8 +498,9 @@ export type ResolversParentTypes = ResolversObject<{
   ExchangeTrainingFilter: ExchangeTrainingFilter;
   ExchangeTrainingHit: ExchangeTrainingHit;
   ExchangeTrainingPage: ExchangeTrainingPage;
-  ExchangeVacancyFilter: ExchangeVacancyFilter;
+  ExchangeVacancyColumns: ExchangeVacancyColumns;
   Float: Scalars['Float']['output'];
+  ExchangeVacancyFilter: ExchangeVacancyFilter;
   ExchangeVacancyHit: ExchangeVacancyHit;
   ExchangeVacancyPage: ExchangeVacancyPage;
   IndonesiaTrainingOffer: TrainingOfferEntity;
@@ -604,6 +628,18 @@ export type ExchangeTrainingPageResolvers<ContextType = CountryContext, ParentTy
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type ExchangeVacancyColumnsResolvers<ContextType = CountryContext, ParentType extends ResolversParentTypes['ExchangeVacancyColumns'] = ResolversParentTypes['ExchangeVacancyColumns']> = ResolversObject<{
+  ageSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  currencies?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  iscoCodes?: Resolver<Array<Maybe<ResolversTypes['String']>>, ParentType, ContextType>;
+  monthlyWages?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  months?: Resolver<Array<Maybe<ResolversTypes['String']>>, ParentType, ContextType>;
+  regionCodes?: Resolver<Array<Maybe<ResolversTypes['String']>>, ParentType, ContextType>;
+  stale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type ExchangeVacancyHitResolvers<ContextType = CountryContext, ParentType extends ResolversParentTypes['ExchangeVacancyHit'] = ResolversParentTypes['ExchangeVacancyHit']> = ResolversObject<{
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   essentialSkills?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -699,6 +735,7 @@ export type OccupationResolvers<ContextType = CountryContext, ParentType extends
 export type QueryResolvers<ContextType = CountryContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   exchangeTrainingFacts?: Resolver<ResolversTypes['ExchangeTrainingPage'], ParentType, ContextType, RequireFields<QueryExchangeTrainingFactsArgs, 'filter'>>;
   exchangeTrainingSearch?: Resolver<ResolversTypes['ExchangeTrainingPage'], ParentType, ContextType, RequireFields<QueryExchangeTrainingSearchArgs, 'filter' | 'first'>>;
+  exchangeVacancyColumns?: Resolver<ResolversTypes['ExchangeVacancyColumns'], ParentType, ContextType, RequireFields<QueryExchangeVacancyColumnsArgs, 'filter'>>;
   exchangeVacancyFacts?: Resolver<ResolversTypes['ExchangeVacancyPage'], ParentType, ContextType, RequireFields<QueryExchangeVacancyFactsArgs, 'filter'>>;
   exchangeVacancySearch?: Resolver<ResolversTypes['ExchangeVacancyPage'], ParentType, ContextType, RequireFields<QueryExchangeVacancySearchArgs, 'filter' | 'first'>>;
 }>;
@@ -792,6 +829,7 @@ export type Resolvers<ContextType = CountryContext> = ResolversObject<{
   Employer?: EmployerResolvers<ContextType>;
   ExchangeTrainingHit?: ExchangeTrainingHitResolvers<ContextType>;
   ExchangeTrainingPage?: ExchangeTrainingPageResolvers<ContextType>;
+  ExchangeVacancyColumns?: ExchangeVacancyColumnsResolvers<ContextType>;
   ExchangeVacancyHit?: ExchangeVacancyHitResolvers<ContextType>;
   ExchangeVacancyPage?: ExchangeVacancyPageResolvers<ContextType>;
   IndonesiaTrainingOffer?: IndonesiaTrainingOfferResolvers<ContextType>;

@@ -12,6 +12,7 @@ export function cacheKeys(country: string) {
     /** The filter's total as its first page (no keyset) reported it. */
     vacancyTotal: (filter: unknown) => `${country}:vacancy-total:${digest(filter)}`,
     vacancyFacts: (filter: unknown) => `${country}:vacancy-facts:${digest(filter)}`,
+    vacancyColumns: (filter: unknown) => `${country}:vacancy-columns:${digest(filter)}`,
     trainingSearch: (args: unknown) => `${country}:training-search:${digest(args)}`,
     trainingFacts: (filter: unknown) => `${country}:training-facts:${digest(filter)}`,
   };

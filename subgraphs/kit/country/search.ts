@@ -1,7 +1,7 @@
 import { cachedUpstream, primeRecords } from '../upstream/cache.js';
 import type { TrainingFilter, VacancyFilter } from './adapter.js';
 import type { CountryRuntime } from './runtime.js';
-import type { TrainingHit, VacancyHit } from './translate.js';
+import { vacancyColumns, type TrainingHit, type VacancyColumns, type VacancyHit } from './translate.js';
 import { checkFirst, checkKeyset, checkOffset } from './validate.js';
 
 /**
@@ -40,7 +40,7 @@ export function searchResolvers<NV, NT>(rt: CountryRuntime<NV, NT>) {
       }
     });
 
-  const answer = async <H>(resource: string, key: string, policy: typeof policies.search, load: () => Promise<Page<H>>) => {
+  const answer = async <A extends { total: number }>(resource: string, key: string, policy: typeof policies.search, load: () => Promise<A>) => {
     const result = await cachedUpstream(rt.resource(resource), key, policy, load);
     return { ...result.value, stale: result.stale, ageSeconds: result.ageSeconds };
   };
@@ -63,7 +63,7 @@ export function searchResolvers<NV, NT>(rt: CountryRuntime<NV, NT>) {
     exchangeVacancySearch: (_: unknown, args: VacancySearchArgs) => {
       const first = checkFirst(args.first);
       const after = checkKeyset(args.after, country);
-      return answer<VacancyHit>('vacancy-search', keys.vacancySearch({ ...args, first }), policies.search, async () => {
+      return answer<Page<VacancyHit>>('vacancy-search', keys.vacancySearch({ ...args, first }), policies.search, async () => {
         const page = await upstream.searchVacancies(args.filter, first, after);
         translator.noteFetchedVacancies(page.items);
         await primeRecords(cache, keys.vacancyRecord, policies.record, withIds(page.items, (n) => adapter.vacancyId(n)));
@@ -71,16 +71,23 @@ export function searchResolvers<NV, NT>(rt: CountryRuntime<NV, NT>) {
       });
     },
     exchangeVacancyFacts: (_: unknown, args: { filter: VacancyFilter }) =>
-      answer<VacancyHit>('vacancy-facts', keys.vacancyFacts(args.filter), policies.facts, async () => {
+      answer<Page<VacancyHit>>('vacancy-facts', keys.vacancyFacts(args.filter), policies.facts, async () => {
         const all = await upstream.allVacancies(args.filter);
         translator.noteFetchedVacancies(all);
         const hits = translator.vacancyHits(all);
         return { total: hits.length, hits };
       }),
+    // At 200k postings a country's facts are ~100 MB of GraphQL; the columns statistics need are ~8 MB.
+    exchangeVacancyColumns: (_: unknown, args: { filter: VacancyFilter }) =>
+      answer<VacancyColumns>('vacancy-columns', keys.vacancyColumns(args.filter), policies.facts, async () => {
+        const all = await upstream.allVacancies(args.filter);
+        translator.noteFetchedVacancies(all);
+        return vacancyColumns(translator.vacancyHits(all));
+      }),
     exchangeTrainingSearch: (_: unknown, args: TrainingSearchArgs) => {
       const first = checkFirst(args.first);
       const offset = checkOffset(args.offset);
-      return answer<TrainingHit>('training-search', keys.trainingSearch({ ...args, first, offset }), policies.search, async () => {
+      return answer<Page<TrainingHit>>('training-search', keys.trainingSearch({ ...args, first, offset }), policies.search, async () => {
         const page = await upstream.searchTrainings(args.filter, first, offset);
         translator.noteFetchedTrainings(page.items);
         await primeRecords(cache, keys.trainingRecord, policies.record, withIds(page.items, (n) => adapter.trainingId(n)));
@@ -88,7 +95,7 @@ export function searchResolvers<NV, NT>(rt: CountryRuntime<NV, NT>) {
       });
     },
     exchangeTrainingFacts: (_: unknown, args: { filter: TrainingFilter }) =>
-      answer<TrainingHit>('training-facts', keys.trainingFacts(args.filter), policies.facts, async () => {
+      answer<Page<TrainingHit>>('training-facts', keys.trainingFacts(args.filter), policies.facts, async () => {
         const all = await upstream.allTrainings(args.filter);
         translator.noteFetchedTrainings(all);
         const hits = translator.trainingHits(all);

@@ -123,3 +123,30 @@ function remembered<N, M>(toModel: (native: N) => M): (native: N) => M {
     return model;
   };
 }
+
+/** Statistics' view of every match: one list per field, entry i is one vacancy. */
+export interface VacancyColumns {
+  total: number;
+  iscoCodes: Array<string | null>;
+  regionCodes: Array<string | null>;
+  months: Array<string | null>;
+  monthlyWages: Array<number | null>;
+  currencies: string[];
+}
+
+export function vacancyColumns(hits: readonly VacancyHit[]): VacancyColumns {
+  return {
+    total: hits.length,
+    iscoCodes: hits.map((h) => h.iscoCode),
+    regionCodes: hits.map((h) => h.regionCode),
+    months: hits.map((h) => localMonth(h.postedAt)),
+    monthlyWages: hits.map((h) => h.monthlyWage),
+    currencies: hits.map((h) => h.currency),
+  };
+}
+
+/** YYYY-MM of an ISO 8601 date or instant; its date part carries the source's offset, so this is the local month. */
+export function localMonth(iso: string | null): string | null {
+  return iso && /^\d{4}-\d{2}/.test(iso) ? iso.slice(0, 7) : null;
+}
+

@@ -95,6 +95,18 @@ describe('upstream client', () => {
     expect(error.kind).toBe('TIMEOUT');
   });
 
+  it('gives a bulk call the bulk deadline and does not ask again after it times out', async () => {
+    handler = (_req, res) => setTimeout(() => json(res, 200, { all: true }), 120);
+    const c = client({ timeoutMs: 60, bulkTimeoutMs: 1_000, retries: 2 });
+    expect(await c.request({ path: '/all', bulk: true })).toEqual({ all: true });
+    expect((await failure(c.request({ path: '/page' }))).kind).toBe('TIMEOUT');
+    hits = 0;
+    const tight = client({ timeoutMs: 1_000, bulkTimeoutMs: 60, retries: 2 });
+    const error = await failure(tight.request({ path: '/all', bulk: true }));
+    expect([error.kind, error.message]).toEqual(['TIMEOUT', 'testsys: no answer within 60 ms']);
+    expect(hits).toBe(1);
+  });
+
   it('reports a body that is not JSON as BAD_RESPONSE, and a 404 without retrying', async () => {
     handler = (_req, res) => res.end('not json');
     expect((await failure(client().request({ path: '/j' }))).kind).toBe('BAD_RESPONSE');

@@ -21,6 +21,7 @@ const RETRYABLE = new Set(['TIMEOUT', 'UNAVAILABLE', 'RATE_LIMITED']);
 export function createUpstreamClient(options: UpstreamClientOptions): UpstreamClient {
   const { name, logger, metrics } = options;
   const timeoutMs = options.timeoutMs ?? 5_000;
+  const bulkTimeoutMs = options.bulkTimeoutMs ?? 60_000;
   const retries = options.retries ?? 2;
   const concurrency = options.concurrency ?? 16;
   const agent = new Agent({ connections: concurrency, keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000 });
@@ -52,7 +53,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       throw statusError(name, res.statusCode, res.headers['retry-after'], text);
     } catch (error) {
       if (error instanceof UpstreamError) throw error;
-      if (signal.aborted) throw new UpstreamError(name, 'TIMEOUT', `no answer within ${timeoutMs} ms`);
+      if (signal.aborted) throw new UpstreamError(name, 'TIMEOUT', `no answer within ${req.timeoutMs ?? (req.bulk ? bulkTimeoutMs : timeoutMs)} ms`);
       throw new UpstreamError(name, 'UNAVAILABLE', describe(error));
     } finally {
       clearTimeout(timer);
@@ -76,7 +77,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
           attempt -= 1;
           continue;
         }
-        if (!idempotent || attempt >= retries || !RETRYABLE.has(error.kind)) throw error;
+        if (!idempotent || attempt >= retries || !RETRYABLE.has(error.kind) || (req.bulk && error.kind === 'TIMEOUT')) throw error;
         const wait = error instanceof RateLimited && error.retryAfterMs !== undefined ? error.retryAfterMs : backoffMs(attempt);
         if (Date.now() + wait >= deadline) throw error;
         await sleep(wait);
@@ -88,7 +89,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     name,
     async request<T>(req: UpstreamRequest): Promise<T> {
       const started = Date.now();
-      const deadline = started + (req.timeoutMs ?? timeoutMs);
+      const deadline = started + (req.timeoutMs ?? (req.bulk ? bulkTimeoutMs : timeoutMs));
       const route = req.route ?? req.path.replace(/\d+/g, ':n');
       try {
         const raw = await attempts(req, deadline);

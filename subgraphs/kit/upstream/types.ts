@@ -41,6 +41,8 @@ export interface UpstreamClientOptions {
   baseUrl: string;
   /** Deadline of one logical call, retries and Retry-After waits included. Default 5 000 ms. */
   timeoutMs?: number;
+  /** Deadline of a bulk call (`bulk: true`). Default 60 000 ms. */
+  bulkTimeoutMs?: number;
   /** Extra attempts for idempotent calls. Default 2. */
   retries?: number;
   /** Requests in flight at once. Default 16. */
@@ -74,6 +76,12 @@ export interface UpstreamRequest {
   route?: string;
   /** A tighter deadline for this call. */
   timeoutMs?: number;
+  /**
+   * A pull of every match in one answer (e.g. DataTables' `length=-1`): it gets the client's bulk
+   * deadline instead of the page deadline, and a timeout is not retried — asking again for
+   * everything from a system that could not answer in time only doubles its load.
+   */
+  bulk?: boolean;
 }
 
 export type BreakerState = 'closed' | 'open' | 'half-open';

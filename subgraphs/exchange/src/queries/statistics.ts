@@ -2,10 +2,10 @@ import { cachedValue } from '../../../../core/cache/index.js';
 import { canonicalJson } from '../../../kit/country/keys.js';
 import { convert, rateBetween, type AppliedRate } from '../currency.js';
 import { countryTrainingFilter, countryVacancyFilter, normaliseCurrency, normaliseVacancyFilter, trainingFilterFor, type VacancyFilterInput } from '../filters.js';
-import type { SearchPage, TrainingHit, VacancyHit } from '../model.js';
-import { TRAINING_FACTS, VACANCY_FACTS } from '../operations.js';
+import type { SearchPage, TrainingHit, VacancyColumns } from '../model.js';
+import { TRAINING_FACTS, VACANCY_COLUMNS } from '../operations.js';
 import { sourceStatus, type SourceOutcome, type SourceStatus } from '../outcome.js';
-import { computeStats, type CountryFacts, type StatsCell, type StatsDimension } from '../stats.js';
+import { computeStats, type CountryFacts, type StatsCell, type StatsDimension, type VacancyFact } from '../stats.js';
 import { sourcesFor, type ExchangeContext } from './context.js';
 
 /**
@@ -50,13 +50,13 @@ async function computeStatsAnswer(ctx: ExchangeContext, args: StatsArgs, request
   const training = trainingFilterFor(filter);
   const sources = sourcesFor(ctx, filter.countries);
   const [vacancyOutcomes, trainingOutcomes] = await Promise.all([
-    ctx.fanOut<SearchPage<VacancyHit>>(sources, VACANCY_FACTS, (s) => ({ filter: countryVacancyFilter(filter, s, ctx.rates) }), requestId),
+    ctx.fanOut<ColumnsPage>(sources, VACANCY_COLUMNS, (s) => ({ filter: countryVacancyFilter(filter, s, ctx.rates) }), requestId),
     ctx.fanOut<SearchPage<TrainingHit>>(sources, TRAINING_FACTS, (s) => ({ filter: countryTrainingFilter(training, s) }), requestId),
   ]);
   const facts: CountryFacts[] = [];
   const statuses = vacancyOutcomes.map((v, i) => {
     const t = trainingOutcomes[i]!;
-    if (v.ok && t.ok) facts.push({ country: v.source.country, vacancies: v.page.hits, trainings: t.page.hits });
+    if (v.ok && t.ok) facts.push({ country: v.source.country, vacancies: rowsOf(v.page), trainings: t.page.hits });
     return combinedStatus(v, t);
   });
   const cells = computeStats(facts, {
@@ -80,7 +80,20 @@ async function computeStatsAnswer(ctx: ExchangeContext, args: StatsArgs, request
 }
 
 /** One status per country: the vacancy answer's, unless the training answer failed. */
-function combinedStatus(v: SourceOutcome<SearchPage<VacancyHit>>, t: SourceOutcome<SearchPage<TrainingHit>>): SourceStatus {
+type ColumnsPage = VacancyColumns & { stale: boolean; ageSeconds: number };
+
+/** The country's columns as one fact per vacancy. */
+function rowsOf(columns: VacancyColumns): VacancyFact[] {
+  return columns.currencies.map((currency, i) => ({
+    iscoCode: columns.iscoCodes[i] ?? null,
+    regionCode: columns.regionCodes[i] ?? null,
+    month: columns.months[i] ?? null,
+    monthlyWage: columns.monthlyWages[i] ?? null,
+    currency,
+  }));
+}
+
+function combinedStatus(v: SourceOutcome<ColumnsPage>, t: SourceOutcome<SearchPage<TrainingHit>>): SourceStatus {
   const vacancyStatus = sourceStatus(v);
   if (!v.ok || t.ok) {
     if (t.ok && t.stale && vacancyStatus.status === 'OK') return { ...vacancyStatus, status: 'STALE', message: `training offers: ${sourceStatus(t).message}` };

@@ -10,6 +10,8 @@ import { CONTRACT_TYPES, mytInstant } from './toModel.js';
  */
 
 const MAX_LIMIT = 500;
+/** Pages asked together when pulling every match. */
+const PAGES_AT_ONCE = 8;
 const MAX_BATCH_IDS = 100;
 const NEWEST_FIRST = 'postedDate,desc';
 /** Over-fetch so that a keyset page can skip postings that share the keyset's instant. */
@@ -40,13 +42,18 @@ export function createMfjUpstream(ctx: AdapterContext): CountryUpstream<MfjJob, 
   const batches = <T>(path: string, route: string, ids: readonly string[]) =>
     Promise.all(chunks(ids, MAX_BATCH_IDS).map((chunk) => client.request<{ results: T[] }>({ path, query: { ids: chunk.join(',') }, route }))).then((answers) => answers.flatMap((a) => a.results));
 
+  /**
+   * Every page: the first tells the total, the rest go PAGES_AT_ONCE at a time (each call's
+   * deadline starts when it is sent, so none waits out its deadline in a queue).
+   */
   const allPages = async <T>(fetchPage: (offset: number) => Promise<Page<T>>): Promise<T[]> => {
-    const out: T[] = [];
-    for (let offset = 0; ; offset += MAX_LIMIT) {
-      const page = await fetchPage(offset);
-      out.push(...page.results);
-      if (page.results.length < MAX_LIMIT || out.length >= page.total) return out;
+    const pages = [await fetchPage(0)];
+    const total = pages[0]!.total;
+    for (let offset = MAX_LIMIT; offset < total && pages.at(-1)!.results.length === MAX_LIMIT; offset += MAX_LIMIT * PAGES_AT_ONCE) {
+      const offsets = Array.from({ length: PAGES_AT_ONCE }, (_, n) => offset + n * MAX_LIMIT).filter((o) => o < total);
+      pages.push(...(await Promise.all(offsets.map(fetchPage))));
     }
+    return pages.flatMap((page) => page.results);
   };
   const programmes = (offset: number, limit: number) => client.request<Page<MfjProgramme>>({ path: '/api/training-programmes', query: { offset, limit }, route: 'training' });
   const allTrainings = async (filter: TrainingFilter) => sortProgrammes((await allPages((offset) => programmes(offset, MAX_LIMIT))).filter(programmeMatcher(filter)));

@@ -34,9 +34,9 @@ interface ListPage extends Legacy<DoeJob[]> {
 export function createDoeUpstream(ctx: AdapterContext): CountryUpstream<DoeJob, DsdCourse> {
   const token = ctx.deps.config.credentials.thailand.token;
   const client = ctx.createClient({ timeoutMs: 3_000, retries: 2, concurrency: 16, authHeaders: async () => ({ authorization: `Bearer ${token}` }) });
-  const ajax = <T extends Legacy<unknown>>(path: string, form: Record<string, string>, route: string) =>
-    client.request<T>({ method: 'POST', path, form, idempotent: true, route }).then((body) => legacyChecked(client, body));
-  const list = (form: Record<string, string>) => ajax<ListPage>('/api-server/JobAll/ajax_list_job', { draw: '1', ...form }, 'search');
+  const ajax = <T extends Legacy<unknown>>(path: string, form: Record<string, string>, route: string, bulk = false) =>
+    client.request<T>({ method: 'POST', path, form, idempotent: true, route, bulk }).then((body) => legacyChecked(client, body));
+  const list = (form: Record<string, string>, bulk = false) => ajax<ListPage>('/api-server/JobAll/ajax_list_job', { draw: '1', ...form }, 'search', bulk);
   const provinceIds = learnProvinces(client);
   const criteria = async (filter: VacancyFilter) => formOf(filter, filter.regions?.length ? await provinceIds() : new Map());
   const courses = (path: string, query: Record<string, string | number>) => client.request<string>({ path, query, parse: 'text', route: 'courses' }).then((text) => coursesOf(client, text));
@@ -62,7 +62,8 @@ export function createDoeUpstream(ctx: AdapterContext): CountryUpstream<DoeJob, 
         if (items.length >= first || page.data.length < length) return { total: page.recordsFiltered, items: items.slice(0, first) };
       }
     },
-    allVacancies: async (filter) => (await list({ ...(await criteria(filter)), length: '-1' })).data,
+    // DataTables' length=-1: every match in one answer, the platform's own way to export a list.
+    allVacancies: async (filter) => (await list({ ...(await criteria(filter)), length: '-1' }, true)).data,
     vacanciesByIds: async (ids) => {
       // The platform's ids are numbers; anything else cannot exist there.
       const numeric = ids.filter((id) => /^\d{1,15}$/.test(id));
