@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { closeServer, listenOn, trackInFlight } from '../../core/httpServer.js';
-import type { Logger } from '../../core/log.js';
 import { TokenBuckets } from './rateLimit.js';
 import { matchRoute } from './routing.js';
 import { RequestCounter } from './stats.js';

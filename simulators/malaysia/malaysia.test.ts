@@ -3,6 +3,7 @@ import { DATA_ANCHOR_MS, type RunningSimulator } from '../core/index.js';
 import { generateData, serveData, type MfjJob } from './src/index.js';
 import { postedInstant } from './src/jobIndex.js';
 import { SALARY_BANDS, bandOf } from './src/native.js';
+import { readInChunks } from '../../test/harness/stream.js';
 
 /** MYFutureJobs' native contract over HTTP: OAuth2 with expiring tokens, facets, bands, sort, Spring errors, faults. */
 const SEED = 5;
@@ -162,13 +163,7 @@ describe('MYFutureJobs simulator: malformed requests and faults', () => {
       expect(await get('/api/jobs?limit=1', t)).toMatchObject({ status: 503, body: { status: 503, error: 'Service Unavailable' } });
       await faults({ errorRate: 0, slowDripMs: 1 });
       const dripped = await fetch(`${sim.url}/api/jobs?limit=5`, { headers: { authorization: `Bearer ${t}` } });
-      const reader = dripped.body!.getReader();
-      let chunks = 0;
-      let text = '';
-      for (let read = await reader.read(); !read.done; read = await reader.read()) {
-        chunks++;
-        text += Buffer.from(read.value).toString('utf8');
-      }
+      const { chunks, text } = await readInChunks(dripped.body!);
       expect(chunks).toBeGreaterThan(1);
       expect((JSON.parse(text) as Body).results).toHaveLength(5);
       await faults({ slowDripMs: 0, latencyMs: [400, 400] });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_ANCHOR_MS, type RunningSimulator } from '../core/index.js';
 import { generateData, serveData, type DoeJob } from './src/index.js';
 import { parseBeDateTime } from './src/native.js';
+import { readInChunks } from '../../test/harness/stream.js';
 
 /** Thai Mee Ngan Tham's native contract over HTTP: DataTables form posts, BE dates, daily wages, XML courses, legacy errors, faults. */
 const SEED = 3;
@@ -175,13 +176,7 @@ describe('Thai Mee Ngan Tham simulator: legacy errors and faults', () => {
       const failed = await raw();
       expect([failed.status, await failed.json()]).toMatchObject([503, { status: false, data: null }]);
       await faults({ errorRate: 0, slowDripMs: 1 });
-      const reader = (await raw('5')).body!.getReader();
-      let chunks = 0;
-      let text = '';
-      for (let read = await reader.read(); !read.done; read = await reader.read()) {
-        chunks++;
-        text += Buffer.from(read.value).toString('utf8');
-      }
+      const { chunks, text } = await readInChunks((await raw('5')).body!);
       expect(chunks).toBeGreaterThan(1);
       expect((JSON.parse(text) as Body).data).toHaveLength(5);
       await faults({ slowDripMs: 0, latencyMs: [400, 400] });

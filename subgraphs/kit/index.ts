@@ -7,6 +7,7 @@ export { requestBase, langFrom, requestIdFrom, type RequestBase, type Lang } fro
 export { signRequestHeaders, signatureFor, verifySignature, SIGNATURE_HEADER, REQUEST_ID_HEADER, type Verdict } from './trust.js';
 export { createKitMetrics, type KitMetrics } from './metrics.js';
 export { badInput, upstreamGraphQLError } from './errors.js';
+export { chunks, orNaN, unique } from './lists.js';
 export { createUpstreamClient } from './upstream/client.js';
 export {
   UpstreamError,
@@ -21,6 +22,7 @@ export {
 export { cachedUpstream, createBatchLoader, primeRecords, unavailable, type BatchLoaderOptions, type Fetched, type ResourceCacheContext } from './upstream/cache.js';
 export { defineCountrySubgraph, type CountrySubgraph } from './country/define.js';
 export { countryFiles } from './country/files.js';
+export { afterKeyset } from './country/keyset.js';
 export { countrySchemaText, countryTypeNames, contractText } from './country/schema.js';
 export { DEFAULT_POLICIES, type CountryContext } from './country/runtime.js';
 export type {

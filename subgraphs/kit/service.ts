@@ -6,7 +6,6 @@ import type { GraphQLSchemaModule } from '@apollo/subgraph/dist/schema-helper/in
 import type { DocumentNode } from 'graphql';
 import type { ListenOptions, RunningService } from '../../core/service.js';
 import { closeServer, listenOn } from '../../core/httpServer.js';
-import type { Logger } from '../../core/log.js';
 import type { CacheStatus } from '../../core/cache/types.js';
 import type { SubgraphDeps } from './deps.js';
 import { requestBase, type RequestBase } from './context.js';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateData, serveData, type MfjData } from '../../simulators/malaysia/src/index.js';
 import { indexJobs } from '../../simulators/malaysia/src/jobIndex.js';
-import { codes, type GraphQLAnswer } from '../../test/conformance/graphql.js';
+import { codes } from '../../test/conformance/graphql.js';
 import { runResilienceChecks } from '../../test/conformance/resilience.js';
 import { dataOf, startAdapterForTest, startCountryForTest, type AdapterForTest } from '../../test/harness/country.js';
 

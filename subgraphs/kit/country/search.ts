@@ -2,7 +2,7 @@ import { cachedUpstream, primeRecords } from '../upstream/cache.js';
 import type { TrainingFilter, VacancyFilter } from './adapter.js';
 import type { CountryRuntime } from './runtime.js';
 import { vacancyColumns, type TrainingHit, type VacancyColumns, type VacancyHit } from './translate.js';
-import { checkFirst, checkKeyset, checkOffset } from './validate.js';
+import { checkFirst, checkKeyset, checkOffset, checkVacancyFilter } from './validate.js';
 
 /**
  * The contract's @inaccessible search fields the exchange calls. Each page costs ONE upstream
@@ -63,7 +63,7 @@ export function searchResolvers<NV, NT>(rt: CountryRuntime<NV, NT>) {
     exchangeVacancySearch: (_: unknown, args: VacancySearchArgs) => {
       const first = checkFirst(args.first);
       const after = checkKeyset(args.after, country);
-      return answer<Page<VacancyHit>>('vacancy-search', keys.vacancySearch({ ...args, first }), policies.search, async () => {
+      return answer<Page<VacancyHit>>('vacancy-search', keys.vacancySearch({ ...args, filter: checkVacancyFilter(args.filter), first }), policies.search, async () => {
         const page = await upstream.searchVacancies(args.filter, first, after);
         translator.noteFetchedVacancies(page.items);
         await primeRecords(cache, keys.vacancyRecord, policies.record, withIds(page.items, (n) => adapter.vacancyId(n)));
@@ -71,7 +71,7 @@ export function searchResolvers<NV, NT>(rt: CountryRuntime<NV, NT>) {
       });
     },
     exchangeVacancyFacts: (_: unknown, args: { filter: VacancyFilter }) =>
-      answer<Page<VacancyHit>>('vacancy-facts', keys.vacancyFacts(args.filter), policies.facts, async () => {
+      answer<Page<VacancyHit>>('vacancy-facts', keys.vacancyFacts(checkVacancyFilter(args.filter)), policies.facts, async () => {
         const all = await upstream.allVacancies(args.filter);
         translator.noteFetchedVacancies(all);
         const hits = translator.vacancyHits(all);
@@ -79,7 +79,7 @@ export function searchResolvers<NV, NT>(rt: CountryRuntime<NV, NT>) {
       }),
     // At 200k postings a country's facts are ~100 MB of GraphQL; the columns statistics need are ~8 MB.
     exchangeVacancyColumns: (_: unknown, args: { filter: VacancyFilter }) =>
-      answer<VacancyColumns>('vacancy-columns', keys.vacancyColumns(args.filter), policies.facts, async () => {
+      answer<VacancyColumns>('vacancy-columns', keys.vacancyColumns(checkVacancyFilter(args.filter)), policies.facts, async () => {
         const all = await upstream.allVacancies(args.filter);
         translator.noteFetchedVacancies(all);
         return vacancyColumns(translator.vacancyHits(all));

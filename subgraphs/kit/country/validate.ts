@@ -1,5 +1,5 @@
 import { badInput } from '../errors.js';
-import type { Keyset } from './adapter.js';
+import type { Keyset, VacancyFilter } from './adapter.js';
 
 /** Argument checks of the contract's search fields; failures are BAD_USER_INPUT. */
 
@@ -30,3 +30,12 @@ export function checkKeyset(after: { postedAt: string; id: string } | null | und
   if (Number.isNaN(Date.parse(after.postedAt))) throw badInput(`after.postedAt is not an ISO 8601 instant: "${after.postedAt.slice(0, 80)}"`, 'after');
   return { postedAt: after.postedAt, id: after.id, nativeId: nativeIdOf(after.id, country, 'after') };
 }
+
+/** The filter, once its dates are known to parse: adapters may then read them with Date.parse. */
+export function checkVacancyFilter<F extends Pick<VacancyFilter, 'postedSince'>>(filter: F): F {
+  if (filter.postedSince && Number.isNaN(Date.parse(filter.postedSince))) {
+    throw badInput(`postedSince must be an ISO 8601 date-time, got "${filter.postedSince.slice(0, 80)}"`, 'postedSince');
+  }
+  return filter;
+}
+

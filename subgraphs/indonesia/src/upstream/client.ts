@@ -1,4 +1,4 @@
-import type { AdapterContext, CountryUpstream, Keyset, SearchResult, TrainingFilter, VacancyFilter } from '../../../kit/index.js';
+import { afterKeyset, type AdapterContext, type CountryUpstream, type Keyset, type SearchResult, type TrainingFilter, type VacancyFilter } from '../../../kit/index.js';
 import { educationToIsced, iscoToNational, regionsOf, skillLabel } from '../../../kit/reference.js';
 import type { KarirhubHit, Pelatihan } from './native.js';
 import { JOB_TYPES, indonesianDateToIso } from './toModel.js';
@@ -64,7 +64,7 @@ export function createKarirhubUpstream(ctx: AdapterContext): CountryUpstream<Kar
     searchVacancies: async (filter, first, after) => {
       if (unmatchable(filter)) return { total: 0, items: [] };
       const res = await query({ ...algoliaFilter(filter, after), hitsPerPage: first + (after ? KEYSET_SLACK : 0) });
-      return { total: res.nbHits, items: afterKeyset(res.hits, after).slice(0, first) };
+      return { total: res.nbHits, items: afterKeyset(res.hits, after, (h) => h.published_at * 1000, (h) => h.objectID).slice(0, first) };
     },
     allVacancies,
     vacanciesByIds: async (ids) => {
@@ -119,13 +119,6 @@ export function algoliaFilter(filter: VacancyFilter, after: Keyset | null = null
     after ? `published_at<=${Math.floor(Date.parse(after.postedAt) / 1000)}` : undefined,
   ].filter((c): c is string => c !== undefined);
   return { query: filter.text ?? '', filters: clauses.join(' AND '), numericFilters: numeric };
-}
-
-/** Drops what the keyset has already covered: same second and id not below the keyset's. */
-function afterKeyset(hits: KarirhubHit[], after: Keyset | null): KarirhubHit[] {
-  if (!after) return hits;
-  const second = Math.floor(Date.parse(after.postedAt) / 1000);
-  return hits.filter((h) => h.published_at < second || (h.published_at === second && h.objectID < after.nativeId));
 }
 
 function anyOf(alternatives: string[]): string | undefined {

@@ -1,4 +1,4 @@
-import { badInput, type AdapterContext, type CountryUpstream, type Keyset, type TrainingFilter, type VacancyFilter } from '../../../kit/index.js';
+import { afterKeyset, chunks, orNaN, type AdapterContext, type CountryUpstream, type TrainingFilter, type VacancyFilter } from '../../../kit/index.js';
 import { iscoToNational, regionsOf, skillLabel } from '../../../kit/reference.js';
 import type { MfjJob, MfjProgramme } from './native.js';
 import { clientCredentials } from './oauth.js';
@@ -70,7 +70,7 @@ export function createMfjUpstream(ctx: AdapterContext): CountryUpstream<MfjJob, 
       const items: MfjJob[] = [];
       for (let offset = 0; ; offset += query.limit) {
         const page = await jobs({ ...query, offset });
-        items.push(...afterKeyset(page.results, after));
+        items.push(...afterKeyset(page.results, after, (j) => safeInstant(j.postedDate), (j) => j.id));
         if (items.length >= first || page.results.length < query.limit) return { total: page.total, items: items.slice(0, first) };
       }
     },
@@ -122,34 +122,12 @@ function contractCodes(type: string): string[] {
   return Object.entries(CONTRACT_TYPES).flatMap(([code, t]) => (t === type ? [code] : []));
 }
 
-/** Drops what the keyset already covered: the same instant with an id not below the keyset's. */
-function afterKeyset(jobs: MfjJob[], after: Keyset | null): MfjJob[] {
-  if (!after) return jobs;
-  const at = Date.parse(after.postedAt);
-  return jobs.filter((j) => {
-    // A record without a readable date cannot be placed after a keyset; the first page carries it.
-    const t = safeInstant(j.postedDate);
-    return t < at || (t === at && j.id < after.nativeId);
-  });
-}
-
+/** The kit has checked the filter's dates parse. */
 function isoInstant(text: string): string {
-  const ms = Date.parse(text);
-  if (Number.isNaN(ms)) throw badInput(`postedSince must be an ISO 8601 date-time, got "${text}"`, 'postedSince');
-  return new Date(ms).toISOString();
+  return new Date(Date.parse(text)).toISOString();
 }
 
-function safeInstant(text: unknown): number {
-  try {
-    return typeof text === 'string' ? mytInstant(text) : Number.NaN;
-  } catch {
-    return Number.NaN;
-  }
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, n) => items.slice(n * size, (n + 1) * size));
-}
+const safeInstant = orNaN(mytInstant);
 
 function programmeMatcher(filter: TrainingFilter): (p: MfjProgramme) => boolean {
   const states = new Set((filter.regions ?? []).flatMap(stateNames).map((s) => s.toLowerCase()));

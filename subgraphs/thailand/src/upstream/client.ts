@@ -1,5 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
-import { UpstreamError, badInput, type AdapterContext, type CountryUpstream, type Keyset, type TrainingFilter, type UpstreamClient, type VacancyFilter } from '../../../kit/index.js';
+import { UpstreamError, afterKeyset, chunks, orNaN, unique, type AdapterContext, type CountryUpstream, type TrainingFilter, type UpstreamClient, type VacancyFilter } from '../../../kit/index.js';
 import { educationToIsced, iscoToNational, regionByName, skillLabel } from '../../../kit/reference.js';
 import type { DoeJob, DsdCourse } from './native.js';
 import { JOB_TYPES, beToEpochMs, epochMsToBe } from './toModel.js';
@@ -58,7 +58,8 @@ export function createDoeUpstream(ctx: AdapterContext): CountryUpstream<DoeJob, 
       const items: DoeJob[] = [];
       for (let start = 0; ; start += length) {
         const page = await list({ ...form, start: String(start), length: String(length) });
-        items.push(...afterKeyset(page.data, after));
+        // Announce dates are whole minutes: the keyset's own minute comes again and is skipped here.
+        items.push(...afterKeyset(page.data, after, (j) => safeBe(j.anounce_date), (j) => String(j.job_id)));
         if (items.length >= first || page.data.length < length) return { total: page.recordsFiltered, items: items.slice(0, first) };
       }
     },
@@ -118,20 +119,10 @@ export function formOf(filter: VacancyFilter, provinceIds: ReadonlyMap<string, n
   // Skills are listed by name: Thai where the portal has a Thai label, English otherwise.
   set('criteria[skill]', (filter.skills ?? []).flatMap((id) => unique([skillLabel(id, 'th'), skillLabel(id, 'en')])), filter.skills);
   if (filter.minMonthlyWage) form['criteria[wage_min]'] = String(Math.ceil(filter.minMonthlyWage));
-  if (filter.postedSince) form['criteria[announce_since]'] = epochMsToBe(instant(filter.postedSince, 'postedSince'));
+  // The kit has checked that postedSince parses.
+  if (filter.postedSince) form['criteria[announce_since]'] = epochMsToBe(Date.parse(filter.postedSince));
   if (filter.text) form['search[value]'] = filter.text;
   return form;
-}
-
-/** Drops what the keyset already covered: its own minute with an id not below the keyset's (contract: id descending). */
-function afterKeyset(jobs: DoeJob[], after: Keyset | null): DoeJob[] {
-  if (!after) return jobs;
-  const at = Date.parse(after.postedAt);
-  return jobs.filter((j) => {
-    // A record without a readable date cannot be placed after a keyset; the first page carries it.
-    const t = safeBe(j.anounce_date);
-    return t < at || (t === at && `TH:${j.job_id}` < after.id);
-  });
 }
 
 /** `<courses total page><course id>…</course></courses>`, or the service's `<error>` even with a 200. */
@@ -185,24 +176,4 @@ function sortCourses(list: DsdCourse[]): DsdCourse[] {
   return list.sort((a, b) => key(a) - key(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-function instant(text: string, argument: string): number {
-  const ms = Date.parse(text);
-  if (Number.isNaN(ms)) throw badInput(`${argument} must be an ISO 8601 date-time, got "${text.slice(0, 80)}"`, argument);
-  return ms;
-}
-
-function safeBe(text: unknown): number {
-  try {
-    return typeof text === 'string' ? beToEpochMs(text) : Number.NaN;
-  } catch {
-    return Number.NaN;
-  }
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, n) => items.slice(n * size, (n + 1) * size));
-}
-
-function unique<T>(items: Array<T | undefined>): T[] {
-  return [...new Set(items.filter((i): i is T => i !== undefined))];
-}
+const safeBe = orNaN(beToEpochMs);
