@@ -10,7 +10,7 @@ import { crashed, peakRssMb, resetPeakRss } from './stack.js';
 import { startStack, type GatewayName } from './topology.js';
 import { markdown, median, ratios, table, type Report, type Row } from './report.js';
 import { SCENARIOS, type Scenario } from './scenarios.js';
-import { untilWhole } from './settle.js';
+import { untilIdle, untilWhole } from './settle.js';
 import { stabilityRun, type StabilityResult } from './stability.js';
 
 /**
@@ -81,7 +81,10 @@ async function runScenario(scenario: Scenario): Promise<void> {
   const rows = new Map(GATEWAYS.map((g) => [g, { scenario: scenario.id, title: scenario.title, gateway: g, rounds: [], upstreamPerRequest: 0, gatewayRssMb: 0 } as Row]));
   const calls = new Map(GATEWAYS.map((g) => [g, { upstream: 0, requests: 0 }]));
   for (const p of [...Object.values(gateways), ...Object.values(subgraphs)]) resetPeakRss(p.pid);
-  for (const g of GATEWAYS) await runLoad({ url: gateways[g]!.url, body: scenario.body, seconds: settings.warmupSeconds, connections: settings.connections });
+  for (const g of GATEWAYS) {
+    await runLoad({ url: gateways[g].url, body: scenario.body, seconds: settings.warmupSeconds, connections: settings.connections });
+    await untilIdle(gateways[g].url);
+  }
   await settle(scenario);
   for (let round = 0; round < settings.rounds; round++) {
     for (const g of round % 2 === 0 ? GATEWAYS : [...GATEWAYS].reverse()) {
@@ -91,6 +94,7 @@ async function runScenario(scenario: Scenario): Promise<void> {
       c.upstream += (await upstreamTotal()) - before;
       c.requests += result.requests;
       rows.get(g)!.rounds.push(result);
+      await untilIdle(gateways[g].url);
       if (result.sampleError) console.log(`  (${scenario.id}) ${g}: errors, e.g. ${result.sampleError}`);
     }
   }

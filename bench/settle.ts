@@ -18,3 +18,24 @@ export async function untilWhole(url: string, body: string, limitMs: number): Pr
   }
   return undefined;
 }
+
+/**
+ * Waits until a gateway has worked off what a round left queued (a slow gateway can hold seconds
+ * of requests after the load generator stops): it must answer a trivial query quickly again, so
+ * the next gateway's round does not share the core with the last one's backlog.
+ */
+export async function untilIdle(url: string, limitMs = 20_000): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < limitMs) {
+    const sent = performance.now();
+    try {
+      await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}', signal: AbortSignal.timeout(limitMs) })).text();
+    } catch {
+      // not answering yet
+    }
+    if (performance.now() - sent < IDLE_ANSWER_MS) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+const IDLE_ANSWER_MS = 20;
+

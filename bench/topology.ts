@@ -48,10 +48,9 @@ export async function startStack(settings: StackSettings): Promise<Stack> {
   );
   const subgraphs = await startSubgraphs(sims, backend);
   const supergraphPath = writeSupergraph(Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])));
-  const gateways: Stack['gateways'] = {};
-  for (const name of settings.gateways) {
-    gateways[name] = await launch('gateway', name, { supergraphPath }, { ...gateway, nodeFlags: name === 'ours' ? OUR_NODE_FLAGS : [] });
-  }
+  const gateways: Stack['gateways'] = Object.fromEntries(
+    await Promise.all(settings.gateways.map(async (name) => [name, await launch('gateway', name, { supergraphPath }, { ...gateway, nodeFlags: name === 'ours' ? OUR_NODE_FLAGS : [] })] as const)),
+  );
   return { sims, subgraphs, gateways, supergraphPath, pinning };
 }
 
