@@ -59,6 +59,13 @@ export function searchResolvers<NV, NT>(rt: CountryRuntime<NV, NT>) {
     return (await cache.get<number>(key))?.value ?? reported;
   };
 
+  /** Every match, pulled from the upstream (unmapped codes counted once per pull) and translated. */
+  const allVacancyHits = async (filter: VacancyFilter): Promise<VacancyHit[]> => {
+    const all = await upstream.allVacancies(filter);
+    translator.noteFetchedVacancies(all);
+    return translator.vacancyHits(all);
+  };
+
   return {
     exchangeVacancySearch: (_: unknown, args: VacancySearchArgs) => {
       const first = checkFirst(args.first);
@@ -72,18 +79,14 @@ export function searchResolvers<NV, NT>(rt: CountryRuntime<NV, NT>) {
     },
     exchangeVacancyFacts: (_: unknown, args: { filter: VacancyFilter }) =>
       answer<Page<VacancyHit>>('vacancy-facts', keys.vacancyFacts(checkVacancyFilter(args.filter)), policies.facts, async () => {
-        const all = await upstream.allVacancies(args.filter);
-        translator.noteFetchedVacancies(all);
-        const hits = translator.vacancyHits(all);
+        const hits = await allVacancyHits(args.filter);
         return { total: hits.length, hits };
       }),
     // At 200k postings a country's facts are ~100 MB of GraphQL; the columns statistics need are ~8 MB.
     exchangeVacancyColumns: (_: unknown, args: { filter: VacancyFilter }) =>
-      answer<VacancyColumns>('vacancy-columns', keys.vacancyColumns(checkVacancyFilter(args.filter)), policies.facts, async () => {
-        const all = await upstream.allVacancies(args.filter);
-        translator.noteFetchedVacancies(all);
-        return vacancyColumns(translator.vacancyHits(all));
-      }),
+      answer<VacancyColumns>('vacancy-columns', keys.vacancyColumns(checkVacancyFilter(args.filter)), policies.facts, async () =>
+        vacancyColumns(await allVacancyHits(args.filter)),
+      ),
     exchangeTrainingSearch: (_: unknown, args: TrainingSearchArgs) => {
       const first = checkFirst(args.first);
       const offset = checkOffset(args.offset);

@@ -22,6 +22,8 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   const { name, logger, metrics } = options;
   const timeoutMs = options.timeoutMs ?? 5_000;
   const bulkTimeoutMs = options.bulkTimeoutMs ?? 60_000;
+  /** The call's whole budget: its own deadline, else the bulk or the page deadline. */
+  const budgetMs = (req: UpstreamRequest) => req.timeoutMs ?? (req.bulk ? bulkTimeoutMs : timeoutMs);
   const retries = options.retries ?? 2;
   const concurrency = options.concurrency ?? 16;
   const agent = new Agent({ connections: concurrency, keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000 });
@@ -53,7 +55,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       throw statusError(name, res.statusCode, res.headers['retry-after'], text);
     } catch (error) {
       if (error instanceof UpstreamError) throw error;
-      if (signal.aborted) throw new UpstreamError(name, 'TIMEOUT', `no answer within ${req.timeoutMs ?? (req.bulk ? bulkTimeoutMs : timeoutMs)} ms`);
+      if (signal.aborted) throw new UpstreamError(name, 'TIMEOUT', `no answer within ${budgetMs(req)} ms`);
       throw new UpstreamError(name, 'UNAVAILABLE', describe(error));
     } finally {
       clearTimeout(timer);
@@ -89,7 +91,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     name,
     async request<T>(req: UpstreamRequest): Promise<T> {
       const started = Date.now();
-      const deadline = started + (req.timeoutMs ?? (req.bulk ? bulkTimeoutMs : timeoutMs));
+      const deadline = started + budgetMs(req);
       const route = req.route ?? req.path.replace(/\d+/g, ':n');
       try {
         const raw = await attempts(req, deadline);
