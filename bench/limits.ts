@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { signRequestHeaders } from '../subgraphs/kit/trust.js';
+import { signRequestHeaders } from '../core/trust.js';
 import { runLoad, type LoadResult } from './load.js';
 
 /**

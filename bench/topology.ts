@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { composeSupergraph, registrySdl } from '../schema/compose.js';
-import { countrySubgraphs, readSubgraphList } from '../schema/registry.js';
+import { loadConfig } from '../core/config.js';
+import { startServices } from '../stack/services.js';
 import { HAS_TASKSET, launch, pinSelf, type Placement, type Service } from './stack.js';
 
 /**
@@ -37,43 +37,30 @@ export const OUR_NODE_FLAGS = ['--max-old-space-size=256'];
 
 export async function startStack(settings: StackSettings): Promise<Stack> {
   const { backend, gateway, pinning } = placement();
-  const countries = countrySubgraphs();
-  const sims = Object.fromEntries(
-    await Promise.all(
-      countries.map(async (c) => {
-        const simulator = c.manifest.upstream?.simulator ?? c.name;
-        return [c.name, await launch('sim', simulator, { size: settings.size, latencyMs: settings.latencyMs }, backend)] as const;
-      }),
-    ),
+  // Simulators and subgraphs in the registry's start order, each in its own process, on ephemeral ports.
+  const started = await startServices<Service & { close(): Promise<void> }>(
+    { config: loadConfig({}), ports: 'ephemeral' },
+    {
+      simulator: async (name) => closable(await launch('sim', name, { size: settings.size, latencyMs: settings.latencyMs }, backend)),
+      subgraph: async ({ entry, upstreamUrl, subgraphUrls }) =>
+        closable(await launch('subgraph', entry.name, { ...(upstreamUrl ? { upstreamUrl } : {}), subgraphUrls }, backend)),
+    },
   );
-  const subgraphs = await startSubgraphs(sims, backend);
-  const supergraphPath = writeSupergraph(Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])));
+  const supergraphPath = writeSupergraph(started.supergraphSdl);
   const gateways: Stack['gateways'] = Object.fromEntries(
     await Promise.all(settings.gateways.map(async (name) => [name, await launch('gateway', name, { supergraphPath }, { ...gateway, nodeFlags: name === 'ours' ? OUR_NODE_FLAGS : [] })] as const)),
   );
-  return { sims, subgraphs, gateways, supergraphPath, pinning };
+  return { sims: started.simulators, subgraphs: started.subgraphs, gateways, supergraphPath, pinning };
 }
 
-/** Core subgraphs and countries first (in parallel), then the exchange, which needs the countries' URLs. */
-async function startSubgraphs(sims: Record<string, Service>, backend: Placement): Promise<Record<string, Service>> {
-  const list = readSubgraphList().subgraphs;
-  const countries = list.filter((s) => s.manifest.kind === 'country');
-  const independent = list.filter((s) => s.manifest.kind !== 'country' && s.name !== 'exchange');
-  const subgraphs: Record<string, Service> = {};
-  await Promise.all([
-    ...independent.map(async (s) => (subgraphs[s.name] = await launch('subgraph', s.name, {}, backend))),
-    ...countries.map(async (c) => (subgraphs[c.name] = await launch('subgraph', c.name, { upstreamUrl: sims[c.name]!.url }, backend))),
-  ]);
-  if (list.some((s) => s.name === 'exchange')) {
-    const subgraphUrls = Object.fromEntries(countries.map((c) => [c.name, subgraphs[c.name]!.url]));
-    subgraphs.exchange = await launch('subgraph', 'exchange', { subgraphUrls }, backend);
-  }
-  return subgraphs;
+/** Bench processes are killed together by stopAll(); one alone needs no close of its own. */
+function closable(service: Service): Service & { close(): Promise<void> } {
+  return { ...service, close: async () => undefined };
 }
 
-function writeSupergraph(urls: Record<string, string>): string {
+function writeSupergraph(supergraphSdl: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'lmis-bench-')), 'supergraph.graphql');
-  writeFileSync(path, composeSupergraph({ subgraphs: registrySdl(urls) }));
+  writeFileSync(path, supergraphSdl);
   return path;
 }
 

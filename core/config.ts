@@ -6,6 +6,10 @@ import { z } from 'zod';
  * and their own URLs). Values are validated with zod so a typo fails at start, loudly.
  */
 
+/** The port bases the manifests' ports are written against. */
+export const DEFAULT_SUBGRAPH_BASE = 4001;
+export const DEFAULT_SIMULATOR_BASE = 4101;
+
 const port = z.coerce.number().int().min(0).max(65535);
 const csv = z
   .string()
@@ -17,11 +21,10 @@ const EnvSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   /** Gateway port. */
   PORT: port.default(4000),
-  /** First subgraph port; each subgraph's subgraph.json gives its offset-free default. */
-  SUBGRAPH_PORT_BASE: port.default(4001),
-  SIM_INDONESIA_PORT: port.default(4101),
-  SIM_MALAYSIA_PORT: port.default(4102),
-  SIM_THAILAND_PORT: port.default(4103),
+  /** Moves every subgraph port: a subgraph listens on its subgraph.json port + (base − 4001). */
+  SUBGRAPH_PORT_BASE: port.default(DEFAULT_SUBGRAPH_BASE),
+  /** Moves every simulator port the same way (manifest `upstream.simulatorPort` + (base − 4101)). */
+  SIM_PORT_BASE: port.default(DEFAULT_SIMULATOR_BASE),
   /** When set, every cache layer uses Redis; otherwise an in-process LRU. */
   REDIS_URL: z.string().url().optional(),
   /** HMAC secret the gateway signs forwarded requests with; subgraphs refuse unsigned calls. */
@@ -40,11 +43,6 @@ const EnvSchema = z.object({
   SIM_SIZE: z.coerce.number().int().positive().default(3000),
   SIM_LATENCY_MS: z.string().regex(/^\d+(-\d+)?$/).default('20-80'),
   SIM_ERROR_RATE: z.coerce.number().min(0).max(1).default(0),
-  /** Upstream credentials (never logged). Defaults match the simulators' dev credentials. */
-  INDONESIA_API_KEY: z.string().default('sim-karirhub-key'),
-  MALAYSIA_CLIENT_ID: z.string().default('lmis-gateway'),
-  MALAYSIA_CLIENT_SECRET: z.string().default('sim-myfuturejobs-secret'),
-  THAILAND_API_TOKEN: z.string().default('sim-doe-token'),
   /** Memory budget of the gateway's in-process cache (responses, APQ) when REDIS_URL is unset. */
   GATEWAY_CACHE_MB: z.coerce.number().int().positive().default(32),
   /** Statistical disclosure control: cells with fewer vacancies than this are suppressed. */
@@ -59,8 +57,10 @@ export interface Config {
   host: string;
   ports: {
     gateway: number;
-    subgraphBase: number;
-    simulators: { indonesia: number; malaysia: number; thailand: number };
+    /** SUBGRAPH_PORT_BASE − 4001: added to every subgraph.json port. */
+    subgraphOffset: number;
+    /** SIM_PORT_BASE − 4101: added to every simulator port. */
+    simulatorOffset: number;
   };
   redisUrl: string | undefined;
   gatewaySecret: string;
@@ -69,13 +69,11 @@ export interface Config {
   ideEnabled: boolean;
   rateLimitPerMinute: number;
   simulator: { seed: number; size: number; latencyMs: [number, number]; errorRate: number };
-  /** UPSTREAM_<NAME>_URL for any registered country (e.g. UPSTREAM_INDONESIA_URL); else its simulator. */
-  upstreams: Record<string, { url: string | undefined }>;
-  credentials: {
-    indonesia: { apiKey: string };
-    malaysia: { clientId: string; clientSecret: string };
-    thailand: { token: string };
-  };
+  /**
+   * The settings a subgraph declares in its subgraph.json (credentials, its upstream URL…), read
+   * from the same environment and validated: each country asks for its own declarations only.
+   */
+  settingsFor(owner: string, declared: Readonly<Record<string, SettingDeclaration>>): Record<string, string | undefined>;
   disclosureThreshold: number;
   /** Bytes the gateway's in-process cache may hold. */
   gatewayCacheBytes: number;
@@ -98,8 +96,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     ports: {
       gateway: e.PORT,
-      subgraphBase: e.SUBGRAPH_PORT_BASE,
-      simulators: { indonesia: e.SIM_INDONESIA_PORT, malaysia: e.SIM_MALAYSIA_PORT, thailand: e.SIM_THAILAND_PORT },
+      subgraphOffset: e.SUBGRAPH_PORT_BASE - DEFAULT_SUBGRAPH_BASE,
+      simulatorOffset: e.SIM_PORT_BASE - DEFAULT_SIMULATOR_BASE,
     },
     redisUrl: e.REDIS_URL,
     gatewaySecret: e.GATEWAY_SHARED_SECRET,
@@ -113,27 +111,43 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       latencyMs: parseRange(e.SIM_LATENCY_MS),
       errorRate: e.SIM_ERROR_RATE,
     },
-    upstreams: upstreamUrls(source),
-    credentials: {
-      indonesia: { apiKey: e.INDONESIA_API_KEY },
-      malaysia: { clientId: e.MALAYSIA_CLIENT_ID, clientSecret: e.MALAYSIA_CLIENT_SECRET },
-      thailand: { token: e.THAILAND_API_TOKEN },
-    },
+    settingsFor: (owner, declared) => readDeclaredSettings(owner, declared, source),
     disclosureThreshold: e.DISCLOSURE_THRESHOLD,
     gatewayCacheBytes: e.GATEWAY_CACHE_MB * 1024 * 1024,
   };
 }
 
-/** Every UPSTREAM_<NAME>_URL variable, so a new country needs no change here. */
-function upstreamUrls(source: NodeJS.ProcessEnv): Record<string, { url: string | undefined }> {
-  const urls: Record<string, { url: string | undefined }> = {};
-  for (const [key, value] of Object.entries(source)) {
-    const match = /^UPSTREAM_([A-Z0-9_]+)_URL$/.exec(key);
-    if (!match || !value) continue;
-    if (!z.string().url().safeParse(value).success) throw new Error(`Invalid configuration:\n  ${key}: not a URL`);
-    urls[(match[1] ?? '').toLowerCase()] = { url: value };
+/** What a subgraph.json `settings` entry (or its upstream URL) declares; see schema/registry.ts. */
+export interface SettingDeclaration {
+  env: string;
+  default?: string;
+  /** A URL setting is checked to be one. */
+  format?: 'text' | 'url';
+  /** An older variable name still read when `env` is unset. */
+  deprecatedEnv?: string;
+}
+
+/** One owner's declared settings from the environment; throws naming every missing or bad variable. */
+export function readDeclaredSettings(
+  owner: string,
+  declared: Readonly<Record<string, SettingDeclaration>>,
+  source: NodeJS.ProcessEnv,
+): Record<string, string | undefined> {
+  const shape = Object.fromEntries(
+    Object.entries(declared).map(([key, d]) => {
+      const base = d.format === 'url' ? z.string().url() : z.string().min(1);
+      return [key, d.default !== undefined ? base.default(d.default) : base.optional()];
+    }),
+  );
+  const values = Object.fromEntries(
+    Object.entries(declared).map(([key, d]) => [key, source[d.env] || (d.deprecatedEnv ? source[d.deprecatedEnv] : undefined) || undefined]),
+  );
+  const parsed = z.object(shape).safeParse(values);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${declared[String(i.path[0])]?.env ?? String(i.path[0])} (${owner}): ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return urls;
+  return parsed.data as Record<string, string | undefined>;
 }
 
 function parseApiKeys(entries: string[]): Map<string, string[]> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { composeSupergraph, readSubgraphList, registrySdl } from './compose.js';
+import { composeSupergraph, registrySdl } from './compose.js';
+import { readSubgraphList } from './registry.js';
 
 const LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable"])';
 

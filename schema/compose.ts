@@ -3,28 +3,22 @@ import { dirname, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
+import { loadConfig } from '../core/config.js';
 import { fromRoot } from '../core/paths.js';
-import { countrySchemaText } from '../subgraphs/kit/country/schema.js';
-import { exchangeSchemaText } from '../subgraphs/exchange/src/schemaText.js';
-import { countrySubgraphs, readSubgraphList, type SubgraphEntry, type SubgraphList } from './registry.js';
+import { readSubgraphList, type SubgraphList } from './registry.js';
+import { fileSdl, generatedSdl, sdlOfEntries, type SubgraphSdl } from './sources.js';
 
-export { readSubgraphList };
+export type { SubgraphSdl };
 
 /**
  * `npm run compose`: writes the generated subgraph SDL (each country = contract + its own types;
  * the exchange = generated from the country list), then composes schema/supergraph.graphql with
  * @apollo/composition — in-process, because the rover binary cannot be downloaded here.
+ * `schema.subgraph_url` entries are introspected over HTTP (signed with GATEWAY_SHARED_SECRET).
  * `npm run compose -- --check` writes nothing and fails when anything committed is stale.
  */
 
-export interface SubgraphSdl {
-  name: string;
-  /** Where the gateway routes this subgraph's fetches (tests pass ephemeral URLs). */
-  url: string;
-  sdl: string;
-}
-
-const SUPERGRAPH = fromRoot('schema/supergraph.graphql');
+export const SUPERGRAPH = fromRoot('schema/supergraph.graphql');
 
 /** Composes; throws one readable error listing every composition error with its code. */
 export function composeSupergraph(input: { subgraphs: readonly SubgraphSdl[] }): string {
@@ -36,25 +30,17 @@ export function composeSupergraph(input: { subgraphs: readonly SubgraphSdl[] }):
   return result.supergraphSdl;
 }
 
-/** The SDL a registry entry's file should contain, when it is generated (countries, exchange). */
-export function generatedSdl(entry: SubgraphEntry, list: SubgraphList): string | undefined {
-  if (entry.manifest.kind === 'country') {
-    const own = readFileSync(fromRoot('subgraphs', entry.name, 'src/schema.graphql'), 'utf8');
-    return countrySchemaText({ name: entry.name, typePrefix: entry.manifest.typePrefix ?? entry.name }, own);
-  }
-  if (entry.name === 'exchange') {
-    return exchangeSchemaText(countrySubgraphs(list).map((c) => ({ typePrefix: c.manifest.typePrefix ?? c.name })));
-  }
-  return undefined;
+/**
+ * Every registered subgraph's SDL from the repository (generated in memory where it applies),
+ * routed at `urls` where given. Synchronous; throws for a `subgraph_url` entry (see composeRegistry).
+ */
+export function registrySdl(urls: Record<string, string> = {}, list = readSubgraphList()): SubgraphSdl[] {
+  return list.subgraphs.map((entry) => ({ name: entry.name, url: urls[entry.name] ?? entry.routingUrl, sdl: fileSdl(entry, list) }));
 }
 
-/** Every registered subgraph's SDL (generated in memory where it applies), routed at `urls` where given. */
-export function registrySdl(urls: Record<string, string> = {}, list = readSubgraphList()): SubgraphSdl[] {
-  return list.subgraphs.map((entry) => ({
-    name: entry.name,
-    url: urls[entry.name] ?? entry.routingUrl,
-    sdl: generatedSdl(entry, list) ?? readFileSync(entry.schemaFile, 'utf8'),
-  }));
+/** The registry composed with its routing URLs, introspecting `subgraph_url` entries: what schema/supergraph.graphql must contain. */
+export async function composeRegistry(list: SubgraphList = readSubgraphList(), secret = loadConfig().gatewaySecret): Promise<string> {
+  return composeSupergraph({ subgraphs: await sdlOfEntries(list.subgraphs, list, {}, { secret }) });
 }
 
 function parseSdl(subgraph: SubgraphSdl) {
@@ -71,7 +57,7 @@ function codeOf(error: { extensions: Record<string, unknown> }): string {
 }
 
 /** Writes (or, with --check, only compares) every generated file and the supergraph. */
-function compose(check: boolean): void {
+async function compose(check: boolean): Promise<void> {
   const list = readSubgraphList();
   const stale: string[] = [];
   const write = (path: string, text: string) => {
@@ -86,7 +72,7 @@ function compose(check: boolean): void {
     const sdl = generatedSdl(entry, list);
     if (sdl !== undefined) write(entry.schemaFile, sdl);
   }
-  write(SUPERGRAPH, composeSupergraph({ subgraphs: registrySdl({}, list) }));
+  write(SUPERGRAPH, await composeRegistry(list));
   const names = list.subgraphs.map((s) => s.name).join(', ');
   if (check && stale.length) throw new Error(`stale — run \`npm run compose\`:\n  ${stale.join('\n  ')}`);
   console.log(check ? `supergraph is fresh (${names})` : `${stale.length ? `wrote ${stale.join(', ')}\n` : ''}composed: ${names}`);
@@ -94,7 +80,7 @@ function compose(check: boolean): void {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
-    compose(process.argv.includes('--check'));
+    await compose(process.argv.includes('--check'));
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);

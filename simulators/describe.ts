@@ -10,8 +10,8 @@ import { describeProfile, type CountryProfile } from './core/index.js';
 const size = Number(process.argv[2] ?? 3000);
 const seed = Number(process.argv[3] ?? 42);
 
-for (const { name, manifest } of countrySubgraphs()) {
-  const simulator = manifest.upstream?.simulator ?? name;
+for (const { manifest } of countrySubgraphs()) {
+  const simulator = manifest.upstream.simulator;
   const { profile } = await importProjectModule<{ profile: CountryProfile }>(`simulators/${simulator}/src/profile`);
-  console.log(`${describeProfile(simulator, profile, { seed, size, currency: manifest.currency ?? '' })}\n`);
+  console.log(`${describeProfile(simulator, profile, { seed, size, currency: manifest.currency })}\n`);
 }

@@ -3,20 +3,20 @@ import { closeOnSignal } from '../core/lifecycle.js';
 import { createLogger } from '../core/log.js';
 import { importProjectModule } from '../core/modules.js';
 import { countrySubgraphs } from '../schema/registry.js';
-import { topology } from '../stack/topology.js';
+import { simulatorPort } from '../stack/topology.js';
 import { describeProfile, type CountryProfile } from './core/index.js';
 import { startNamedSimulator } from './launch.js';
 
 /**
- * `npm run simulator -- <country>`: one simulated national system on its default port
- * (SIM_<COUNTRY>_PORT), with seed, size, latency and error rate from SIM_* settings.
+ * `npm run simulator -- <country>`: one simulated national system on its manifest's port
+ * (`upstream.simulatorPort`, moved by SIM_PORT_BASE), with seed, size, latency and error rate from SIM_* settings.
  * `npm run simulator -- <country> --describe`: print the distributions of the data it would
  * generate (the tables in its README) and exit.
  */
 const args = process.argv.slice(2);
 const name = args.find((a) => !a.startsWith('--'));
 const config = loadConfig();
-const known = topology(config).simulators;
+const known = countrySubgraphs().map((c) => ({ name: c.manifest.upstream.simulator, port: simulatorPort(c.manifest, config), currency: c.manifest.currency }));
 const target = known.find((s) => s.name === name);
 if (!target) {
   console.error(`usage: npm run simulator -- <${known.map((s) => s.name).join('|')}> [--describe]`);
@@ -25,8 +25,7 @@ if (!target) {
 
 if (args.includes('--describe')) {
   const { profile } = await importProjectModule<{ profile: CountryProfile }>(`simulators/${target.name}/src/profile`);
-  const currency = countrySubgraphs().find((c) => (c.manifest.upstream?.simulator ?? c.name) === target.name)?.manifest.currency ?? '';
-  console.log(describeProfile(target.name, profile, { seed: config.simulator.seed, size: config.simulator.size, currency }));
+  console.log(describeProfile(target.name, profile, { seed: config.simulator.seed, size: config.simulator.size, currency: target.currency }));
 } else {
   const logger = createLogger(`sim:${target.name}`, config.logLevel);
   const sim = await startNamedSimulator(target.name, { ...config.simulator, port: target.port, host: config.host, logger });

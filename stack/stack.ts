@@ -3,16 +3,17 @@ import type { Config } from '../core/config.js';
 import type { Logger } from '../core/log.js';
 import type { RunningService } from '../core/service.js';
 import { createGateway } from '../gateway/src/server.js';
-import { countrySubgraphs } from '../schema/registry.js';
+import { readSubgraphList } from '../schema/registry.js';
 import { startNamedSimulator } from '../simulators/launch.js';
 import { launchSubgraph } from '../subgraphs/launch.js';
-import { topology } from './topology.js';
+import { startServices } from './services.js';
 
 export interface WholeStackOptions {
   config: Config;
   logger: Logger;
   /** One cache per service, each in its own namespace of the same store. */
   newCache(namespace: string, maxBytes?: number): Cache;
+  /** The committed supergraph, watched by the gateway; used when every subgraph is at its routing_url. */
   supergraphPath: string;
 }
 
@@ -26,48 +27,52 @@ export interface WholeStack {
 }
 
 /**
- * Starts simulators → subgraphs → gateway. Subgraphs start in registry order except the
- * exchange, which starts last because it calls the country subgraphs.
+ * `npm start`'s stack in this process, on the fixed ports (manifests + port bases), in the
+ * order startServices takes from the registry. When the ports are moved, the gateway runs a
+ * supergraph composed with the real URLs instead of the committed file.
  */
 export async function startWholeStack(options: WholeStackOptions): Promise<WholeStack> {
   const { config, logger, newCache } = options;
-  const where = topology(config);
-  const services: RunningService[] = [];
+  const list = readSubgraphList();
   const closers: Array<() => Promise<void>> = [];
-  const track = (service: RunningService, cache?: Cache) => {
-    services.push(service);
-    if (cache) closers.push(() => cache.close());
+  const withCache = async (name: string, maxBytes: number | undefined, start: (cache: Cache) => Promise<RunningService>) => {
+    const cache = newCache(name, maxBytes);
+    closers.push(() => cache.close());
+    const service = await start(cache);
     closers.push(() => service.close());
+    return service;
   };
-
-  for (const sim of where.simulators) {
-    track(await startNamedSimulator(sim.name, { ...config.simulator, port: sim.port, host: config.host, logger: logger.child({ service: `sim:${sim.name}` }) }));
-  }
-  const subgraphUrls = Object.fromEntries(countrySubgraphs().map((c) => [c.name, where.subgraphUrl(c.name)]));
-  const ordered = [...where.subgraphs].sort((a, b) => Number(a.name === 'exchange') - Number(b.name === 'exchange'));
-  for (const entry of ordered) {
-    const cache = newCache(entry.name);
-    const upstreamUrl = where.upstreamUrl(entry.name);
-    const service = await launchSubgraph({
-      name: entry.name,
-      config,
-      cache,
-      logger: logger.child({ service: entry.name }),
-      listen: { port: entry.port, host: config.host },
-      ...(upstreamUrl ? { upstreamUrl } : {}),
-      ...(entry.name === 'exchange' ? { subgraphUrls } : {}),
-    });
-    track(service, cache);
-  }
-
-  const gatewayCache = newCache('gateway', config.gatewayCacheBytes);
-  const gateway = await createGateway({
-    config,
-    cache: gatewayCache,
-    logger: logger.child({ service: 'gateway' }),
-    supergraphPath: options.supergraphPath,
-    listen: { port: config.ports.gateway, host: config.host },
-  });
-  closers.push(() => gatewayCache.close(), () => gateway.close());
-  return { gatewayUrl: gateway.url, ideUrl: gateway.url.replace(/\/graphql$/, '/ide'), services, closers };
+  const started = await startServices<RunningService>(
+    { config, ports: 'fixed', list },
+    {
+      simulator: async (name, port) => {
+        const service = await startNamedSimulator(name, { ...config.simulator, port, host: config.host, logger: logger.child({ service: `sim:${name}` }) });
+        closers.push(() => service.close());
+        return service;
+      },
+      subgraph: ({ entry, port, upstreamUrl, subgraphUrls }) =>
+        withCache(entry.name, undefined, (cache) =>
+          launchSubgraph({ name: entry.name, config, cache, logger: logger.child({ service: entry.name }), listen: { port, host: config.host }, ...(upstreamUrl ? { upstreamUrl } : {}), subgraphUrls }),
+        ),
+      gateway: ({ supergraphSdl, subgraphUrls }) => {
+        const atRoutingUrls = list.subgraphs.every((s) => subgraphUrls[s.name] === s.routingUrl);
+        return withCache('gateway', config.gatewayCacheBytes, (cache) =>
+          createGateway({
+            config,
+            cache,
+            logger: logger.child({ service: 'gateway' }),
+            ...(atRoutingUrls ? { supergraphPath: options.supergraphPath } : { supergraphSdl }),
+            listen: { port: config.ports.gateway, host: config.host },
+          }),
+        );
+      },
+    },
+  );
+  const gateway = started.gateway!;
+  return {
+    gatewayUrl: gateway.url,
+    ideUrl: gateway.url.replace(/\/graphql$/, '/ide'),
+    services: started.started.filter((s) => s.service !== gateway).map((s) => s.service),
+    closers,
+  };
 }

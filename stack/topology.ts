@@ -1,48 +1,38 @@
 import type { Config } from '../core/config.js';
-import { countrySubgraphs, readSubgraphList, type SubgraphEntry } from '../schema/registry.js';
+import type { CountryManifest, SubgraphEntry } from '../schema/registry.js';
 
 /**
- * Where every part of the stack listens by default, derived from the registry and the config:
- * subgraphs on the port of their subgraph.json and reached at their registry routing_url, simulators on SIM_<COUNTRY>_PORT (4101…), each
- * country subgraph pointed at UPSTREAM_<COUNTRY>_URL or else its local simulator.
+ * Where a part of the stack listens and what it calls, from the registry and the config alone:
+ * a subgraph on its subgraph.json port moved by SUBGRAPH_PORT_BASE, a simulator on its manifest's
+ * `upstream.simulatorPort` moved by SIM_PORT_BASE, a country's upstream at the URL its manifest
+ * names (`upstream.urlEnv`) or else its local simulator.
  */
-export interface Topology {
-  subgraphs: Array<SubgraphEntry & { port: number }>;
-  simulators: Array<{ name: string; port: number }>;
-  upstreamUrl(subgraph: string): string | undefined;
-  subgraphUrl(subgraph: string): string;
+
+/** The port a subgraph listens on in a fixed-port stack. */
+export function subgraphPort(entry: SubgraphEntry, config: Config): number {
+  return entry.manifest.port + config.ports.subgraphOffset;
 }
 
-const SIMULATOR_BASE_PORT = 4101;
-
-export function topology(config: Config, list = readSubgraphList()): Topology {
-  const countries = countrySubgraphs(list);
-  const simulators = countries.map((entry, index) => {
-    const name = entry.manifest.upstream?.simulator ?? entry.name;
-    return { name, port: simulatorPort(config, name, index) };
-  });
-  const simulatorUrl = (name: string) => {
-    const sim = simulators.find((s) => s.name === name);
-    return sim ? `http://${config.host}:${sim.port}` : undefined;
-  };
-  return {
-    subgraphs: list.subgraphs.map((s) => ({ ...s, port: s.manifest.port })),
-    simulators,
-    upstreamUrl: (subgraph) => {
-      const entry = countries.find((c) => c.name === subgraph);
-      if (!entry) return undefined;
-      const configured = config.upstreams[subgraph]?.url;
-      return configured ?? simulatorUrl(entry.manifest.upstream?.simulator ?? subgraph);
-    },
-    subgraphUrl: (subgraph) => {
-      const entry = list.subgraphs.find((s) => s.name === subgraph);
-      if (!entry) throw new Error(`unknown subgraph "${subgraph}"`);
-      return entry.routingUrl;
-    },
-  };
+/** The port a country's simulator listens on in a fixed-port stack. */
+export function simulatorPort(manifest: CountryManifest, config: Config): number {
+  return manifest.upstream.simulatorPort + config.ports.simulatorOffset;
 }
 
-function simulatorPort(config: Config, name: string, index: number): number {
-  const known = (config.ports.simulators as Record<string, number>)[name];
-  return known ?? SIMULATOR_BASE_PORT + index;
+/** The national system's URL when the environment names one (`upstream.urlEnv`); else undefined (use the simulator). */
+export function configuredUpstreamUrl(manifest: CountryManifest, config: Config): string | undefined {
+  return config.settingsFor(manifest.name, { url: { env: manifest.upstream.urlEnv, format: 'url' } }).url;
+}
+
+/**
+ * A subgraph's URL in a fixed-port stack: its registry routing_url, with the port moved by
+ * SUBGRAPH_PORT_BASE when the routing URL is the subgraph's own default port.
+ */
+export function subgraphUrl(entry: SubgraphEntry, config: Config): string {
+  const url = new URL(entry.routingUrl);
+  if (Number(url.port) === entry.manifest.port) url.port = String(subgraphPort(entry, config));
+  return url.toString();
+}
+
+export function simulatorUrl(manifest: CountryManifest, config: Config): string {
+  return `http://${config.host}:${simulatorPort(manifest, config)}`;
 }

@@ -2,13 +2,14 @@ import { createCache } from '../core/cache/index.js';
 import { loadConfig } from '../core/config.js';
 import { closeOnSignal } from '../core/lifecycle.js';
 import { createLogger } from '../core/log.js';
-import { countrySubgraphs } from '../schema/registry.js';
-import { topology } from '../stack/topology.js';
+import { dependenciesOf, readSubgraphList } from '../schema/registry.js';
+import { configuredUpstreamUrl, simulatorUrl, subgraphPort, subgraphUrl } from '../stack/topology.js';
 import { launchSubgraph } from './launch.js';
 
 /**
- * `npm run start:subgraph -- <name>`: one subgraph alone, on the port of its subgraph.json, with
- * its upstream (countries) or the country subgraphs (exchange) at their default URLs.
+ * `npm run start:subgraph -- <name>`: one subgraph alone, on the port of its subgraph.json (moved
+ * by SUBGRAPH_PORT_BASE), with its upstream (countries: `upstream.urlEnv` or its simulator) or the
+ * subgraphs it depends on (exchange) at their default URLs.
  */
 const name = process.argv[2];
 if (!name) {
@@ -17,23 +18,23 @@ if (!name) {
 }
 const config = loadConfig();
 const logger = createLogger(name, config.logLevel);
-const where = topology(config);
-const entry = where.subgraphs.find((s) => s.name === name);
+const list = readSubgraphList();
+const entry = list.subgraphs.find((s) => s.name === name);
 if (!entry) {
-  console.error(`unknown subgraph "${name}"; known: ${where.subgraphs.map((s) => s.name).join(', ')}`);
+  console.error(`unknown subgraph "${name}"; known: ${list.subgraphs.map((s) => s.name).join(', ')}`);
   process.exit(2);
 }
 const cache = createCache({ redisUrl: config.redisUrl, namespace: name, logger });
-const upstreamUrl = where.upstreamUrl(name);
-const subgraphUrls = Object.fromEntries(countrySubgraphs().map((c) => [c.name, where.subgraphUrl(c.name)]));
+const upstreamUrl = entry.manifest.kind === 'country' ? (configuredUpstreamUrl(entry.manifest, config) ?? simulatorUrl(entry.manifest, config)) : undefined;
+const subgraphUrls = Object.fromEntries(dependenciesOf(entry, list).subgraphs.map((d) => [d, subgraphUrl(list.subgraphs.find((s) => s.name === d)!, config)]));
 const service = await launchSubgraph({
   name,
   config,
   cache,
   logger,
-  listen: { port: entry.port, host: config.host },
+  listen: { port: subgraphPort(entry, config), host: config.host },
   ...(upstreamUrl ? { upstreamUrl } : {}),
-  ...(name === 'exchange' ? { subgraphUrls } : {}),
+  subgraphUrls,
 });
 logger.info({ url: service.url }, `${name} subgraph listening`);
 closeOnSignal(logger, [() => cache.close(), () => service.close()]);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { signRequestHeaders } from '../../subgraphs/kit/trust.js';
+import { signRequestHeaders } from '../../core/trust.js';
 
 /** A plain Apollo Gateway: no APQ store of ours, no response cache, no limits — it only signs. */
 export async function startPlainApollo(supergraphPath: string, secret: string): Promise<string> {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createGatewayRuntime } from '@graphql-hive/gateway';
 import InMemoryLRUCache from '@graphql-mesh/cache-inmemory-lru';
 import { listenOn } from '../../core/httpServer.js';
-import { signRequestHeaders } from '../../subgraphs/kit/trust.js';
+import { signRequestHeaders } from '../../core/trust.js';
 
 /**
  * Hive Gateway (MIT), the open-source JS peer, on the same supergraph and subgraphs: as it comes,

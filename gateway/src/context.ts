@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Config } from '../../core/config.js';
-import { langFrom, type Lang } from '../../subgraphs/kit/context.js';
+import { langFrom, type Lang } from '../../core/request.js';
 import { identifyCaller, type Caller } from './auth.js';
 import type { RateLimiter } from './rateLimit.js';
 

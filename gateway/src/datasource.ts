@@ -3,7 +3,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { GraphQLError } from 'graphql';
 import { fetch, type Agent } from 'undici';
 import type { Logger } from '../../core/log.js';
-import { signRequestHeaders } from '../../subgraphs/kit/trust.js';
+import { signRequestHeaders } from '../../core/trust.js';
 import type { GatewayContext } from './context.js';
 
 /**

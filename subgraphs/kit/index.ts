@@ -3,8 +3,8 @@
  */
 export { startSubgraph, type SubgraphDefinition, type SubgraphResolvers, type Readiness } from './service.js';
 export type { SubgraphDeps } from './deps.js';
-export { requestBase, langFrom, requestIdFrom, type RequestBase, type Lang } from './context.js';
-export { signRequestHeaders, signatureFor, verifySignature, SIGNATURE_HEADER, REQUEST_ID_HEADER, type Verdict } from './trust.js';
+export { requestBase, langFrom, requestIdFrom, type RequestBase, type Lang } from '../../core/request.js';
+export { signRequestHeaders, signatureFor, verifySignature, SIGNATURE_HEADER, REQUEST_ID_HEADER, type Verdict } from '../../core/trust.js';
 export { createKitMetrics, type KitMetrics } from './metrics.js';
 export { badInput, upstreamGraphQLError } from './errors.js';
 export { chunks, orNaN, unique } from './lists.js';
@@ -23,7 +23,7 @@ export { cachedUpstream, createBatchLoader, primeRecords, unavailable, type Batc
 export { defineCountrySubgraph, type CountrySubgraph } from './country/define.js';
 export { countryFiles } from './country/files.js';
 export { afterKeyset } from './country/keyset.js';
-export { countrySchemaText, countryTypeNames, contractText } from './country/schema.js';
+export { countrySchemaText, countryTypeNames, contractText } from '../../schema/sdl/country.js';
 export { DEFAULT_POLICIES, type CountryContext } from './country/runtime.js';
 export type {
   CountryAdapter,

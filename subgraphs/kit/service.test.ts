@@ -6,7 +6,7 @@ import { createCache } from '../../core/cache/index.js';
 import { loadConfig } from '../../core/config.js';
 import type { RunningService } from '../../core/service.js';
 import { postGraphQL, codes } from '../../test/conformance/graphql.js';
-import type { RequestBase } from './context.js';
+import type { RequestBase } from '../../core/request.js';
 import { startSubgraph } from './service.js';
 
 const config = loadConfig({ NODE_ENV: 'test' });

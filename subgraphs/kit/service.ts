@@ -8,11 +8,11 @@ import type { ListenOptions, RunningService } from '../../core/service.js';
 import { closeServer, listenOn } from '../../core/httpServer.js';
 import type { CacheStatus } from '../../core/cache/types.js';
 import type { SubgraphDeps } from './deps.js';
-import { requestBase, type RequestBase } from './context.js';
+import { requestBase, type RequestBase } from '../../core/request.js';
 import { createFormatError } from './errors.js';
-import { failRequest, headerMap, parseBody, readBody, sendJson, sendText, writeGraphQLResponse } from './http.js';
+import { failRequest, headerMap, parseBody, readBody, sendJson, sendText, writeGraphQLResponse } from '../../core/http.js';
 import { createKitMetrics, type KitMetrics } from './metrics.js';
-import { REQUEST_ID_HEADER, SIGNATURE_HEADER, verifySignature } from './trust.js';
+import { REQUEST_ID_HEADER, SIGNATURE_HEADER, verifySignature } from '../../core/trust.js';
 import type { BreakerState } from './upstream/types.js';
 
 /**

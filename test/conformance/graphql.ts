@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { signRequestHeaders } from '../../subgraphs/kit/trust.js';
+import { signRequestHeaders } from '../../core/trust.js';
 
 /** Talking to a subgraph the way the gateway does: signed POSTs over real HTTP. */
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../core/config.js';
-import { readManifest } from '../../schema/registry.js';
+import { readCountryManifest } from '../../schema/registry.js';
 import type { CountryForTest } from '../harness/country.js';
 import { codes, postGraphQL, type GraphQLAnswer } from './graphql.js';
 
@@ -11,7 +11,7 @@ import { codes, postGraphQL, type GraphQLAnswer } from './graphql.js';
  * entities come back marked stale and uncached ones fail with a coded error naming the country.
  */
 export function runResilienceChecks(name: string, startCountry: () => Promise<CountryForTest>): void {
-  const manifest = readManifest(name);
+  const manifest = readCountryManifest(name);
   const type = `${manifest.typePrefix}Vacancy`;
   const secret = loadConfig({}).gatewaySecret;
   const SEARCH = `query($first: Int!) { exchangeVacancySearch(filter: {}, first: $first) { total hits { id } } }`;

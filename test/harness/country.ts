@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import { createCache, type Cache } from '../../core/cache/index.js';
 import { loadConfig } from '../../core/config.js';
 import type { RunningService } from '../../core/service.js';
-import { readManifest } from '../../schema/registry.js';
+import { readCountryManifest } from '../../schema/registry.js';
 import type { RunningSimulator } from '../../simulators/core/index.js';
 import { startNamedSimulator } from '../../simulators/launch.js';
 import { postGraphQL, type GraphQLAnswer } from '../conformance/graphql.js';
@@ -26,8 +26,8 @@ export interface CountryForTest {
 export async function startCountryForTest(name: string, options: { size?: number; seed?: number; redisUrl?: string } = {}): Promise<CountryForTest> {
   const config = loadConfig({});
   const logger = pino({ level: 'silent' });
-  const manifest = readManifest(name);
-  const simulator = await startNamedSimulator(manifest.upstream?.simulator ?? name, {
+  const manifest = readCountryManifest(name);
+  const simulator = await startNamedSimulator(manifest.upstream.simulator, {
     port: 0,
     seed: options.seed ?? 7,
     size: options.size ?? 400,

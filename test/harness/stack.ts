@@ -5,15 +5,15 @@ import { createCache, type Cache } from '../../core/cache/index.js';
 import { loadConfig, type Config } from '../../core/config.js';
 import type { RunningService } from '../../core/service.js';
 import { createGateway, type GatewayOptions, type RunningGateway } from '../../gateway/src/server.js';
-import { composeSupergraph, registrySdl } from '../../schema/compose.js';
-import { readManifest } from '../../schema/registry.js';
 import { startNamedSimulator, type NamedSimulatorOptions } from '../../simulators/launch.js';
+import { startServices } from '../../stack/services.js';
 import { launchSubgraph } from '../../subgraphs/launch.js';
 
 /**
- * Starts any part of the stack on ephemeral ports for a test: simulators, then subgraphs (the
- * exchange last, pointed at the countries), then a gateway on a supergraph composed in-process
- * from the registry with the real URLs. Every service gets its own cache namespace under one
+ * Starts any part of the stack on ephemeral ports for a test, with the same startServices as
+ * `npm start` and the benchmark: simulators, then subgraphs in their `dependsOn` order (the
+ * exchange after the countries), then a gateway on a supergraph composed in-process from the
+ * registry with the real URLs. Every service gets its own cache namespace under one
  * prefix per stack (Redis when `redisUrl` is given), so runs never see each other's entries.
  */
 export type SimulatorSettings = Partial<Pick<NamedSimulatorOptions, 'seed' | 'size' | 'latencyMs' | 'errorRate'>>;
@@ -72,23 +72,34 @@ export async function startStack(options: StackOptions): Promise<TestStack> {
     return cache;
   };
   const services: RunningService[] = [];
+  const track = <S extends RunningService>(service: S): S => {
+    services.push(service);
+    return service;
+  };
   const stop = async () => {
     for (const service of services.reverse()) await service.close().catch(() => undefined);
     await Promise.all(caches.map((c) => c.close()));
   };
 
   try {
-    const simulatorUrls = await startSimulators(options, services);
-    const subgraphUrls = await startSubgraphs(options, { config, logger, newCache, simulatorUrls }, services);
-    const supergraphSdl = composeSupergraph({ subgraphs: registrySdl(subgraphUrls).filter((s) => options.subgraphs.includes(s.name)) });
-    const gateway = await startGateway(options, { config, logger, cache: newCache('gateway'), supergraphSdl });
-    services.push(gateway);
+    const started = await startServices<RunningService>(
+      { config, subgraphs: options.subgraphs, extraSimulators: options.simulators ?? [], ports: 'ephemeral' },
+      {
+        simulator: async (name) => track(await startNamedSimulator(name, { port: 0, ...simulatorSettings(options) })),
+        subgraph: async ({ entry, upstreamUrl, subgraphUrls }) =>
+          track(await launchSubgraph({ name: entry.name, config, cache: newCache(entry.name), logger, listen: { port: 0 }, ...(upstreamUrl ? { upstreamUrl } : {}), subgraphUrls })),
+        gateway: async ({ supergraphSdl }) => track(await startGateway(options, { config, logger, cache: newCache('gateway'), supergraphSdl })),
+      },
+    );
+    const gateway = started.gateway as RunningGateway;
+    const simulatorUrls = urlsOf(started.simulators);
+    const subgraphUrls = urlsOf(started.subgraphs);
     await untilConnected(caches);
     return {
       gatewayUrl: gateway.url,
       ideUrl: gateway.ideUrl,
       gateway,
-      supergraphSdl,
+      supergraphSdl: started.supergraphSdl,
       config,
       subgraphUrls,
       simulatorUrls,
@@ -108,52 +119,13 @@ export async function startStack(options: StackOptions): Promise<TestStack> {
   }
 }
 
-/** Countries' simulators (keyed by subgraph name), then the extra ones (keyed by simulator name). */
-async function startSimulators(options: StackOptions, services: RunningService[]): Promise<Record<string, string>> {
-  const settings = { seed: 7, size: 400, latencyMs: [0, 0] as [number, number], errorRate: 0, ...options.simulator, ...options.simulatorOptions };
-  const wanted = [
-    ...options.subgraphs.flatMap((name) => {
-      const manifest = readManifest(name);
-      return manifest.kind === 'country' ? [{ key: name, simulator: manifest.upstream?.simulator ?? name }] : [];
-    }),
-    ...(options.simulators ?? []).map((simulator) => ({ key: simulator, simulator })),
-  ];
-  const urls: Record<string, string> = {};
-  for (const { key, simulator } of wanted) {
-    const running = await startNamedSimulator(simulator, { port: 0, ...settings });
-    services.push(running);
-    urls[key] = running.url;
-  }
-  return urls;
+/** Defaults: seed 7, size 400, no latency, no errors. */
+function simulatorSettings(options: StackOptions): SimulatorSettings & Pick<NamedSimulatorOptions, 'seed' | 'size' | 'latencyMs' | 'errorRate'> {
+  return { seed: 7, size: 400, latencyMs: [0, 0], errorRate: 0, ...options.simulator, ...options.simulatorOptions };
 }
 
-interface SubgraphStartDeps {
-  config: Config;
-  logger: Logger;
-  newCache(name: string): Cache;
-  simulatorUrls: Record<string, string>;
-}
-
-/** In the order given, except the exchange, which starts last because it calls the countries. */
-async function startSubgraphs(options: StackOptions, deps: SubgraphStartDeps, services: RunningService[]): Promise<Record<string, string>> {
-  const countries = options.subgraphs.filter((name) => readManifest(name).kind === 'country');
-  const ordered = [...options.subgraphs].sort((a, b) => Number(a === 'exchange') - Number(b === 'exchange'));
-  const urls: Record<string, string> = {};
-  for (const name of ordered) {
-    const upstreamUrl = deps.simulatorUrls[name];
-    const service = await launchSubgraph({
-      name,
-      config: deps.config,
-      cache: deps.newCache(name),
-      logger: deps.logger,
-      listen: { port: 0 },
-      ...(upstreamUrl ? { upstreamUrl } : {}),
-      ...(name === 'exchange' ? { subgraphUrls: Object.fromEntries(countries.map((c) => [c, urls[c] ?? ''])) } : {}),
-    });
-    services.push(service);
-    urls[name] = service.url;
-  }
-  return urls;
+function urlsOf(services: Record<string, RunningService>): Record<string, string> {
+  return Object.fromEntries(Object.entries(services).map(([name, s]) => [name, s.url]));
 }
 
 async function startGateway(

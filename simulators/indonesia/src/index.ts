@@ -5,7 +5,7 @@ import { profile, trainingProfile } from './profile.js';
 import { karirhubRoutes, type KarirhubData } from './routes.js';
 import { KarirhubIndex } from './searchIndex.js';
 
-/** Dev credentials; core/config.ts carries the same defaults for the adapter. */
+/** Dev credentials; subgraphs/indonesia/subgraph.json declares the same defaults for the adapter. */
 export const KARIRHUB_APP_ID = 'KARIRHUB';
 export const KARIRHUB_API_KEY = 'sim-karirhub-key';
 

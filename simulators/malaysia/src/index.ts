@@ -1,4 +1,3 @@
-import { loadConfig } from '../../../core/config.js';
 import { coursesFor, generateCourses, generateJobs, startSimServer, type RunningSimulator, type SimulatorOptions } from '../../core/index.js';
 import { mfjDialect } from './dialect.js';
 import { indexJobs, type MfjData } from './jobIndex.js';
@@ -9,6 +8,9 @@ import { mfjRoutes, type OAuthSettings } from './routes.js';
 export type { MfjData } from './jobIndex.js';
 export type { MfjJob, MfjProgramme } from './native.js';
 
+/** The dev client; subgraphs/malaysia/subgraph.json declares the same defaults for the adapter. */
+export const MFJ_DEV_CLIENT = { clientId: 'lmis-gateway', clientSecret: 'sim-myfuturejobs-secret' };
+
 export type MfjSimulatorOptions = SimulatorOptions & Partial<OAuthSettings>;
 
 /** MYFutureJobs (PERKESO) + TVET training programmes, simulated. `tokenTtlSeconds` lets tests expire tokens fast. */
@@ -18,11 +20,9 @@ export async function startSimulator(options: MfjSimulatorOptions): Promise<Runn
 
 /** Serves the given data with MYFutureJobs' API: tests use it to plant records the generator never makes. */
 export async function serveData(data: MfjData, options: MfjSimulatorOptions): Promise<RunningSimulator> {
-  // The dev client the adapter's configuration defaults to.
-  const dev = loadConfig({}).credentials.malaysia;
   const oauth: OAuthSettings = {
-    clientId: options.clientId ?? dev.clientId,
-    clientSecret: options.clientSecret ?? dev.clientSecret,
+    clientId: options.clientId ?? MFJ_DEV_CLIENT.clientId,
+    clientSecret: options.clientSecret ?? MFJ_DEV_CLIENT.clientSecret,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 300,
   };
   const tokens = new Map<string, number>();

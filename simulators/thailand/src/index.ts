@@ -1,4 +1,3 @@
-import { loadConfig } from '../../../core/config.js';
 import { coursesFor, generateCourses, generateJobs, startSimServer, type RunningSimulator, type SimulatorOptions } from '../../core/index.js';
 import { doeDialect } from './dialect.js';
 import { indexJobs, type DoeData } from './jobIndex.js';
@@ -9,6 +8,9 @@ import { doeRoutes } from './routes.js';
 export type { DoeData } from './jobIndex.js';
 export type { DoeJob, DsdCourse } from './native.js';
 
+/** The dev token; subgraphs/thailand/subgraph.json declares the same default for the adapter. */
+export const DOE_DEV_TOKEN = 'sim-doe-token';
+
 export type DoeSimulatorOptions = SimulatorOptions & { token?: string };
 
 /** Thai Mee Ngan Tham (Department of Employment) + DSD training courses (XML), simulated. */
@@ -18,8 +20,7 @@ export async function startSimulator(options: DoeSimulatorOptions): Promise<Runn
 
 /** Serves the given data with the platform's API: tests use it to plant records the generator never makes. */
 export async function serveData(data: DoeData, options: DoeSimulatorOptions): Promise<RunningSimulator> {
-  // The dev token the adapter's configuration defaults to.
-  const token = options.token ?? loadConfig({}).credentials.thailand.token;
+  const token = options.token ?? DOE_DEV_TOKEN;
   return startSimServer({ name: 'thailand', options, routes: doeRoutes(data, token), dialect: doeDialect(token) });
 }
 

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fromRoot } from '../../../core/paths.js';
-import { defineCountrySubgraph, type CountryAdapter, type CountryManifest, type TrainingOfferEntity, type VacancyEntity } from '../../kit/index.js';
+import { countryFiles, defineCountrySubgraph, type CountryAdapter, type TrainingOfferEntity, type VacancyEntity } from '../../kit/index.js';
 import { createTemplateUpstream, type TemplateCourseRecord, type TemplateJobRecord } from './upstream/client.js';
 import { toTrainingOffer, toVacancy } from './upstream/toModel.js';
 
@@ -14,13 +12,12 @@ import { toTrainingOffer, toVacancy } from './upstream/toModel.js';
 
 /** This subgraph's folder, found from this file, so a copy under another name needs no edit here. */
 const folder = basename(dirname(dirname(fileURLToPath(import.meta.url))));
-const read = (file: string) => readFileSync(fromRoot('subgraphs', folder, file), 'utf8');
-
-export const manifest = JSON.parse(read('subgraph.json')) as CountryManifest;
+const { manifest, typeDefs: ownTypeDefs } = countryFiles(folder);
+export { manifest };
 
 export const adapter: CountryAdapter<TemplateJobRecord, TemplateCourseRecord> = {
   manifest,
-  typeDefs: read('src/schema.graphql'),
+  typeDefs: ownTypeDefs,
   // Native-only fields, read from the raw record the model carries.
   resolvers: {
     [`${manifest.typePrefix}Vacancy`]: { nativeJobType: (v: VacancyEntity<TemplateJobRecord>) => v.native.job_type },

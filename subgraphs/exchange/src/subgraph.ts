@@ -8,7 +8,7 @@ import type { ExchangeContext } from './queries/context.js';
 import { loadRateTable } from './rates.js';
 import { discoverCountries, type CountrySource } from './registry.js';
 import { exchangeResolvers } from './resolvers/index.js';
-import { exchangeSchemaText } from './schemaText.js';
+import { exchangeSchemaText } from '../../../schema/sdl/exchange.js';
 
 /**
  * The regional exchange: cross-border search, matching and statistics over every country

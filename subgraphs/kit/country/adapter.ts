@@ -4,6 +4,7 @@ import type { CachePolicy } from '../../../core/cache/types.js';
 import type { KitMetrics } from '../metrics.js';
 import type { EmploymentType, TrainingOfferModel, VacancyModel } from '../model.js';
 import type { UpstreamClient, UpstreamClientOptions } from '../upstream/types.js';
+import type { CountryManifest } from '../../../schema/registry.js';
 
 /**
  * What a country supplies to `defineCountrySubgraph`. Everything else — the contract resolvers,
@@ -11,20 +12,8 @@ import type { UpstreamClient, UpstreamClientOptions } from '../upstream/types.js
  * metrics, health — is the kit's. A new country writes an adapter and needs no kit change.
  */
 
-/** subgraphs/<name>/subgraph.json of a country. */
-export interface CountryManifest {
-  name: string;
-  kind: 'country';
-  port: number;
-  /** ISO 3166-1 alpha-2; also the global id prefix (`ID:…`). */
-  country: string;
-  /** ISO 4217. */
-  currency: string;
-  /** Type names are `<typePrefix>Vacancy` and `<typePrefix>TrainingOffer`. */
-  typePrefix: string;
-  agency: string;
-  upstream: { system: string; simulator: string };
-}
+/** subgraphs/<name>/subgraph.json of a country, as the registry validates it. */
+export type { CountryManifest } from '../../../schema/registry.js';
 
 /** ExchangeVacancyFilter. */
 export interface VacancyFilter {
@@ -81,6 +70,11 @@ export interface AdapterContext {
   deps: SubgraphDeps;
   /** deps.upstreamUrl, required for a country. */
   upstreamUrl: string;
+  /**
+   * This country's own settings (the `settings` of its subgraph.json, e.g. `apiKey`), read from
+   * the environment by the names it declares; no other country's are visible here.
+   */
+  settings: Readonly<Record<string, string | undefined>>;
   logger: Logger;
   metrics: KitMetrics;
   /**

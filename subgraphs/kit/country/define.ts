@@ -10,7 +10,7 @@ import type { AdapterContext, CountryAdapter } from './adapter.js';
 import { entityResolvers } from './entities.js';
 import { cacheKeys } from './keys.js';
 import { DEFAULT_POLICIES, type CountryContext, type CountryRuntime } from './runtime.js';
-import { countrySchemaText, countryTypeNames } from './schema.js';
+import { countrySchemaText, countryTypeNames } from '../../../schema/sdl/country.js';
 import { searchResolvers } from './search.js';
 import { createTranslator } from './translate.js';
 
@@ -45,6 +45,7 @@ async function startCountry<NV, NT>(adapter: CountryAdapter<NV, NT>, typeDefs: D
   const adapterContext: AdapterContext = {
     deps,
     upstreamUrl,
+    settings: deps.config.settingsFor(manifest.name, manifest.settings),
     logger,
     metrics,
     createClient: (options) => {

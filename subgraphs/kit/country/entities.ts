@@ -1,7 +1,7 @@
 import type { Freshness, TrainingOfferEntity, VacancyEntity } from '../model.js';
 import type { Fetched } from '../upstream/cache.js';
 import type { CountryContext, CountryRuntime } from './runtime.js';
-import { countryTypeNames } from './schema.js';
+import { countryTypeNames } from '../../../schema/sdl/country.js';
 import { nativeIdOf } from './validate.js';
 
 /**

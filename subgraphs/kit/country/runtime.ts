@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { Cache } from '../../../core/cache/types.js';
 import type { Logger } from '../../../core/log.js';
-import type { RequestBase } from '../context.js';
+import type { RequestBase } from '../../../core/request.js';
 import type { KitMetrics } from '../metrics.js';
 import type { Fetched, ResourceCacheContext } from '../upstream/cache.js';
 import type { CountryAdapter, CountryCachePolicies, CountryUpstream } from './adapter.js';

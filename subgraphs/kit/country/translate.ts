@@ -3,7 +3,7 @@ import type { Logger } from '../../../core/log.js';
 import type { KitMetrics } from '../metrics.js';
 import type { TrainingOfferModel, VacancyModel } from '../model.js';
 import type { CountryAdapter } from './adapter.js';
-import { countryTypeNames } from './schema.js';
+import { countryTypeNames } from '../../../schema/sdl/country.js';
 
 /**
  * Running the adapter's pure translations safely: a record that cannot be translated costs only

@@ -11,7 +11,9 @@ export const testlandManifest = {
   currency: 'TLD',
   typePrefix: 'Testland',
   agency: 'Testland Ministry of Work',
-  upstream: { system: 'TestJobs', simulator: 'testland' },
+  upstream: { system: 'TestJobs', simulator: 'testland', simulatorPort: 4199, urlEnv: 'UPSTREAM_TESTLAND_URL' },
+  settings: {},
+  dependsOn: ['upstream'],
 };
 
 const SDL = /* GraphQL */ `

@@ -91,7 +91,7 @@ export function refOf(hit: { typename: string; id: string }): EntityRef {
   return { __typename: hit.typename, id: hit.id };
 }
 
-/** A vacancy reference carrying the fields the exchange provides itself (kit/country/provided.ts). */
+/** A vacancy reference carrying the fields the exchange provides itself (schema/sdl/provided.ts). */
 export function vacancyRef(hit: VacancyHit): VacancyRef {
   return {
     ...refOf(hit),

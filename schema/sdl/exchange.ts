@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Kind, parse, print } from 'graphql';
-import { fromRoot } from '../../../core/paths.js';
-import { PROVIDED_VACANCY_FIELDS } from '../../kit/country/provided.js';
+import { fromRoot } from '../../core/paths.js';
+import { PROVIDED_VACANCY_FIELDS } from './provided.js';
 
 /**
  * The exchange's SDL, generated from the country list. Federation never merges the lists of
@@ -51,13 +51,13 @@ ${stubs.join('\n')}
 `;
 }
 
-/** What every field returning a Vacancy provides itself: the search hit's own fields (kit/country/provided.ts). */
+/** What every field returning a Vacancy provides itself: the search hit's own fields (schema/sdl/provided.ts). */
 function providedVacancyFields(prefixes: readonly string[]): string {
   const selection = PROVIDED_VACANCY_FIELDS.map((f) => f.selection).join(' ');
   return `@provides(fields: "${prefixes.map((p) => `... on ${p}Vacancy { ${selection} }`).join(' ')}")`;
 }
 
-const HEADER = `# GENERATED from the subgraph registry by subgraphs/exchange/src/schemaText.ts — do not edit.
+const HEADER = `# GENERATED from the subgraph registry by schema/sdl/exchange.ts — do not edit.
 extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@provides"])
 `;
 

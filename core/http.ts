@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
-import type { Logger } from '../../core/log.js';
+import type { Logger } from './log.js';
 
 /** The small amount of HTTP plumbing between node:http and Apollo Server. */
 

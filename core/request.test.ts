@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { langFrom, requestIdFrom } from './context.js';
+import { langFrom, requestIdFrom } from './request.js';
 
 describe('request context', () => {
   it('picks the first supported language of Accept-Language, by preference', () => {

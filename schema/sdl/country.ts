@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fromRoot } from '../../../core/paths.js';
+import { fromRoot } from '../../core/paths.js';
 import { withProvidedFieldsShareable } from './provided.js';
 
 /**
@@ -25,7 +25,7 @@ export function countryTypeNames(manifest: { typePrefix: string }): { vacancy: s
 
 export function countrySchemaText(manifest: { name: string; typePrefix: string }, ownSdl: string): string {
   return [
-    `# GENERATED for the ${manifest.name} subgraph by subgraphs/kit/country/schema.ts — do not edit.`,
+    `# GENERATED for the ${manifest.name} subgraph by schema/sdl/country.ts — do not edit.`,
     FEDERATION_LINK,
     '',
     contractText().trimEnd(),

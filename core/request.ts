@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Logger } from '../../core/log.js';
+import type { Logger } from './log.js';
 
 /** Languages the labels exist in; everything else answers in English. */
 export type Lang = 'en' | 'id' | 'ms' | 'th';
