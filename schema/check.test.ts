@@ -23,7 +23,9 @@ describe('schema check', () => {
 
   it('lets an announced break pass, and only that one', async () => {
     const without = composed((sdl) => sdl.replace(/^\s*countries: \[Country!\]!\n/m, '\n'));
-    const report = await compareSupergraphs(base, without, [{ path: 'Query.countries', type: 'FIELD_REMOVED', reason: 'replaced by regions(country:) long ago' }]);
+    const report = await compareSupergraphs(base, without, [
+      { path: 'Query.countries', type: 'FIELD_REMOVED', reason: 'replaced by regions(country:) long ago' },
+    ]);
     expect(report.changes.length).toBeGreaterThan(0);
     expect(report.unannounced).toEqual([]);
   });

@@ -56,7 +56,7 @@ export function apiSchema(supergraphSdl: string): GraphQLSchema {
     enter(node: ASTNode) {
       if (node.kind === Kind.DIRECTIVE_DEFINITION || node.kind === Kind.SCHEMA_EXTENSION) return null;
       if (node.kind === Kind.SCHEMA_DEFINITION) return { ...node, directives: [] };
-      if ('name' in node && node.name && node.kind !== Kind.NAME && node.kind !== Kind.DIRECTIVE && internal(node.name.value)) return null;
+      if ('name' in node && node.name && node.kind !== Kind.DIRECTIVE && internal(node.name.value)) return null;
       if ('directives' in node && hidden(node)) return null;
       return undefined;
     },
@@ -73,7 +73,8 @@ export function readAnnounced(file = ANNOUNCED): Announced {
 
 /** The supergraph committed at `ref`; falls back to HEAD (and says so) when the ref is unknown, e.g. in a shallow clone. */
 function committedSupergraph(ref: string): { sdl: string; ref: string } {
-  const show = (r: string) => execFileSync('git', ['show', `${r}:${SUPERGRAPH_PATH}`], { cwd: fromRoot(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const show = (r: string) =>
+    execFileSync('git', ['show', `${r}:${SUPERGRAPH_PATH}`], { cwd: fromRoot(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   try {
     return { sdl: show(ref), ref };
   } catch {
@@ -95,7 +96,9 @@ async function main(): Promise<number> {
   for (const change of report.changes) console.log(`  ${describe(change)}`);
   if (!report.changes.length) console.log('  no change to the public API');
   if (!report.unannounced.length) return 0;
-  console.error(`\n${report.unannounced.length} unannounced breaking change(s). Either keep the old field/type (deprecate it first), or announce it in schema/breaking-changes.yaml:`);
+  console.error(
+    `\n${report.unannounced.length} unannounced breaking change(s). Either keep the old field/type (deprecate it first), or announce it in schema/breaking-changes.yaml:`,
+  );
   for (const c of report.unannounced) console.error(`  - path: ${c.path}\n    type: ${c.type}\n    reason: <why clients can live with it>`);
   return 1;
 }

@@ -178,7 +178,8 @@ export function dependenciesOf(entry: SubgraphEntry, list: SubgraphList): Depend
   let upstream = false;
   for (const dep of entry.manifest.dependsOn) {
     if (dep === 'upstream' && entry.manifest.kind === 'country') upstream = true;
-    else if (dep.startsWith('kind:')) list.subgraphs.filter((s) => s.manifest.kind === dep.slice(5) && s.name !== entry.name).forEach((s) => subgraphs.add(s.name));
+    else if (dep.startsWith('kind:'))
+      list.subgraphs.filter((s) => s.manifest.kind === dep.slice(5) && s.name !== entry.name).forEach((s) => subgraphs.add(s.name));
     else if (list.subgraphs.some((s) => s.name === dep)) subgraphs.add(dep);
     else throw new Error(`subgraphs/${entry.name}/subgraph.json: dependsOn "${dep}" is not a registered subgraph, "kind:<kind>" or (countries) "upstream"`);
   }
@@ -207,9 +208,11 @@ export function startOrder(list: SubgraphList, only?: readonly string[]): Subgra
 function schemaSource(file: string, key: string, schema: Record<string, unknown>, base: string): SchemaSource {
   const field = `subgraphs.${key}.schema`;
   const unsupported = Object.keys(schema).find((k) => k in UNSUPPORTED_SOURCES);
-  if (unsupported) throw new Error(`${file}: ${field}.${unsupported} is not supported (${UNSUPPORTED_SOURCES[unsupported]}); use schema.file or schema.subgraph_url`);
+  if (unsupported)
+    throw new Error(`${file}: ${field}.${unsupported} is not supported (${UNSUPPORTED_SOURCES[unsupported]}); use schema.file or schema.subgraph_url`);
   const parsed = SchemaSourceSchema.safeParse(schema);
-  if (!parsed.success) throw new Error(`${file}: ${field} must be { file: <path> } or { subgraph_url: <url> } (got keys: ${Object.keys(schema).join(', ') || 'none'})`);
+  if (!parsed.success)
+    throw new Error(`${file}: ${field} must be { file: <path> } or { subgraph_url: <url> } (got keys: ${Object.keys(schema).join(', ') || 'none'})`);
   if ('file' in parsed.data) return { kind: 'file', file: resolve(base, parsed.data.file) };
   return { kind: 'introspect', url: parsed.data.subgraph_url, headers: parsed.data.introspection_headers ?? {} };
 }

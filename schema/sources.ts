@@ -32,7 +32,8 @@ export function generatedSdl(entry: SubgraphEntry, list: SubgraphList): string |
 
 /** The registry's file-based SDL (generated where it applies); throws for a `subgraph_url` entry. */
 export function fileSdl(entry: SubgraphEntry, list: SubgraphList): string {
-  if (entry.schema.kind !== 'file') throw new Error(`schema/supergraph.yaml: subgraphs.${entry.name}.schema.subgraph_url must be introspected (use sdlOfEntries)`);
+  if (entry.schema.kind !== 'file')
+    throw new Error(`schema/supergraph.yaml: subgraphs.${entry.name}.schema.subgraph_url must be introspected (use sdlOfEntries)`);
   return generatedSdl(entry, list) ?? readFileSync(entry.schema.file, 'utf8');
 }
 
@@ -53,7 +54,8 @@ export async function sdlOfEntries(
     entries.map(async (entry) => ({
       name: entry.name,
       url: urls[entry.name] ?? entry.routingUrl,
-      sdl: entry.schema.kind === 'file' ? fileSdl(entry, list) : await introspectSdl(entry.name, entry.schema.url, { ...options, headers: entry.schema.headers }),
+      sdl:
+        entry.schema.kind === 'file' ? fileSdl(entry, list) : await introspectSdl(entry.name, entry.schema.url, { ...options, headers: entry.schema.headers }),
     })),
   );
 }
@@ -63,7 +65,12 @@ export async function introspectSdl(name: string, url: string, options: Introspe
   const headers = { 'content-type': 'application/json', ...(options.secret ? signRequestHeaders(options.secret, randomUUID()) : {}), ...options.headers };
   let response: Response;
   try {
-    response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query: '{ _service { sdl } }' }), signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) });
+    response = await fetch(url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query: '{ _service { sdl } }' }),
+      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+    });
   } catch (error) {
     throw new Error(`subgraph "${name}": cannot introspect ${url}: ${(error as Error).message}`);
   }

@@ -91,7 +91,13 @@ export async function startServices<S extends StartedService>(plan: ServicesPlan
       );
     }
     const subgraphUrls = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url]));
-    const supergraphSdl = composeSupergraph({ subgraphs: await sdlOfEntries(list.subgraphs.filter((s) => names.includes(s.name)), list, subgraphUrls) });
+    const supergraphSdl = composeSupergraph({
+      subgraphs: await sdlOfEntries(
+        list.subgraphs.filter((s) => names.includes(s.name)),
+        list,
+        subgraphUrls,
+      ),
+    });
     const gateway = starters.gateway ? track('gateway', await starters.gateway({ supergraphSdl, subgraphUrls })) : undefined;
     return { simulators, subgraphs, gateway, supergraphSdl, started, close };
   } catch (error) {
@@ -108,9 +114,15 @@ async function startSimulators<S extends StartedService>(
   starters: ServiceStarters<S>,
   track: (label: string, service: S) => S,
 ): Promise<Record<string, S>> {
-  const countries = countrySubgraphs(list).filter((c) => names.includes(c.name) && dependenciesOf(c, list).upstream && !configuredUpstreamUrl(c.manifest, plan.config));
+  const countries = countrySubgraphs(list).filter(
+    (c) => names.includes(c.name) && dependenciesOf(c, list).upstream && !configuredUpstreamUrl(c.manifest, plan.config),
+  );
   const wanted = [
-    ...countries.map((c) => ({ key: c.name, simulator: c.manifest.upstream.simulator, port: plan.ports === 'fixed' ? simulatorPort(c.manifest, plan.config) : 0 })),
+    ...countries.map((c) => ({
+      key: c.name,
+      simulator: c.manifest.upstream.simulator,
+      port: plan.ports === 'fixed' ? simulatorPort(c.manifest, plan.config) : 0,
+    })),
     ...(plan.extraSimulators ?? []).map((simulator) => ({ key: simulator, simulator, port: 0 })),
   ];
   const entries = await Promise.all(wanted.map(async (w) => [w.key, track(`sim:${w.simulator}`, await starters.simulator(w.simulator, w.port))] as const));

@@ -149,7 +149,7 @@ describe('Karirhub simulator: the data', () => {
       expect(byId.get(copy.original_object_id!)?.platform_link).toBeNull();
     }
     // Manual-entry dirt and expired postings.
-    expect(big.some((h) => h.province_name !== h.province_name.trim() || /  /.test(h.province_name) || h.province_name === h.province_name.toUpperCase())).toBe(true);
+    expect(big.some((h) => h.province_name !== h.province_name.trim() || / {2}/.test(h.province_name) || h.province_name === h.province_name.toUpperCase())).toBe(true);
     expect(big.some((h) => h.expired_at - h.published_at < 21 * 86_400)).toBe(true);
     // Skills: English ESCO labels, sometimes free text typed in Indonesian.
     expect(big.some((h) => h.skills.some((s) => /^[a-z]/.test(s)))).toBe(true);

@@ -101,12 +101,22 @@ export const COUNTRY_CHECKS: readonly Check[] = [
     fix: 'build the subgraph with defineCountrySubgraph (the kit prepends the contract) and name the types <typePrefix>Vacancy / <typePrefix>TrainingOffer with @key(fields: "id")',
     run: async (t) => {
       const { _service } = ok(await gql<{ _service: { sdl: string } }>(t, '{ _service { sdl } }'), '_service { sdl }');
-      for (const part of ['interface Vacancy', 'interface TrainingOffer', 'type Salary', 'type SourceInfo', 'input ExchangeVacancyFilter', 'exchangeVacancySearch']) {
+      for (const part of [
+        'interface Vacancy',
+        'interface TrainingOffer',
+        'type Salary',
+        'type SourceInfo',
+        'input ExchangeVacancyFilter',
+        'exchangeVacancySearch',
+      ]) {
         ensure(_service.sdl.includes(part), `the SDL lacks "${part}" from the contract`);
       }
       for (const type of [vacancyType(t), trainingType(t)]) {
         const kind = type.endsWith('Vacancy') ? 'Vacancy' : 'TrainingOffer';
-        ensure(new RegExp(`type ${type} implements ${kind}[^{]*@key\\(fields: "id"\\)`).test(_service.sdl), `no "type ${type} implements ${kind} @key(fields: "id")" in the SDL`);
+        ensure(
+          new RegExp(`type ${type} implements ${kind}[^{]*@key\\(fields: "id"\\)`).test(_service.sdl),
+          `no "type ${type} implements ${kind} @key(fields: "id")" in the SDL`,
+        );
       }
       return [];
     },
@@ -116,7 +126,10 @@ export const COUNTRY_CHECKS: readonly Check[] = [
     fix: 'start the subgraph with the kit (startSubgraph verifies x-lmis-signature) and the same GATEWAY_SHARED_SECRET as the gateway; keep /health and /ready open',
     run: async (t) => {
       const unsigned = await postGraphQL(t.url, '{ __typename }');
-      ensure(unsigned.status === 401 && JSON.stringify(codes(unsigned)) === '["UNAUTHENTICATED"]', `an unsigned call answered HTTP ${unsigned.status} ${JSON.stringify(codes(unsigned))}`);
+      ensure(
+        unsigned.status === 401 && JSON.stringify(codes(unsigned)) === '["UNAUTHENTICATED"]',
+        `an unsigned call answered HTTP ${unsigned.status} ${JSON.stringify(codes(unsigned))}`,
+      );
       const forged = await postGraphQL(t.url, '{ __typename }', {}, { secret: 'not-the-gateway-secret-at-all' });
       ensure(forged.status === 401, `a call signed with the wrong secret answered HTTP ${forged.status}`);
       const signed = await gql(t, '{ __typename }');
@@ -131,9 +144,12 @@ export const COUNTRY_CHECKS: readonly Check[] = [
   },
   {
     name: 'resolves 50 uncached entities with ONE upstream call, and ids its own search just cached with none',
-    fix: 'implement vacanciesByIds as one batch call to the national system, and keep the kit\'s record cache (do not bypass ctx.createClient)',
+    fix: "implement vacanciesByIds as one batch call to the national system, and keep the kit's record cache (do not bypass ctx.createClient)",
     run: async (t) => {
-      const facts = ok(await gql<{ exchangeVacancyFacts: { total: number; hits: Hit[] } }>(t, FACTS, { filter: {} }), 'exchangeVacancyFacts').exchangeVacancyFacts;
+      const facts = ok(
+        await gql<{ exchangeVacancyFacts: { total: number; hits: Hit[] } }>(t, FACTS, { filter: {} }),
+        'exchangeVacancyFacts',
+      ).exchangeVacancyFacts;
       ensure(facts.hits.length >= 70, `needs at least 70 vacancies upstream to check batching, found ${facts.hits.length}`);
       // The newest ~50 may be on a cached search page from another check; take older ones.
       const ids = facts.hits.slice(-50).map((h) => h.id);
@@ -142,7 +158,10 @@ export const COUNTRY_CHECKS: readonly Check[] = [
       ensure(calls === undefined || calls === 1, `resolving 50 entities made ${calls} upstream calls`);
       const resolved = ok(answer!, '_entities')._entities;
       ensure(JSON.stringify(resolved.map((e) => e?.id)) === JSON.stringify(ids), 'the entities came back in another order or some are missing');
-      ensure(resolved.every((e) => e?.country.code === t.country), `an entity's country.code is not ${t.country}`);
+      ensure(
+        resolved.every((e) => e?.country.code === t.country),
+        `an entity's country.code is not ${t.country}`,
+      );
       const pageIds = ok(await search(t, { first: 20 }), 'exchangeVacancySearch').exchangeVacancySearch.hits.map((h) => h.id);
       const again = await upstreamCalls(t, async () => ok(await entities(t, vacancyType(t), pageIds), '_entities'));
       ensure(again === undefined || again === 0, `entities of a search page just answered made ${again} upstream calls`);
@@ -180,33 +199,50 @@ export const COUNTRY_CHECKS: readonly Check[] = [
     fix: 'let the kit build ids from the manifest\'s "country" (toVacancy/toTrainingOffer return the native id only)',
     run: async (t) => {
       const page = ok(await search(t, { first: 50 }), 'exchangeVacancySearch').exchangeVacancySearch;
-      const trainings = ok(await gql<{ exchangeTrainingSearch: { hits: TrainingHit[] } }>(t, TRAININGS, { first: 50 }), 'exchangeTrainingSearch').exchangeTrainingSearch;
-      for (const { id } of [...page.hits, ...trainings.hits]) ensure(id.startsWith(`${t.country}:`) && id.length > 3, `id "${id}" is not ${t.country}:<native id>`);
+      const trainings = ok(
+        await gql<{ exchangeTrainingSearch: { hits: TrainingHit[] } }>(t, TRAININGS, { first: 50 }),
+        'exchangeTrainingSearch',
+      ).exchangeTrainingSearch;
+      for (const { id } of [...page.hits, ...trainings.hits])
+        ensure(id.startsWith(`${t.country}:`) && id.length > 3, `id "${id}" is not ${t.country}:<native id>`);
       return [];
     },
   },
   {
     name: 'resolves its training offers by id from its own training search',
-    fix: 'implement trainingsByIds and keep searchTrainings\' offset paging stable (soonest start first, ties by id)',
+    fix: "implement trainingsByIds and keep searchTrainings' offset paging stable (soonest start first, ties by id)",
     run: async (t) => {
-      const page = ok(await gql<{ exchangeTrainingSearch: { total: number; hits: TrainingHit[] } }>(t, TRAININGS, { first: 30 }), 'exchangeTrainingSearch').exchangeTrainingSearch;
+      const page = ok(
+        await gql<{ exchangeTrainingSearch: { total: number; hits: TrainingHit[] } }>(t, TRAININGS, { first: 30 }),
+        'exchangeTrainingSearch',
+      ).exchangeTrainingSearch;
       ensure(page.hits.length > 0, 'the training search found nothing');
       ensure(page.total >= page.hits.length, `total ${page.total} is less than the ${page.hits.length} hits`);
       const ids = page.hits.map((h) => h.id);
       const resolved = ok(await entities(t, trainingType(t), ids), '_entities')._entities;
       ensure(JSON.stringify(resolved.map((e) => e?.id)) === JSON.stringify(ids), 'training offers resolved by id differ from the search hits');
-      const next = ok(await gql<{ exchangeTrainingSearch: { hits: TrainingHit[] } }>(t, TRAININGS, { first: 30, offset: 30 }), 'exchangeTrainingSearch').exchangeTrainingSearch;
-      ensure(next.hits.every((h) => !ids.includes(h.id)), 'the second page repeats hits of the first');
+      const next = ok(
+        await gql<{ exchangeTrainingSearch: { hits: TrainingHit[] } }>(t, TRAININGS, { first: 30, offset: 30 }),
+        'exchangeTrainingSearch',
+      ).exchangeTrainingSearch;
+      ensure(
+        next.hits.every((h) => !ids.includes(h.id)),
+        'the second page repeats hits of the first',
+      );
       return [];
     },
   },
   {
     name: 'answers bad arguments with coded errors and unknown ids with null',
-    fix: 'do not catch the kit\'s validation; a vacanciesByIds without the id must simply omit it (never throw)',
+    fix: "do not catch the kit's validation; a vacanciesByIds without the id must simply omit it (never throw)",
     run: async (t) => {
-      for (const first of [0, 201]) ensure(JSON.stringify(codes(await search(t, { first }))) === '["BAD_USER_INPUT"]', `first: ${first} was not refused with BAD_USER_INPUT`);
+      for (const first of [0, 201])
+        ensure(JSON.stringify(codes(await search(t, { first }))) === '["BAD_USER_INPUT"]', `first: ${first} was not refused with BAD_USER_INPUT`);
       const malformed = await entities(t, vacancyType(t), ['not-an-id']);
-      ensure(JSON.stringify(malformed.data?._entities) === '[null]' && JSON.stringify(codes(malformed)) === '["BAD_USER_INPUT"]', `a malformed id answered ${JSON.stringify(malformed)}`);
+      ensure(
+        JSON.stringify(malformed.data?._entities) === '[null]' && JSON.stringify(codes(malformed)) === '["BAD_USER_INPUT"]',
+        `a malformed id answered ${JSON.stringify(malformed)}`,
+      );
       const unknown = await entities(t, vacancyType(t), [`${t.country}:no-such-vacancy-000`]);
       ensure(JSON.stringify(unknown.data?._entities) === '[null]' && !unknown.errors, `an unknown id answered ${JSON.stringify(unknown)}`);
       const badAfter = await search(t, { first: 5, after: { postedAt: 'yesterday', id: `${t.country}:1` } });
@@ -219,7 +255,7 @@ export const COUNTRY_CHECKS: readonly Check[] = [
 /** Asked only when a taxonomy URL is given: without the country there, its vacancies cannot name it. */
 export const TAXONOMY_CHECK: Check = {
   name: 'the taxonomy knows the country (code, name, regions)',
-  fix: 'add the country to the taxonomy\'s reference data (countries, its ISO 3166-2 regions) — see docs/ADDING_A_COUNTRY.md',
+  fix: "add the country to the taxonomy's reference data (countries, its ISO 3166-2 regions) — see docs/ADDING_A_COUNTRY.md",
   run: async (t) => {
     ensure(t.taxonomyUrl, 'no taxonomy URL');
     const answer = await postGraphQL<{ country: { code: string; name: string } | null; regions: Array<{ code: string }> }>(

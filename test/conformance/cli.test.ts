@@ -23,7 +23,10 @@ const logger = pino({ level: 'silent' });
 
 function runCli(args: string[]): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fromRoot('test/conformance/cli.ts'), ...args], { cwd: fromRoot(), env: { ...process.env, LOG_LEVEL: 'silent' } });
+    const child = spawn(process.execPath, ['--import', 'tsx', fromRoot('test/conformance/cli.ts'), ...args], {
+      cwd: fromRoot(),
+      env: { ...process.env, LOG_LEVEL: 'silent' },
+    });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -50,7 +53,10 @@ describe('conformance CLI', () => {
     brokenUpstream = await startFakeUpstream(testlandData(260));
     const correct = testlandAdapter();
     // Forgets every record asked for by id: the gateway could never resolve a vacancy.
-    const forgetful = { ...correct, createUpstream: (ctx: Parameters<typeof correct.createUpstream>[0]) => ({ ...correct.createUpstream(ctx), vacanciesByIds: async () => [] }) };
+    const forgetful = {
+      ...correct,
+      createUpstream: (ctx: Parameters<typeof correct.createUpstream>[0]) => ({ ...correct.createUpstream(ctx), vacanciesByIds: async () => [] }),
+    };
     broken = await defineCountrySubgraph(forgetful).start({ config, cache: cache(), logger, upstreamUrl: brokenUpstream.url }, { port: 0 });
   });
   afterAll(async () => {
@@ -63,8 +69,16 @@ describe('conformance CLI', () => {
 
   it('passes a conforming country over HTTP, counting its upstream calls, and finds it in the taxonomy', async () => {
     const { code, out } = await runCli([
-      '--url', country.subgraph.url, '--secret', config.gatewaySecret, '--name', 'indonesia',
-      '--taxonomy-url', taxonomy.url, '--upstream-stats', `${country.simulator.url}/__sim/stats`,
+      '--url',
+      country.subgraph.url,
+      '--secret',
+      config.gatewaySecret,
+      '--name',
+      'indonesia',
+      '--taxonomy-url',
+      taxonomy.url,
+      '--upstream-stats',
+      `${country.simulator.url}/__sim/stats`,
     ]);
     expect(out).not.toMatch(/^FAIL/m);
     expect(out).toMatch(/^PASS {2}resolves 50 uncached entities with ONE upstream call/m);
@@ -76,14 +90,24 @@ describe('conformance CLI', () => {
   it('fails a broken country with the check, the reason and what to fix; exit code 1', async () => {
     const { code, out } = await runCli(['--url', broken.url, '--secret', config.gatewaySecret, '--country', 'TL', '--taxonomy-url', taxonomy.url]);
     expect(out).toContain('types TestlandVacancy / TestlandTrainingOffer'); // read from the subgraph's own SDL
-    expect(out).toMatch(/^FAIL {2}resolves 50 uncached entities[^\n]*\n\s+why : the entities came back in another order or some are missing\n\s+fix : implement vacanciesByIds/m);
+    expect(out).toMatch(
+      /^FAIL {2}resolves 50 uncached entities[^\n]*\n\s+why : the entities came back in another order or some are missing\n\s+fix : implement vacanciesByIds/m,
+    );
     expect(out).toMatch(/^FAIL {2}the taxonomy knows the country[^\n]*\n\s+why : the taxonomy has no country TL/m);
     expect(out).toMatch(/^PASS {2}walks every page with the keyset/m);
     expect(code).toBe(1);
   });
 
   it('says every signed call is refused when the secret is wrong', async () => {
-    const { code, out } = await runCli(['--url', country.subgraph.url, '--secret', 'a-secret-the-subgraph-does-not-know', '--name', 'indonesia', '--no-taxonomy']);
+    const { code, out } = await runCli([
+      '--url',
+      country.subgraph.url,
+      '--secret',
+      'a-secret-the-subgraph-does-not-know',
+      '--name',
+      'indonesia',
+      '--no-taxonomy',
+    ]);
     expect(out).toMatch(/why : a call signed with the given secret answered HTTP 401: is --secret the subgraph's GATEWAY_SHARED_SECRET\?/);
     expect(code).toBe(1);
   });
