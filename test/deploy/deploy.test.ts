@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fromRoot } from '../../core/paths.js';
+import { countrySubgraphs, readSubgraphList } from '../../schema/registry.js';
 
 /**
  * Docker is not available on the build machine, so the deployment files are checked for shape:
@@ -52,18 +53,10 @@ const unquote = (value: string) => value.replace(/^"(.*)"$/, '$1');
 const read = (path: string) => readFileSync(fromRoot(path), 'utf8');
 const scripts = Object.keys((JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts);
 
-interface Manifest {
-  name: string;
-  kind: 'core' | 'country';
-  port: number;
-  upstream?: { simulator: string };
-}
-/** Every product subgraph (the partner template, `_template`, is not one). */
-const manifests: Manifest[] = readdirSync(fromRoot('subgraphs'))
-  .filter((dir) => !dir.startsWith('_') && existsSync(fromRoot('subgraphs', dir, 'subgraph.json')))
-  .map((dir) => JSON.parse(read(`subgraphs/${dir}/subgraph.json`)) as Manifest);
-const countries = manifests.filter((m) => m.kind === 'country');
-const simulators = countries.map((c) => c.upstream?.simulator ?? c.name);
+/** Every product subgraph: the registry's (the partner template, `_template`, is not one). */
+const manifests = readSubgraphList().subgraphs.map((s) => s.manifest);
+const countries = countrySubgraphs().map((c) => c.manifest);
+const simulators = countries.map((c) => c.upstream.simulator);
 
 /** What an npm command starts: the script and the argument after `--`. */
 function npmTarget(command: readonly string[]): { script: string; arg: string | undefined } {
