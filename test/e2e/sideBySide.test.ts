@@ -20,7 +20,15 @@ const base = 10_000 + Math.floor(Math.random() * 150) * 100;
 const bases = [base, base + 5_000];
 
 function stackEnv(subgraphBase: number): Record<string, string> {
-  return { NODE_ENV: 'test', LOG_LEVEL: 'silent', SUBGRAPH_PORT_BASE: String(subgraphBase), SIM_PORT_BASE: String(subgraphBase + 100), PORT: String(subgraphBase - 1), SIM_SIZE: '200', SIM_LATENCY_MS: '0' };
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    SUBGRAPH_PORT_BASE: String(subgraphBase),
+    SIM_PORT_BASE: String(subgraphBase + 100),
+    PORT: String(subgraphBase - 1),
+    SIM_SIZE: '200',
+    SIM_LATENCY_MS: '0',
+  };
 }
 
 async function start(subgraphBase: number): Promise<{ stack: WholeStack; close(): Promise<void> }> {
@@ -63,7 +71,9 @@ describe('two stacks side by side', () => {
   it('answers cross-border queries on each gateway from its own subgraphs', async () => {
     const query = '{ vacancies(first: 5) { totalCount sources { subgraph status } } }';
     const answers = await Promise.all(
-      running.map((r) => postGraphQL<{ vacancies: { totalCount: number; sources: Array<{ subgraph: string; status: string }> } }>(r.stack.gatewayUrl, { query })),
+      running.map((r) =>
+        postGraphQL<{ vacancies: { totalCount: number; sources: Array<{ subgraph: string; status: string }> } }>(r.stack.gatewayUrl, { query }),
+      ),
     );
     for (const answer of answers) {
       expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();

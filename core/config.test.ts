@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+/** The generic per-subgraph settings: declared by name in a subgraph.json, read from one environment. */
+
+const declared = {
+  apiKey: { env: 'UPSTREAM_ZZ_API_KEY', default: 'sim-key', deprecatedEnv: 'ZZ_API_KEY' },
+  region: { env: 'UPSTREAM_ZZ_REGION' },
+};
+
+describe('declared settings', () => {
+  it('reads the declared variables, the default when unset, nothing else', () => {
+    const config = loadConfig({ UPSTREAM_ZZ_REGION: 'north', UPSTREAM_YY_API_KEY: 'not-mine' });
+    expect(config.settingsFor('zz', declared)).toEqual({ apiKey: 'sim-key', region: 'north' });
+  });
+
+  it('prefers the new name over the deprecated alias, and accepts the alias alone', () => {
+    expect(loadConfig({ UPSTREAM_ZZ_API_KEY: 'new', ZZ_API_KEY: 'old' }).settingsFor('zz', declared).apiKey).toBe('new');
+    expect(loadConfig({ ZZ_API_KEY: 'old' }).settingsFor('zz', declared).apiKey).toBe('old');
+  });
+
+  it('names the variable and its owner when a URL setting is not a URL', () => {
+    const config = loadConfig({ UPSTREAM_ZZ_URL: 'not a url' });
+    expect(() => config.settingsFor('zz', { url: { env: 'UPSTREAM_ZZ_URL', format: 'url' } })).toThrow(/UPSTREAM_ZZ_URL \(zz\)/);
+  });
+
+  it('moves every port by the bases', () => {
+    const config = loadConfig({ SUBGRAPH_PORT_BASE: '5001', SIM_PORT_BASE: '5101' });
+    expect(config.ports).toEqual({ gateway: 4000, subgraphOffset: 1000, simulatorOffset: 1000 });
+  });
+});
