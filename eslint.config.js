@@ -3,6 +3,11 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Forbids imports matching `group` in `files` (tests excepted: they start what they test). */
+function layer(files, group, message) {
+  return { files, ignores: ['**/*.test.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group, message }] }] } };
+}
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', '**/generated/**', 'gateway/ide/dist/**', 'data/**'] },
   eslint.configs.recommended,
@@ -14,6 +19,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
   },
+  // Layering: core/ stands alone; the gateway depends on core/ only; composition and the registry
+  // do not import subgraph code (they read its files as data).
+  layer(['core/**/*.ts'], ['**/gateway/**', '**/subgraphs/**', '**/schema/**', '**/stack/**', '**/simulators/**', '**/bench/**'], 'core/ imports nothing outside core/'),
+  layer(['gateway/src/**/*.ts'], ['**/subgraphs/**', '**/schema/**', '**/stack/**', '**/simulators/**', '**/bench/**'], 'the gateway depends on core/ only'),
+  layer(['schema/*.ts', 'schema/sdl/*.ts'], ['**/subgraphs/**', '**/gateway/**', '**/stack/**'], 'composition and the registry read subgraphs as data, never import them'),
   {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
