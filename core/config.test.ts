@@ -5,7 +5,7 @@ import { loadConfig } from './config.js';
 
 const declared = {
   apiKey: { env: 'UPSTREAM_ZZ_API_KEY', default: 'sim-key', deprecatedEnv: 'ZZ_API_KEY' },
-  region: { env: 'UPSTREAM_ZZ_REGION' },
+  region: { env: 'UPSTREAM_ZZ_REGION', optional: true },
 };
 
 describe('declared settings', () => {
@@ -17,6 +17,11 @@ describe('declared settings', () => {
   it('prefers the new name over the deprecated alias, and accepts the alias alone', () => {
     expect(loadConfig({ UPSTREAM_ZZ_API_KEY: 'new', ZZ_API_KEY: 'old' }).settingsFor('zz', declared).apiKey).toBe('new');
     expect(loadConfig({ ZZ_API_KEY: 'old' }).settingsFor('zz', declared).apiKey).toBe('old');
+  });
+
+  it('requires a setting without a default, naming the variable and its owner', () => {
+    expect(() => loadConfig({}).settingsFor('zz', { token: { env: 'UPSTREAM_ZZ_TOKEN' } })).toThrow(/UPSTREAM_ZZ_TOKEN \(zz\)/);
+    expect(loadConfig({}).settingsFor('zz', { region: declared.region })).toEqual({ region: undefined });
   });
 
   it('names the variable and its owner when a URL setting is not a URL', () => {

@@ -123,6 +123,8 @@ export interface SettingDeclaration {
   default?: string;
   /** A URL setting is checked to be one. */
   format?: 'text' | 'url';
+  /** Without a default a setting is required, unless optional. */
+  optional?: boolean;
   /** An older variable name still read when `env` is unset. */
   deprecatedEnv?: string;
 }
@@ -136,7 +138,7 @@ export function readDeclaredSettings(
   const shape = Object.fromEntries(
     Object.entries(declared).map(([key, d]) => {
       const base = d.format === 'url' ? z.string().url() : z.string().min(1);
-      return [key, d.default !== undefined ? base.default(d.default) : base.optional()];
+      return [key, d.default !== undefined ? base.default(d.default) : d.optional ? base.optional() : base];
     }),
   );
   const values = Object.fromEntries(

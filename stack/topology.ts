@@ -20,7 +20,7 @@ export function simulatorPort(manifest: CountryManifest, config: Config): number
 
 /** The national system's URL when the environment names one (`upstream.urlEnv`); else undefined (use the simulator). */
 export function configuredUpstreamUrl(manifest: CountryManifest, config: Config): string | undefined {
-  return config.settingsFor(manifest.name, { url: { env: manifest.upstream.urlEnv, format: 'url' } }).url;
+  return config.settingsFor(manifest.name, { url: { env: manifest.upstream.urlEnv, format: 'url', optional: true } }).url;
 }
 
 /**

@@ -75,6 +75,8 @@ export interface AdapterContext {
    * the environment by the names it declares; no other country's are visible here.
    */
   settings: Readonly<Record<string, string | undefined>>;
+  /** One of `settings`; throws naming the key when the manifest declares no such setting. */
+  setting(key: string): string;
   logger: Logger;
   metrics: KitMetrics;
   /**

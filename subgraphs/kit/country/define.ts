@@ -42,10 +42,16 @@ async function startCountry<NV, NT>(adapter: CountryAdapter<NV, NT>, typeDefs: D
   const metrics = createKitMetrics(manifest.name);
   const clients: UpstreamClient[] = [];
   const upstreamUrl = deps.upstreamUrl;
+  const settings = deps.config.settingsFor(manifest.name, manifest.settings);
   const adapterContext: AdapterContext = {
     deps,
     upstreamUrl,
-    settings: deps.config.settingsFor(manifest.name, manifest.settings),
+    settings,
+    setting: (key) => {
+      const value = settings[key];
+      if (value === undefined) throw new Error(`${manifest.name}: subgraphs/${manifest.name}/subgraph.json declares no setting "${key}"`);
+      return value;
+    },
     logger,
     metrics,
     createClient: (options) => {

@@ -22,7 +22,7 @@ interface SearchResponse {
 }
 
 export function createKarirhubUpstream(ctx: AdapterContext): CountryUpstream<KarirhubHit, Pelatihan> {
-  const apiKey = ctx.settings.apiKey ?? '';
+  const apiKey = ctx.setting('apiKey');
   const client = ctx.createClient({
     timeoutMs: 3_000,
     retries: 2,

@@ -35,7 +35,7 @@ interface Page<T> {
 }
 
 export function createMfjUpstream(ctx: AdapterContext): CountryUpstream<MfjJob, MfjProgramme> {
-  const { clientId = '', clientSecret = '' } = ctx.settings;
+  const [clientId, clientSecret] = [ctx.setting('clientId'), ctx.setting('clientSecret')];
   const tokens = clientCredentials(ctx.createClient({ name: 'malaysia-oauth', timeoutMs: 3_000, retries: 1 }), clientId, clientSecret);
   const client = ctx.createClient({ timeoutMs: 3_000, retries: 2, concurrency: 16, authHeaders: tokens.headers, onAuthRejected: tokens.invalidate });
   const jobs = (query: Record<string, string | number>) => client.request<Page<MfjJob>>({ path: '/api/jobs', query: { ...query, sort: NEWEST_FIRST }, route: 'search' });

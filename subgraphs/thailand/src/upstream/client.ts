@@ -32,7 +32,7 @@ interface ListPage extends Legacy<DoeJob[]> {
 }
 
 export function createDoeUpstream(ctx: AdapterContext): CountryUpstream<DoeJob, DsdCourse> {
-  const token = ctx.settings.token ?? '';
+  const token = ctx.setting('token');
   const client = ctx.createClient({ timeoutMs: 3_000, retries: 2, concurrency: 16, authHeaders: async () => ({ authorization: `Bearer ${token}` }) });
   const ajax = <T extends Legacy<unknown>>(path: string, form: Record<string, string>, route: string, bulk = false) =>
     client.request<T>({ method: 'POST', path, form, idempotent: true, route, bulk }).then((body) => legacyChecked(client, body));
