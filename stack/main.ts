@@ -1,5 +1,5 @@
 import { createCache } from '../core/cache/index.js';
-import { loadConfig } from '../core/config.js';
+import { loadConfigOrExit } from '../core/config.js';
 import { closeOnSignal } from '../core/lifecycle.js';
 import { createLogger } from '../core/log.js';
 import { fromRoot } from '../core/paths.js';
@@ -10,7 +10,7 @@ import { startWholeStack } from './stack.js';
  * process, on their default ports, with Redis when REDIS_URL is set and an in-process cache
  * otherwise. Prints where to go.
  */
-const config = loadConfig();
+const config = loadConfigOrExit();
 const logger = createLogger('stack', config.logLevel);
 const newCache = (namespace: string, maxBytes?: number) => createCache({ redisUrl: config.redisUrl, namespace, logger, ...(maxBytes ? { maxBytes } : {}) });
 

@@ -1,5 +1,5 @@
 import { createCache } from '../core/cache/index.js';
-import { loadConfig } from '../core/config.js';
+import { loadConfigOrExit } from '../core/config.js';
 import { closeOnSignal } from '../core/lifecycle.js';
 import { createLogger } from '../core/log.js';
 import { countrySubgraphs } from '../schema/registry.js';
@@ -15,7 +15,7 @@ if (!name) {
   console.error('usage: npm run start:subgraph -- <name>   (names: see schema/supergraph.yaml)');
   process.exit(2);
 }
-const config = loadConfig();
+const config = loadConfigOrExit();
 const logger = createLogger(name, config.logLevel);
 const where = topology(config);
 const entry = where.subgraphs.find((s) => s.name === name);

@@ -1,5 +1,5 @@
 import { createCache } from '../../core/cache/index.js';
-import { loadConfig } from '../../core/config.js';
+import { loadConfigOrExit } from '../../core/config.js';
 import { closeOnSignal } from '../../core/lifecycle.js';
 import { createLogger } from '../../core/log.js';
 import { fromRoot } from '../../core/paths.js';
@@ -10,14 +10,14 @@ import { createGateway } from './server.js';
  * (schema/supergraph.graphql, watched — re-run `npm run compose` and it swaps in). The subgraphs
  * are wherever the supergraph's routing URLs say.
  */
-const config = loadConfig();
+const config = loadConfigOrExit();
 const logger = createLogger('gateway', config.logLevel);
 const cache = createCache({ redisUrl: config.redisUrl, namespace: 'gateway', logger, maxBytes: config.gatewayCacheBytes });
 const gateway = await createGateway({
   config,
   cache,
   logger,
-  supergraphPath: fromRoot('schema/supergraph.graphql'),
+  supergraphPath: config.supergraphFile ?? fromRoot('schema/supergraph.graphql'),
   listen: { port: config.ports.gateway, host: config.host },
 });
 closeOnSignal(logger, [() => cache.close(), () => gateway.close()]);

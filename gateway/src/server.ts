@@ -112,6 +112,9 @@ function createApollo(options: GatewayOptions, gateway: ApolloGateway, metrics: 
     parseOptions: limits.parseOptions,
     introspection: config.ideEnabled,
     includeStacktraceInErrorResponses: false,
+    // The process drains on SIGTERM itself (core/lifecycle.ts → close: stop accepting, finish
+    // in-flight, then stop Apollo); Apollo's own handler would stop it mid-request.
+    stopOnTerminationSignals: false,
     formatError: createFormatError(logger),
     // CSRF prevention stays at Apollo's default (on): GETs and simple POSTs need a preflight header.
     persistedQueries: { cache: keyValueCache(cache, { prefix: 'apq:' }), ttl: null },

@@ -55,6 +55,9 @@ export async function startSubgraph<Ctx extends RequestBase>(
     schema: buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers as GraphQLSchemaModule['resolvers'] }]),
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
+    // The process drains on SIGTERM itself (core/lifecycle.ts → close below: stop accepting,
+    // finish in-flight, then stop Apollo); Apollo's own handler would stop it mid-request.
+    stopOnTerminationSignals: false,
     // Inline traces feed Apollo Studio, which this deployment does not use; they cost CPU per request.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), countRequests(metrics)],
     logger,
