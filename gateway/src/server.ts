@@ -12,8 +12,11 @@ import type { ListenOptions, RunningService } from '../../core/service.js';
 import type { GatewayContext } from './context.js';
 import { SignedDataSource } from './datasource.js';
 import { createFormatError } from './errors.js';
+import { admission } from './front/admission.js';
+import { corsPolicy } from './front/cors.js';
 import { DEFAULT_LIMITS, queryLimits, type QueryLimits } from './plugins/limits.js';
 import { createGatewayMetrics, metricsPlugin, type GatewayMetrics } from './plugins/metrics.js';
+import { operationGuard } from './plugins/operations.js';
 import { responseCachePlugin } from './plugins/responseCache.js';
 import { createRateLimiter } from './rateLimit.js';
 import { failRequest, routes } from './routes.js';
@@ -79,7 +82,9 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   await apollo.start();
 
   const limiter = createRateLimiter(cache, config.rateLimitPerMinute, () => metrics.rateLimited.inc());
-  const handle = routes({ config, cache, logger, apollo, metrics, limiter, supergraph: () => supergraphHash });
+  const cors = corsPolicy(config.cors.origins);
+  const shedding = admission(config.admission, (why) => metrics.shed.inc({ reason: why }));
+  const handle = routes({ config, cache, logger, apollo, metrics, limiter, cors, admission: shedding, supergraph: () => supergraphHash });
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => failRequest(res, error, logger));
   });
@@ -124,6 +129,7 @@ function createApollo(options: GatewayOptions, gateway: ApolloGateway, metrics: 
       // The response cache owns the cache-control header (it knows the subgraphs' hints).
       ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
       ...limits.plugins,
+      operationGuard(),
       metricsPlugin(metrics),
       ...(ttl > 0 ? [responseCachePlugin({ cache, defaultTtlSeconds: ttl, metrics, supergraph })] : []),
     ],

@@ -10,6 +10,7 @@ export interface GatewayMetrics {
   responseCache: Counter<'outcome'>;
   supergraphReloads: Counter<'outcome'>;
   rateLimited: Counter;
+  shed: Counter<'reason'>;
 }
 
 export function createGatewayMetrics(): GatewayMetrics {
@@ -29,6 +30,7 @@ export function createGatewayMetrics(): GatewayMetrics {
     responseCache: new Counter({ name: 'lmis_gateway_response_cache_total', help: 'Whole-response cache lookups (hit, miss)', labelNames: ['outcome'], registers }),
     supergraphReloads: new Counter({ name: 'lmis_gateway_supergraph_reloads_total', help: 'Supergraph file changes (swapped, rejected)', labelNames: ['outcome'], registers }),
     rateLimited: new Counter({ name: 'lmis_gateway_rate_limited_total', help: 'Requests refused by the rate limit', registers }),
+    shed: new Counter({ name: 'lmis_gateway_shed_total', help: 'Requests refused with 503 OVERLOADED by admission control (queue_full, queue_timeout)', labelNames: ['reason'], registers }),
   };
 }
 
