@@ -57,8 +57,8 @@ const EnvSchema = z.object({
   /** Largest request body the gateway and subgraphs read, in KiB. */
   MAX_BODY_KB: z.coerce.number().int().positive().default(64),
   /** Requests the gateway executes at once, and how many more may wait for a slot before 503. */
-  MAX_CONCURRENT_REQUESTS: z.coerce.number().int().positive().default(64),
-  MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).default(64),
+  MAX_CONCURRENT_REQUESTS: z.coerce.number().int().positive().default(32),
+  MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).default(128),
   /** The longest a request waits in that queue before it is shed (503 OVERLOADED). */
   QUEUE_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
   /** The exchange's concurrent calls per country. */

@@ -6,6 +6,7 @@ import { parse } from 'graphql';
 import { fromRoot } from '../core/paths.js';
 import { countrySchemaText } from '../subgraphs/kit/country/schema.js';
 import { exchangeSchemaText } from '../subgraphs/exchange/src/schemaText.js';
+import { API_SCHEMA, apiSchemaText } from './api.js';
 import { countrySubgraphs, readSubgraphList, type SubgraphEntry, type SubgraphList } from './registry.js';
 
 export { readSubgraphList };
@@ -86,7 +87,10 @@ function compose(check: boolean): void {
     const sdl = generatedSdl(entry, list);
     if (sdl !== undefined) write(entry.schemaFile, sdl);
   }
-  write(SUPERGRAPH, composeSupergraph({ subgraphs: registrySdl({}, list) }));
+  const supergraph = composeSupergraph({ subgraphs: registrySdl({}, list) });
+  write(SUPERGRAPH, supergraph);
+  // The client-facing schema (schema/api.ts) follows the supergraph.
+  write(API_SCHEMA, apiSchemaText(supergraph));
   const names = list.subgraphs.map((s) => s.name).join(', ');
   if (check && stale.length) throw new Error(`stale — run \`npm run compose\`:\n  ${stale.join('\n  ')}`);
   console.log(check ? `supergraph is fresh (${names})` : `${stale.length ? `wrote ${stale.join(', ')}\n` : ''}composed: ${names}`);

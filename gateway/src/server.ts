@@ -17,6 +17,7 @@ import { corsPolicy } from './front/cors.js';
 import { DEFAULT_LIMITS, queryLimits, type QueryLimits } from './plugins/limits.js';
 import { createGatewayMetrics, metricsPlugin, type GatewayMetrics } from './plugins/metrics.js';
 import { operationGuard } from './plugins/operations.js';
+import { answerIntegrity } from './plugins/integrity.js';
 import { responseCachePlugin } from './plugins/responseCache.js';
 import { createRateLimiter } from './rateLimit.js';
 import { failRequest, routes } from './routes.js';
@@ -130,6 +131,7 @@ function createApollo(options: GatewayOptions, gateway: ApolloGateway, metrics: 
       ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
       ...limits.plugins,
       operationGuard(),
+      answerIntegrity(logger),
       metricsPlugin(metrics),
       ...(ttl > 0 ? [responseCachePlugin({ cache, defaultTtlSeconds: ttl, metrics, supergraph })] : []),
     ],
