@@ -3,6 +3,7 @@ import type { ApolloServer } from '@apollo/server';
 import type { Cache } from '../../core/cache/index.js';
 import type { Config } from '../../core/config.js';
 import type { Logger } from '../../core/log.js';
+import { inServerSpan } from '../../core/tracing.js';
 import { requestIdFrom } from '../../subgraphs/kit/context.js';
 import { failRequest, headerMap, parseBody, readBody, sendJson, sendText, writeGraphQLResponse } from '../../subgraphs/kit/http.js';
 import { REQUEST_ID_HEADER } from '../../subgraphs/kit/trust.js';
@@ -39,7 +40,9 @@ export function routes(deps: RouteDeps): Handler {
     const path = new URL(req.url ?? '/', 'http://gateway').pathname;
     const get = req.method === 'GET';
     if (deps.cors.handle(req, res)) return;
-    if (path === '/graphql' && (req.method === 'POST' || get)) return deps.admission.run(res, () => graphql(req, res));
+    if (path === '/graphql' && (req.method === 'POST' || get)) {
+      return deps.admission.run(res, () => inServerSpan(`${req.method} /graphql`, req.headers, { 'lmis.service': 'gateway' }, () => graphql(req, res)));
+    }
     if (get && path === '/health') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
     if (get && path === '/ready') return ready(deps, res);
     if (get && path === '/metrics') return sendText(res, 200, await deps.metrics.registry.metrics(), deps.metrics.registry.contentType);

@@ -15,7 +15,7 @@ import { createFormatError } from './errors.js';
 import { admission } from './front/admission.js';
 import { corsPolicy } from './front/cors.js';
 import { DEFAULT_LIMITS, queryLimits, type QueryLimits } from './plugins/limits.js';
-import { createGatewayMetrics, metricsPlugin, type GatewayMetrics } from './plugins/metrics.js';
+import { createGatewayMetrics, metricsPlugin, watchCache, type GatewayMetrics } from './plugins/metrics.js';
 import { operationGuard } from './plugins/operations.js';
 import { answerIntegrity } from './plugins/integrity.js';
 import { responseCachePlugin } from './plugins/responseCache.js';
@@ -57,6 +57,7 @@ const DEFAULT_RESPONSE_TTL_SECONDS = 30;
 export async function createGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { config, cache, logger } = options;
   const metrics = createGatewayMetrics();
+  watchCache(metrics, cache);
   let supergraphHash: string | undefined;
   const dispatcher = new Agent({ keepAliveTimeout: 10_000, connections: 256 });
 
@@ -76,6 +77,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
         timeoutMs: options.subgraphTimeoutsMs?.[name] ?? options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS,
         dispatcher,
         logger,
+        observe: (outcome, seconds) => metrics.subgraphDuration.observe({ subgraph: name, outcome }, seconds),
       }),
     logger,
   });

@@ -6,6 +6,7 @@ import type { GraphQLSchemaModule } from '@apollo/subgraph/dist/schema-helper/in
 import type { DocumentNode } from 'graphql';
 import type { ListenOptions, RunningService } from '../../core/service.js';
 import { closeServer, listenOn } from '../../core/httpServer.js';
+import { inServerSpan } from '../../core/tracing.js';
 import type { CacheStatus } from '../../core/cache/types.js';
 import type { SubgraphDeps } from './deps.js';
 import { requestBase, type RequestBase } from './context.js';
@@ -92,7 +93,9 @@ export async function startSubgraph<Ctx extends RequestBase>(
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path === '/graphql' && (req.method === 'POST' || req.method === 'GET')) return handleGraphQL(req, res);
+    if (path === '/graphql' && (req.method === 'POST' || req.method === 'GET')) {
+      return inServerSpan(`${req.method} /graphql`, req.headers, { 'lmis.service': def.name }, () => handleGraphQL(req, res));
+    }
     if (path === '/health' && req.method === 'GET') return sendJson(res, 200, { status: 'ok', service: def.name });
     if (path === '/ready' && req.method === 'GET') {
       const r = readiness();
