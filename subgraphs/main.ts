@@ -2,6 +2,7 @@ import { createCache } from '../core/cache/index.js';
 import { loadConfigOrExit } from '../core/config.js';
 import { closeOnSignal } from '../core/lifecycle.js';
 import { createLogger } from '../core/log.js';
+import { setupTracing } from '../core/tracing.js';
 import { countrySubgraphs } from '../schema/registry.js';
 import { topology } from '../stack/topology.js';
 import { launchSubgraph } from './launch.js';
@@ -23,6 +24,7 @@ if (!entry) {
   console.error(`unknown subgraph "${name}"; known: ${where.subgraphs.map((s) => s.name).join(', ')}`);
   process.exit(2);
 }
+const tracing = setupTracing({ serviceName: `lmis-${name}`, otlpEndpoint: config.otlpEndpoint });
 const cache = createCache({ redisUrl: config.redisUrl, namespace: name, logger });
 const upstreamUrl = where.upstreamUrl(name);
 const subgraphUrls = Object.fromEntries(countrySubgraphs().map((c) => [c.name, where.subgraphUrl(c.name)]));
@@ -36,4 +38,4 @@ const service = await launchSubgraph({
   ...(name === 'exchange' ? { subgraphUrls } : {}),
 });
 logger.info({ url: service.url }, `${name} subgraph listening`);
-closeOnSignal(logger, [() => cache.close(), () => service.close()]);
+closeOnSignal(logger, [async () => tracing?.shutdown(), () => cache.close(), () => service.close()]);

@@ -9,6 +9,7 @@ import { failRequest, headerMap, parseBody, readBody, sendJson, sendText, writeG
 import { REQUEST_ID_HEADER } from '../../subgraphs/kit/trust.js';
 import { buildContext, type GatewayContext } from './context.js';
 import type { Admission } from './front/admission.js';
+import { isShallow, MAX_JSON_DEPTH } from './front/bodyShape.js';
 import type { CorsPolicy } from './front/cors.js';
 import { ideAssets } from './ide.js';
 import type { GatewayMetrics } from './plugins/metrics.js';
@@ -56,6 +57,9 @@ function graphqlHandler(deps: RouteDeps): Handler {
     const requestId = requestIdFrom(req.headers);
     res.setHeader(REQUEST_ID_HEADER, requestId);
     const body = req.method === 'POST' ? parseBody(await readBody(req, deps.config.maxBodyBytes), req.headers['content-type']) : undefined;
+    if (!isShallow(body)) {
+      return sendJson(res, 400, { errors: [{ message: `The request body nests deeper than ${MAX_JSON_DEPTH} levels.`, extensions: { code: 'BAD_REQUEST' } }] });
+    }
     const response = await deps.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMap(req), search: new URL(req.url ?? '/', 'http://gateway').search, body },
       context: () => buildContext(deps, { headers: req.headers, ip: req.socket.remoteAddress ?? 'unknown', requestId }),

@@ -58,6 +58,20 @@ describe('the built gateway, as deployed', () => {
     }
   }, 60_000);
 
+  it('says in its start banner that Redis is not reachable when it is not', async () => {
+    const port = await freePort();
+    const closedPort = await freePort();
+    const gateway = runBuilt('gateway/src/main.js', { PORT: String(port), GATEWAY_SHARED_SECRET: SECRET, SUPERGRAPH_FILE: supergraphFile, REDIS_URL: `redis://127.0.0.1:${closedPort}`, LOG_LEVEL: 'silent' });
+    try {
+      await untilReady(`http://127.0.0.1:${port}/ready`, gateway);
+      await expect.poll(() => gateway.output(), { timeout: 5_000 }).toContain(`cache: Redis at 127.0.0.1:${closedPort} is NOT reachable`);
+      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      expect(metrics).toMatch(/^lmis_gateway_redis_up 0$/m);
+    } finally {
+      gateway.child.kill('SIGKILL');
+    }
+  }, 30_000);
+
   it('refuses a bad environment with one line naming the variable and exit code 1', async () => {
     const gateway = runBuilt('gateway/src/main.js', { PORT: 'not-a-port', GATEWAY_SHARED_SECRET: SECRET });
     expect(await gateway.exited).toBe(1);

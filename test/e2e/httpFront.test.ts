@@ -32,6 +32,7 @@ describe('client errors are 4xx with a code', () => {
     ['non-object variables', () => json({ query: '{ countries { code } }', variables: [1, 2] }), 400],
     ['an empty query', () => json({ query: '' }), 400],
     ['a batch (batching is off)', () => json([{ query: '{ countries { code } }' }, { query: '{ countries { code } }' }]), 400],
+    ['variables nested 2000 deep', () => post(`{"query":"{ countries { code } }","variables":${'{"a":'.repeat(2_000)}1${'}'.repeat(2_001)}`), 400],
     ['a syntax error', () => json({ query: '{ countries { code }' }), 400],
   ];
   for (const [what, send, status] of cases) {
