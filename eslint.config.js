@@ -9,7 +9,7 @@ function layer(files, group, message) {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', '**/generated/**', 'gateway/ide/dist/**', 'data/**'] },
+  { ignores: ['node_modules/**', 'dist/**', '**/generated/**', 'examples/*/src/gql/**', 'gateway/ide/dist/**', 'data/**'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {

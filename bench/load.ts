@@ -17,6 +17,8 @@ export interface LoadResult {
   httpErrors: number;
   graphqlErrors: number;
   partial: number;
+  /** Refused at once by admission control (503 OVERLOADED): not run, not partial — counted apart. */
+  shed: number;
   /** The first erroneous answer, shortened, to say what went wrong. */
   sampleError?: string;
 }
@@ -35,7 +37,7 @@ const PARTIAL = /"status":"(FAILED|TIMEOUT)"(,"message":"([^"]{0,200}))?/;
 
 export function runLoad(options: LoadOptions): Promise<LoadResult> {
   if (!LOOPBACK.test(options.url)) return Promise.reject(new Error(`load only targets this machine, not ${options.url}`));
-  const seen = { graphqlErrors: 0, partial: 0, sampleError: undefined as string | undefined };
+  const seen = { graphqlErrors: 0, partial: 0, shed: 0, sampleError: undefined as string | undefined };
   const latencies: number[] = [];
   let n = 0;
   const { body } = options;
@@ -56,15 +58,16 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
       },
       (error, result) => {
         if (error) return reject(error);
-        const httpErrors = result.non2xx + result.errors + result.timeouts;
+        const httpErrors = result.non2xx - seen.shed + result.errors + result.timeouts;
         resolve({
           requests: latencies.length,
           rps: round(latencies.length / options.seconds),
           ...percentiles(latencies),
-          errors: httpErrors + seen.graphqlErrors + seen.partial,
+          errors: httpErrors + seen.graphqlErrors + seen.partial + seen.shed,
           httpErrors,
           graphqlErrors: seen.graphqlErrors,
           partial: seen.partial,
+          shed: seen.shed,
           ...(seen.sampleError ? { sampleError: seen.sampleError } : {}),
         });
       },
@@ -73,7 +76,11 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
   });
 }
 
-function inspect(text: string, seen: { graphqlErrors: number; partial: number; sampleError?: string | undefined }): void {
+function inspect(text: string, seen: { graphqlErrors: number; partial: number; shed: number; sampleError?: string | undefined }): void {
+  if (text.includes('"code":"OVERLOADED"')) {
+    seen.shed += 1;
+    return;
+  }
   if (text.includes('"errors":')) {
     seen.graphqlErrors += 1;
     seen.sampleError ??= `GraphQL error: ${text.slice(text.indexOf('"errors":'), text.indexOf('"errors":') + 300)}`;

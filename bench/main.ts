@@ -206,6 +206,7 @@ function judgeStability(run: StabilityResult): void {
  * answer says so in `sources` while the others' results still come back — the designed degradation.
  */
 function tally(results: readonly LoadResult[]): { failed: number; partial: number } {
-  return results.reduce((t, r) => ({ failed: t.failed + r.httpErrors + r.graphqlErrors, partial: t.partial + r.partial }), { failed: 0, partial: 0 });
+  // A shed request (503 OVERLOADED) was not answered: for "answered every request" it counts as failed.
+  return results.reduce((t, r) => ({ failed: t.failed + r.httpErrors + r.graphqlErrors + r.shed, partial: t.partial + r.partial }), { failed: 0, partial: 0 });
 }
 

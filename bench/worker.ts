@@ -10,7 +10,8 @@ import { loadConfig } from '../core/config.js';
  */
 const [kind = '', name = '', raw = '{}'] = process.argv.slice(2);
 const options = JSON.parse(raw) as Record<string, unknown>;
-const config = loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000000' });
+// `options.env`: settings a benchmark varies per process (bench/overload.ts: admission control).
+const config = loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000000', ...(options.env as Record<string, string> | undefined) });
 // BENCH_LOG=warn shows a service's own log on stderr (stdout carries only its URL).
 const logger = pino({ level: process.env.BENCH_LOG ?? 'silent' }, pino.destination(2));
 const cache = (maxBytes?: number) =>

@@ -47,6 +47,22 @@ const EnvSchema = z.object({
   GATEWAY_CACHE_MB: z.coerce.number().int().positive().default(32),
   /** Statistical disclosure control: cells with fewer vacancies than this are suppressed. */
   DISCLOSURE_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  // Production hardening (docs/SECURITY.md "Bad input and overload", deploy/README.md).
+  /** The supergraph file the gateway runs and watches (default schema/supergraph.graphql). */
+  SUPERGRAPH_FILE: z.string().min(1).optional(),
+  /** Origins a browser may call the gateway from (`*` = any, without credentials); empty = none. */
+  CORS_ORIGINS: csv.default([]),
+  /** Largest request body the gateway and subgraphs read, in KiB. */
+  MAX_BODY_KB: z.coerce.number().int().positive().default(64),
+  /** Requests the gateway executes at once, and how many more may wait for a slot before 503. */
+  MAX_CONCURRENT_REQUESTS: z.coerce.number().int().positive().default(32),
+  MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).default(128),
+  /** The longest a request waits in that queue before it is shed (503 OVERLOADED). */
+  QUEUE_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
+  /** The exchange's concurrent calls per country. */
+  COUNTRY_CONCURRENCY: z.coerce.number().int().positive().default(16),
+  /** OTLP/HTTP collector for traces (e.g. http://otel-collector:4318); unset = no export. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -77,18 +93,29 @@ export interface Config {
   disclosureThreshold: number;
   /** Bytes the gateway's in-process cache may hold. */
   gatewayCacheBytes: number;
+  supergraphFile: string | undefined;
+  cors: { origins: string[] };
+  maxBodyBytes: number;
+  admission: { maxConcurrent: number; maxQueued: number; queueTimeoutMs: number };
+  countryConcurrency: number;
+  otlpEndpoint: string | undefined;
 }
 
-/** Parse and validate an environment; throws a readable error naming every bad variable. */
+/** A bad environment: one line naming every bad variable, no stack trace needed. */
+export class ConfigError extends Error {
+  constructor(problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parse and validate an environment; throws a ConfigError naming every bad variable. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(source);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
-  }
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   const e = parsed.data;
   if (e.NODE_ENV === 'production' && e.GATEWAY_SHARED_SECRET.startsWith('dev-only')) {
-    throw new Error('Invalid configuration:\n  GATEWAY_SHARED_SECRET: must be set in production');
+    throw new ConfigError(['GATEWAY_SHARED_SECRET: must be set in production']);
   }
   return {
     env: e.NODE_ENV,
@@ -114,7 +141,27 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     settingsFor: (owner, declared) => readDeclaredSettings(owner, declared, source),
     disclosureThreshold: e.DISCLOSURE_THRESHOLD,
     gatewayCacheBytes: e.GATEWAY_CACHE_MB * 1024 * 1024,
+    supergraphFile: e.SUPERGRAPH_FILE,
+    cors: { origins: e.CORS_ORIGINS },
+    maxBodyBytes: e.MAX_BODY_KB * 1024,
+    admission: { maxConcurrent: e.MAX_CONCURRENT_REQUESTS, maxQueued: e.MAX_QUEUED_REQUESTS, queueTimeoutMs: e.QUEUE_TIMEOUT_MS },
+    countryConcurrency: e.COUNTRY_CONCURRENCY,
+    otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
   };
+}
+
+/**
+ * What a process entry point calls: the config, or — for a bad environment — that one line on
+ * stderr and exit code 1 (an operator reads the variable's name, not a zod stack trace).
+ */
+export function loadConfigOrExit(source: NodeJS.ProcessEnv = process.env): Config {
+  try {
+    return loadConfig(source);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
 }
 
 /** What a subgraph.json `settings` entry (or its upstream URL) declares; see schema/registry.ts. */
@@ -146,8 +193,7 @@ export function readDeclaredSettings(
   );
   const parsed = z.object(shape).safeParse(values);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${declared[String(i.path[0])]?.env ?? String(i.path[0])} (${owner}): ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+    throw new ConfigError(parsed.error.issues.map((i) => `${declared[String(i.path[0])]?.env ?? String(i.path[0])} (${owner}): ${i.message}`));
   }
   return parsed.data as Record<string, string | undefined>;
 }

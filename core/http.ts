@@ -4,17 +4,25 @@ import type { Logger } from './log.js';
 
 /** The small amount of HTTP plumbing between node:http and Apollo Server. */
 
+/** Subgraphs take the gateway's entity batches, which can be larger than any client query. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export class BodyTooLarge extends Error {}
 
-export async function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * The body as text, bounded before anything is held: a declared `content-length` over the limit
+ * is refused unread, and the bytes actually received are counted while reading (a missing or
+ * lying header gains nothing).
+ */
+export async function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<string> {
+  const tooLarge = () => new BodyTooLarge(`request body over ${maxBytes} bytes`);
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const buf = chunk as Buffer;
     size += buf.length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLarge(`request body over ${MAX_BODY_BYTES} bytes`);
+    if (size > maxBytes) throw tooLarge();
     chunks.push(buf);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -66,7 +74,8 @@ export function sendText(res: ServerResponse, status: number, text: string, cont
 /** Last resort for an exception outside Apollo (Apollo answers bad GraphQL input itself). */
 export function failRequest(res: ServerResponse, error: unknown, logger: Logger): void {
   if (error instanceof BodyTooLarge) {
-    if (!res.headersSent) sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+    // The rest of the body is not read: close the connection instead of draining it.
+    if (!res.headersSent) sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }, { connection: 'close' });
     return;
   }
   logger.error({ err: error }, 'request failed');

@@ -5,6 +5,7 @@ import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { loadConfig } from '../core/config.js';
 import { fromRoot } from '../core/paths.js';
+import { API_SCHEMA, apiSchemaText } from './api.js';
 import { readSubgraphList, type SubgraphList } from './registry.js';
 import { fileSdl, generatedSdl, sdlOfEntries, type SubgraphSdl } from './sources.js';
 
@@ -72,7 +73,10 @@ async function compose(check: boolean): Promise<void> {
     const sdl = generatedSdl(entry, list);
     if (sdl !== undefined) write(entry.schemaFile, sdl);
   }
-  write(SUPERGRAPH, await composeRegistry(list));
+  const supergraph = await composeRegistry(list);
+  write(SUPERGRAPH, supergraph);
+  // The client-facing schema (schema/api.ts) follows the supergraph.
+  write(API_SCHEMA, apiSchemaText(supergraph));
   const names = list.subgraphs.map((s) => s.name).join(', ');
   if (check && stale.length) throw new Error(`stale — run \`npm run compose\`:\n  ${stale.join('\n  ')}`);
   console.log(check ? `supergraph is fresh (${names})` : `${stale.length ? `wrote ${stale.join(', ')}\n` : ''}composed: ${names}`);

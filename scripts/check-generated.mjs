@@ -5,10 +5,11 @@
 import { execSync } from 'node:child_process';
 
 const run = (cmd) => execSync(cmd, { stdio: 'inherit' });
-const generated = ['schema/supergraph.graphql', 'subgraphs/*/generated'];
+const generated = ['schema/supergraph.graphql', 'schema/api.graphql', 'subgraphs/*/generated', 'examples/typed-client/src/gql', 'deploy/kubernetes'];
 
 run('npm run --silent compose');
 run('npm run --silent codegen');
+run('npm run --silent deploy:generate');
 const diff = execSync(`git status --porcelain -- ${generated.join(' ')}`).toString().trim();
 if (diff) {
   console.error(`\nGenerated files are stale; run \`npm run compose && npm run codegen\` and commit:\n${diff}`);

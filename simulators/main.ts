@@ -1,4 +1,4 @@
-import { loadConfig } from '../core/config.js';
+import { loadConfigOrExit } from '../core/config.js';
 import { closeOnSignal } from '../core/lifecycle.js';
 import { createLogger } from '../core/log.js';
 import { importProjectModule } from '../core/modules.js';
@@ -15,7 +15,7 @@ import { startNamedSimulator } from './launch.js';
  */
 const args = process.argv.slice(2);
 const name = args.find((a) => !a.startsWith('--'));
-const config = loadConfig();
+const config = loadConfigOrExit();
 const known = countrySubgraphs().map((c) => ({ name: c.manifest.upstream.simulator, port: simulatorPort(c.manifest, config), currency: c.manifest.currency }));
 const target = known.find((s) => s.name === name);
 if (!target) {

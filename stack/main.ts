@@ -1,7 +1,9 @@
 import { createCache } from '../core/cache/index.js';
-import { loadConfig } from '../core/config.js';
+import { loadConfigOrExit } from '../core/config.js';
 import { closeOnSignal } from '../core/lifecycle.js';
 import { createLogger } from '../core/log.js';
+import { setupTracing } from '../core/tracing.js';
+import { cacheLine } from '../core/banner.js';
 import { fromRoot } from '../core/paths.js';
 import { startWholeStack } from './stack.js';
 
@@ -10,15 +12,18 @@ import { startWholeStack } from './stack.js';
  * process, on their default ports, with Redis when REDIS_URL is set and an in-process cache
  * otherwise. Prints where to go.
  */
-const config = loadConfig();
+const config = loadConfigOrExit();
 const logger = createLogger('stack', config.logLevel);
+const tracing = setupTracing({ serviceName: 'lmis-stack', otlpEndpoint: config.otlpEndpoint });
 const newCache = (namespace: string, maxBytes?: number) => createCache({ redisUrl: config.redisUrl, namespace, logger, ...(maxBytes ? { maxBytes } : {}) });
 
 const stack = await startWholeStack({ config, logger, newCache, supergraphPath: fromRoot('schema/supergraph.graphql') });
-closeOnSignal(logger, stack.closers);
+closeOnSignal(logger, [async () => tracing?.shutdown(), ...stack.closers]);
 
 const line = '─'.repeat(64);
-console.log(`\n${line}\n LMIS Gateway is up (cache: ${config.redisUrl ? 'Redis' : 'in-process'})\n`);
+const probe = newCache('banner');
+console.log(`\n${line}\n LMIS Gateway is up (${await cacheLine(probe, config.redisUrl)})\n`);
+await probe.close();
 console.log(`   GraphQL endpoint  ${stack.gatewayUrl}`);
 if (config.ideEnabled) console.log(`   GraphQL IDE       ${stack.ideUrl}`);
 for (const s of stack.services) console.log(`   ${s.name.padEnd(16)}  ${s.url}`);

@@ -1,7 +1,8 @@
 import { createCache } from '../core/cache/index.js';
-import { loadConfig } from '../core/config.js';
+import { loadConfigOrExit } from '../core/config.js';
 import { closeOnSignal } from '../core/lifecycle.js';
 import { createLogger } from '../core/log.js';
+import { setupTracing } from '../core/tracing.js';
 import { dependenciesOf, readSubgraphList } from '../schema/registry.js';
 import { configuredUpstreamUrl, simulatorUrl, subgraphPort, subgraphUrl } from '../stack/topology.js';
 import { launchSubgraph } from './launch.js';
@@ -16,7 +17,7 @@ if (!name) {
   console.error('usage: npm run start:subgraph -- <name>   (names: see schema/supergraph.yaml)');
   process.exit(2);
 }
-const config = loadConfig();
+const config = loadConfigOrExit();
 const logger = createLogger(name, config.logLevel);
 const list = readSubgraphList();
 const entry = list.subgraphs.find((s) => s.name === name);
@@ -24,6 +25,7 @@ if (!entry) {
   console.error(`unknown subgraph "${name}"; known: ${list.subgraphs.map((s) => s.name).join(', ')}`);
   process.exit(2);
 }
+const tracing = setupTracing({ serviceName: `lmis-${name}`, otlpEndpoint: config.otlpEndpoint });
 const cache = createCache({ redisUrl: config.redisUrl, namespace: name, logger });
 const upstreamUrl = entry.manifest.kind === 'country' ? (configuredUpstreamUrl(entry.manifest, config) ?? simulatorUrl(entry.manifest, config)) : undefined;
 const subgraphUrls = Object.fromEntries(dependenciesOf(entry, list).subgraphs.map((d) => [d, subgraphUrl(list.subgraphs.find((s) => s.name === d)!, config)]));
@@ -37,4 +39,4 @@ const service = await launchSubgraph({
   subgraphUrls,
 });
 logger.info({ url: service.url }, `${name} subgraph listening`);
-closeOnSignal(logger, [() => cache.close(), () => service.close()]);
+closeOnSignal(logger, [async () => tracing?.shutdown(), () => cache.close(), () => service.close()]);

@@ -3,6 +3,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { GraphQLError } from 'graphql';
 import { fetch, type Agent } from 'undici';
 import type { Logger } from '../../core/log.js';
+import { inClientSpan } from '../../core/tracing.js';
 import { signRequestHeaders } from '../../core/trust.js';
 import type { GatewayContext } from './context.js';
 
@@ -24,6 +25,8 @@ export interface SubgraphCallOptions {
   /** One connection pool for all subgraphs, closed with the gateway. */
   dispatcher: Agent;
   logger: Logger;
+  /** Each call's duration by outcome (ok, error, timeout): the per-subgraph latency histogram. */
+  observe?: (outcome: 'ok' | 'error' | 'timeout', seconds: number) => void;
 }
 
 type Context = Partial<GatewayContext>;
@@ -63,14 +66,26 @@ export class SignedDataSource extends RemoteGraphQLDataSource<Context> {
   }
 }
 
+/** Each call under its deadline, in a client span whose `traceparent` goes along, timed per subgraph. */
 function deadlineFetcher(call: SubgraphCallOptions): Fetcher {
   return (url, init) =>
-    fetch(url, {
-      method: init?.method ?? 'POST',
-      headers: init?.headers ?? {},
-      body: init?.body ?? null,
-      signal: AbortSignal.timeout(call.timeoutMs),
-      dispatcher: call.dispatcher,
+    inClientSpan(`subgraph ${call.name}`, { 'lmis.subgraph': call.name }, async (traceHeaders) => {
+      const started = performance.now();
+      const seconds = () => (performance.now() - started) / 1000;
+      try {
+        const response = await fetch(url, {
+          method: init?.method ?? 'POST',
+          headers: { ...(init?.headers as Record<string, string> | undefined), ...traceHeaders },
+          body: init?.body ?? null,
+          signal: AbortSignal.timeout(call.timeoutMs),
+          dispatcher: call.dispatcher,
+        });
+        call.observe?.(response.ok ? 'ok' : 'error', seconds());
+        return response;
+      } catch (error) {
+        call.observe?.(error instanceof Error && error.name === 'TimeoutError' ? 'timeout' : 'error', seconds());
+        throw error;
+      }
     });
 }
 

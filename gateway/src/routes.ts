@@ -4,9 +4,13 @@ import type { Cache } from '../../core/cache/index.js';
 import type { Config } from '../../core/config.js';
 import type { Logger } from '../../core/log.js';
 import { requestIdFrom } from '../../core/request.js';
+import { inServerSpan } from '../../core/tracing.js';
 import { failRequest, headerMap, parseBody, readBody, sendJson, sendText, writeGraphQLResponse } from '../../core/http.js';
 import { REQUEST_ID_HEADER } from '../../core/trust.js';
 import { buildContext, type GatewayContext } from './context.js';
+import type { Admission } from './front/admission.js';
+import { isShallow, MAX_JSON_DEPTH } from './front/bodyShape.js';
+import type { CorsPolicy } from './front/cors.js';
 import { ideAssets } from './ide.js';
 import type { GatewayMetrics } from './plugins/metrics.js';
 import type { RateLimiter } from './rateLimit.js';
@@ -22,6 +26,9 @@ export interface RouteDeps {
   apollo: ApolloServer<GatewayContext>;
   metrics: GatewayMetrics;
   limiter: RateLimiter;
+  /** Browsers on other origins (CORS_ORIGINS) and load shedding for /graphql (src/front/). */
+  cors: CorsPolicy;
+  admission: Admission;
   /** The supergraph in use (short hash), or undefined before the first one loaded. */
   supergraph(): string | undefined;
 }
@@ -33,7 +40,10 @@ export function routes(deps: RouteDeps): Handler {
   return async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://gateway').pathname;
     const get = req.method === 'GET';
-    if (path === '/graphql' && (req.method === 'POST' || get)) return graphql(req, res);
+    if (deps.cors.handle(req, res)) return;
+    if (path === '/graphql' && (req.method === 'POST' || get)) {
+      return deps.admission.run(res, () => inServerSpan(`${req.method} /graphql`, req.headers, { 'lmis.service': 'gateway' }, () => graphql(req, res)));
+    }
     if (get && path === '/health') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
     if (get && path === '/ready') return ready(deps, res);
     if (get && path === '/metrics') return sendText(res, 200, await deps.metrics.registry.metrics(), deps.metrics.registry.contentType);
@@ -46,7 +56,10 @@ function graphqlHandler(deps: RouteDeps): Handler {
   return async (req, res) => {
     const requestId = requestIdFrom(req.headers);
     res.setHeader(REQUEST_ID_HEADER, requestId);
-    const body = req.method === 'POST' ? parseBody(await readBody(req), req.headers['content-type']) : undefined;
+    const body = req.method === 'POST' ? parseBody(await readBody(req, deps.config.maxBodyBytes), req.headers['content-type']) : undefined;
+    if (!isShallow(body)) {
+      return sendJson(res, 400, { errors: [{ message: `The request body nests deeper than ${MAX_JSON_DEPTH} levels.`, extensions: { code: 'BAD_REQUEST' } }] });
+    }
     const response = await deps.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMap(req), search: new URL(req.url ?? '/', 'http://gateway').search, body },
       context: () => buildContext(deps, { headers: req.headers, ip: req.socket.remoteAddress ?? 'unknown', requestId }),

@@ -12,8 +12,12 @@ import type { ListenOptions, RunningService } from '../../core/service.js';
 import type { GatewayContext } from './context.js';
 import { SignedDataSource } from './datasource.js';
 import { createFormatError } from './errors.js';
+import { admission } from './front/admission.js';
+import { corsPolicy } from './front/cors.js';
 import { DEFAULT_LIMITS, queryLimits, type QueryLimits } from './plugins/limits.js';
-import { createGatewayMetrics, metricsPlugin, type GatewayMetrics } from './plugins/metrics.js';
+import { createGatewayMetrics, metricsPlugin, watchCache, type GatewayMetrics } from './plugins/metrics.js';
+import { operationGuard } from './plugins/operations.js';
+import { answerIntegrity } from './plugins/integrity.js';
 import { responseCachePlugin } from './plugins/responseCache.js';
 import { createRateLimiter } from './rateLimit.js';
 import { failRequest, routes } from './routes.js';
@@ -53,6 +57,7 @@ const DEFAULT_RESPONSE_TTL_SECONDS = 30;
 export async function createGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { config, cache, logger } = options;
   const metrics = createGatewayMetrics();
+  watchCache(metrics, cache);
   let supergraphHash: string | undefined;
   const dispatcher = new Agent({ keepAliveTimeout: 10_000, connections: 256 });
 
@@ -72,6 +77,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
         timeoutMs: options.subgraphTimeoutsMs?.[name] ?? options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS,
         dispatcher,
         logger,
+        observe: (outcome, seconds) => metrics.subgraphDuration.observe({ subgraph: name, outcome }, seconds),
       }),
     logger,
   });
@@ -79,7 +85,9 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   await apollo.start();
 
   const limiter = createRateLimiter(cache, config.rateLimitPerMinute, () => metrics.rateLimited.inc());
-  const handle = routes({ config, cache, logger, apollo, metrics, limiter, supergraph: () => supergraphHash });
+  const cors = corsPolicy(config.cors.origins);
+  const shedding = admission(config.admission, (why) => metrics.shed.inc({ reason: why }));
+  const handle = routes({ config, cache, logger, apollo, metrics, limiter, cors, admission: shedding, supergraph: () => supergraphHash });
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => failRequest(res, error, logger));
   });
@@ -112,6 +120,9 @@ function createApollo(options: GatewayOptions, gateway: ApolloGateway, metrics: 
     parseOptions: limits.parseOptions,
     introspection: config.ideEnabled,
     includeStacktraceInErrorResponses: false,
+    // The process drains on SIGTERM itself (core/lifecycle.ts → close: stop accepting, finish
+    // in-flight, then stop Apollo); Apollo's own handler would stop it mid-request.
+    stopOnTerminationSignals: false,
     formatError: createFormatError(logger),
     // CSRF prevention stays at Apollo's default (on): GETs and simple POSTs need a preflight header.
     persistedQueries: { cache: keyValueCache(cache, { prefix: 'apq:' }), ttl: null },
@@ -121,6 +132,8 @@ function createApollo(options: GatewayOptions, gateway: ApolloGateway, metrics: 
       // The response cache owns the cache-control header (it knows the subgraphs' hints).
       ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
       ...limits.plugins,
+      operationGuard(),
+      answerIntegrity(logger),
       metricsPlugin(metrics),
       ...(ttl > 0 ? [responseCachePlugin({ cache, defaultTtlSeconds: ttl, metrics, supergraph })] : []),
     ],

@@ -82,7 +82,7 @@ describe('subgraph service', () => {
     expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok', service: 'svc' });
     expect(await (await fetch(`${base}/ready`)).json()).toMatchObject({ status: 'ready', cache: { backend: 'memory' }, upstreams: [] });
     const metrics = await (await fetch(`${base}/metrics`)).text();
-    expect(metrics).toMatch(/lmis_graphql_requests_total\{[^}]*outcome="ok"[^}]*\} [1-9]/);
+    expect(metrics).toMatch(/lmis_subgraph_graphql_requests_total\{[^}]*outcome="ok"[^}]*\} [1-9]/);
     expect((await fetch(`${base}/nowhere`)).status).toBe(404);
   });
 

@@ -6,6 +6,7 @@ import type { GraphQLSchemaModule } from '@apollo/subgraph/dist/schema-helper/in
 import type { DocumentNode } from 'graphql';
 import type { ListenOptions, RunningService } from '../../core/service.js';
 import { closeServer, listenOn } from '../../core/httpServer.js';
+import { inServerSpan } from '../../core/tracing.js';
 import type { CacheStatus } from '../../core/cache/types.js';
 import type { SubgraphDeps } from './deps.js';
 import { requestBase, type RequestBase } from '../../core/request.js';
@@ -55,6 +56,9 @@ export async function startSubgraph<Ctx extends RequestBase>(
     schema: buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers as GraphQLSchemaModule['resolvers'] }]),
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
+    // The process drains on SIGTERM itself (core/lifecycle.ts → close below: stop accepting,
+    // finish in-flight, then stop Apollo); Apollo's own handler would stop it mid-request.
+    stopOnTerminationSignals: false,
     // Inline traces feed Apollo Studio, which this deployment does not use; they cost CPU per request.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), countRequests(metrics)],
     logger,
@@ -89,7 +93,9 @@ export async function startSubgraph<Ctx extends RequestBase>(
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path === '/graphql' && (req.method === 'POST' || req.method === 'GET')) return handleGraphQL(req, res);
+    if (path === '/graphql' && (req.method === 'POST' || req.method === 'GET')) {
+      return inServerSpan(`${req.method} /graphql`, req.headers, { 'lmis.service': def.name }, () => handleGraphQL(req, res));
+    }
     if (path === '/health' && req.method === 'GET') return sendJson(res, 200, { status: 'ok', service: def.name });
     if (path === '/ready' && req.method === 'GET') {
       const r = readiness();

@@ -72,7 +72,7 @@ describe('country kit: batching, caching and failures', () => {
     const answer = await entities(['TL:J0007', 'TL:J0008']);
     expect(answer.data?._entities.map((e) => e?.occupation)).toEqual([null, { iscoCode: '5120' }]);
     const metrics = await (await fetch(subgraph.url.replace(/graphql$/, 'metrics'))).text();
-    expect(metrics).toMatch(/lmis_unmapped_national_codes_total\{[^}]*system="TL-CODE"[^}]*\} [1-9]/);
+    expect(metrics).toMatch(/lmis_subgraph_unmapped_national_codes_total\{[^}]*system="TL-CODE"[^}]*\} [1-9]/);
   });
 
   it('fails only the record it cannot translate, naming its id', async () => {

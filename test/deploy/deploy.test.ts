@@ -1,189 +1,189 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { parseAllDocuments, parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { fromRoot } from '../../core/paths.js';
-import { countrySubgraphs, readSubgraphList } from '../../schema/registry.js';
+import { generatedManifests } from '../../deploy/generate.js';
+import { readSubgraphList } from '../../schema/registry.js';
 
 /**
- * Docker is not available on the build machine, so the deployment files are checked for shape:
- * every command names a real npm script and a real subgraph or simulator, every subgraph and
- * simulator has a service, secrets come from the environment, probes and the non-root user are
- * in place. No YAML package is installed; docker-compose.yml is kept in a simple shape that
- * `parseCompose` reads (services → keys; commands as JSON arrays; environment as a map).
+ * Docker and a cluster are not available on the build machine, so the deployment files are
+ * checked for shape (the built process itself is exercised by built.test.ts): every command runs
+ * a built entry point with `node` (never npm: SIGTERM must reach node) and names a registered
+ * subgraph or simulator, health checks and limits are in place, secrets come from the
+ * environment, the Kubernetes manifests are the generator's current output for the registry and
+ * meet restricted Pod Security.
  */
+const read = (path: string) => readFileSync(fromRoot(path), 'utf8');
+const registry = readSubgraphList().subgraphs;
+const countries = registry.filter((s) => s.manifest.kind === 'country');
+const simulators = countries.map((c) => (c.manifest.kind === 'country' ? c.manifest.upstream.simulator : c.name));
+
+/** `node dist/<entry>.js [arg]`: the entry must be built from a real source file, the argument real. */
+function checkCommand(command: readonly string[], where: string): void {
+  expect(command[0], where).toBe('node');
+  const entry = command[1] ?? '';
+  expect(entry, where).toMatch(/^dist\/.+\.js$/);
+  expect(existsSync(fromRoot(entry.replace(/^dist\//, '').replace(/\.js$/, '.ts'))), `${where}: source of ${entry}`).toBe(true);
+  if (entry === 'dist/subgraphs/main.js') expect(registry.map((s) => s.name), where).toContain(command[2]);
+  if (entry === 'dist/simulators/main.js') expect(simulators, where).toContain(command[2]);
+}
 
 interface ComposeService {
-  name: string;
-  fields: Map<string, string>;
-  command: string[] | undefined;
-  environment: Record<string, string>;
-  dependsOn: string[];
-}
-
-function parseCompose(text: string): ComposeService[] {
-  const services: ComposeService[] = [];
-  let inServices = false;
-  let current: ComposeService | undefined;
-  let section: string | undefined;
-  for (const raw of text.split('\n')) {
-    if (!raw.trim() || raw.trim().startsWith('#')) continue;
-    const indent = raw.length - raw.trimStart().length;
-    const line = raw.trim();
-    const [key = '', ...rest] = line.split(':');
-    const value = rest.join(':').trim();
-    if (indent === 0) {
-      inServices = key === 'services';
-      current = undefined;
-    } else if (inServices && indent === 2) {
-      current = { name: key, fields: new Map(), command: undefined, environment: {}, dependsOn: [] };
-      services.push(current);
-    } else if (current && indent === 4) {
-      section = key;
-      if (key === 'command') current.command = JSON.parse(value) as string[];
-      else if (value) current.fields.set(key, unquote(value));
-    } else if (current && indent === 6 && section === 'environment') {
-      current.environment[key] = unquote(value);
-    } else if (current && indent === 6 && section === 'depends_on' && line.startsWith('- ')) {
-      current.dependsOn.push(line.slice(2).trim());
-    }
-  }
-  return services;
-}
-
-const unquote = (value: string) => value.replace(/^"(.*)"$/, '$1');
-const read = (path: string) => readFileSync(fromRoot(path), 'utf8');
-const scripts = Object.keys((JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts);
-
-/** Every product subgraph: the registry's (the partner template, `_template`, is not one). */
-const manifests = readSubgraphList().subgraphs.map((s) => s.manifest);
-const countries = countrySubgraphs().map((c) => c.manifest);
-const simulators = countries.map((c) => c.upstream.simulator);
-
-/** What an npm command starts: the script and the argument after `--`. */
-function npmTarget(command: readonly string[]): { script: string; arg: string | undefined } {
-  const at = command.indexOf('run');
-  const dashes = command.indexOf('--');
-  return { script: command[at + 1] ?? '', arg: dashes >= 0 ? command[dashes + 1] : undefined };
-}
-
-function checkTarget(command: readonly string[]): void {
-  const { script, arg } = npmTarget(command);
-  expect(scripts, `npm script "${script}"`).toContain(script);
-  if (script === 'start:subgraph') expect(manifests.map((m) => m.name), `subgraph "${arg}"`).toContain(arg);
-  if (script === 'simulator') expect(simulators, `simulator "${arg}"`).toContain(arg);
+  build?: string;
+  image?: string;
+  command?: string[];
+  init?: boolean;
+  healthcheck?: { test: string[] };
+  mem_limit?: string;
+  depends_on?: Record<string, { condition: string }>;
+  environment?: Record<string, string>;
 }
 
 describe('docker-compose.yml', () => {
-  const services = parseCompose(read('docker-compose.yml'));
-  const byName = new Map(services.map((s) => [s.name, s]));
-  const built = services.filter((s) => s.fields.get('build') === '.');
+  const services = (parseYaml(read('docker-compose.yml')) as { services: Record<string, ComposeService> }).services;
+  const built = Object.entries(services).filter(([, s]) => s.build === '.');
+  const target = (s: ComposeService) => ({ entry: s.command?.[1], arg: s.command?.[2] });
 
-  it('parses into the expected services (the parser itself must see them)', () => {
-    expect(services.length).toBeGreaterThanOrEqual(10);
-    expect(byName.get('gateway')?.command).toEqual(['npm', 'run', 'start:gateway']);
-    expect(byName.get('redis')?.fields.get('image')).toMatch(/^redis:/);
-  });
-
-  it('runs every app service from the one image with a command naming a real script and target', () => {
-    expect(built.length).toBe(services.length - 2); // all but the network holder and redis
-    for (const service of built) {
-      expect(service.command?.slice(0, 2), service.name).toEqual(['npm', 'run']);
-      checkTarget(service.command ?? []);
+  it('runs every app service from the one image with node on a built entry point, under tini', () => {
+    expect(built.length).toBe(Object.keys(services).length - 2); // all but the network holder and redis
+    for (const [name, s] of built) {
+      checkCommand(s.command ?? [], name);
+      expect(s.init, name).toBe(true);
     }
   });
 
-  it('has a service for every subgraph and every country simulator', () => {
-    const started = built.map((s) => npmTarget(s.command ?? []));
-    for (const m of manifests) expect(started, m.name).toContainEqual({ script: 'start:subgraph', arg: m.name });
-    for (const sim of simulators) expect(started, sim).toContainEqual({ script: 'simulator', arg: sim });
-    expect(started).toContainEqual({ script: 'start:gateway', arg: undefined });
+  it('has a service for every subgraph and every country simulator, and the gateway', () => {
+    const started = built.map(([, s]) => target(s));
+    for (const s of registry) expect(started, s.name).toContainEqual({ entry: 'dist/subgraphs/main.js', arg: s.name });
+    for (const sim of simulators) expect(started, sim).toContainEqual({ entry: 'dist/simulators/main.js', arg: sim });
+    expect(started).toContainEqual({ entry: 'dist/gateway/src/main.js', arg: undefined });
   });
 
-  it('depends only on services that exist', () => {
-    for (const s of services) for (const d of s.dependsOn) expect(byName.has(d), `${s.name} → ${d}`).toBe(true);
+  it('health-checks the gateway, every subgraph and Redis, limits memory, and starts dependents once healthy', () => {
+    for (const [name, s] of Object.entries(services).filter(([n]) => n !== 'net')) {
+      expect(s.mem_limit, name).toMatch(/^\d+m$/);
+      if (!name.startsWith('sim-')) expect(s.healthcheck?.test, name).toBeDefined();
+      for (const [dependency, { condition }] of Object.entries(s.depends_on ?? {})) {
+        expect(services[dependency], `${name} → ${dependency}`).toBeDefined();
+        if (services[dependency]?.healthcheck) expect(condition, `${name} → ${dependency}`).toBe('service_healthy');
+      }
+    }
+    expect(services.gateway?.healthcheck?.test.join(' ')).toContain('http://127.0.0.1:4000/ready');
   });
 
   it('gives subgraphs and the gateway Redis and the shared secret from the environment, never a literal', () => {
-    for (const s of built.filter((s) => npmTarget(s.command ?? []).script !== 'simulator')) {
-      expect(s.environment.REDIS_URL, s.name).toMatch(/^redis:\/\//);
-      expect(s.environment.GATEWAY_SHARED_SECRET, s.name).toMatch(/^\$\{GATEWAY_SHARED_SECRET:\?/);
+    for (const [name, s] of built.filter(([, s]) => s.command?.[1] !== 'dist/simulators/main.js')) {
+      expect(s.environment?.REDIS_URL, name).toMatch(/^redis:\/\//);
+      expect(s.environment?.GATEWAY_SHARED_SECRET, name).toMatch(/^\$\{GATEWAY_SHARED_SECRET:\?/);
     }
   });
 
-  it('points each country subgraph at UPSTREAM_<COUNTRY>_URL', () => {
+  it('points each country subgraph at UPSTREAM_<COUNTRY>_URL and opens only the gateway beyond loopback', () => {
     for (const c of countries) {
       const variable = `UPSTREAM_${c.name.toUpperCase()}_URL`;
-      expect(byName.get(c.name)?.environment[variable], c.name).toMatch(new RegExp(`^\\$\\{${variable}:-http://`));
+      expect(services[c.name]?.environment?.[variable], c.name).toMatch(new RegExp(`^\\$\\{${variable}:-http://`));
     }
-  });
-
-  it('opens only the gateway beyond loopback', () => {
-    for (const s of built) expect(s.environment.HOST, s.name).toBe(s.name === 'gateway' ? '0.0.0.0' : '127.0.0.1');
+    for (const [name, s] of built) expect(s.environment?.HOST, name).toBe(name === 'gateway' ? '0.0.0.0' : '127.0.0.1');
   });
 });
 
 describe('Dockerfile', () => {
-  const dockerfile = read('Dockerfile');
-  const instructions = dockerfile.split('\n').filter((l) => l.trim() && !l.trim().startsWith('#'));
+  const lines = read('Dockerfile').split('\n').filter((l) => l.trim() && !l.trim().startsWith('#'));
+  const stages = lines.filter((l) => l.startsWith('FROM '));
+  const runtime = lines.slice(lines.indexOf(stages.at(-1)!));
 
-  it('builds on node:20-slim with npm ci and runs as a non-root user', () => {
-    expect(instructions[0]).toBe('FROM node:20-slim');
-    expect(dockerfile).toMatch(/^RUN npm ci\b/m);
-    expect(dockerfile).not.toContain('--omit=dev');
-    const user = instructions.filter((l) => l.startsWith('USER ')).at(-1);
+  it('builds in one stage and runs the built JS with node in another, as a non-root user', () => {
+    expect(stages).toEqual(['FROM node:20-slim AS build', 'FROM node:20-slim AS runtime']);
+    expect(lines).toContain('RUN npm ci');
+    expect(lines.some((l) => /^RUN npm run build\b/.test(l))).toBe(true);
+    expect(runtime).toContain('COPY --from=build /app/dist ./dist');
+    expect(runtime.at(-1)).toBe('CMD ["node", "dist/gateway/src/main.js"]');
+    expect(runtime.some((l) => /^(CMD|ENTRYPOINT) .*npm/.test(l))).toBe(false);
+    const user = runtime.filter((l) => l.startsWith('USER ')).at(-1);
     expect(user).toBeDefined();
     expect(user).not.toMatch(/USER (root|0)\b/);
   });
 
+  it('copies every folder the code reads at run time', () => {
+    for (const folder of ['data', 'config', 'schema', 'subgraphs', 'simulators', 'gateway/ide']) {
+      expect(runtime, folder).toContain(`COPY --from=build /app/${folder} ./${folder}`);
+    }
+  });
+
   it('keeps secrets and local state out of the build context', () => {
     const ignored = read('.dockerignore').split('\n');
-    for (const entry of ['node_modules', '.env', '.git']) expect(ignored).toContain(entry);
+    for (const entry of ['node_modules', '.env', '.git', 'dist']) expect(ignored).toContain(entry);
   });
 });
 
+interface K8sObject {
+  kind: string;
+  metadata: { name: string };
+  // Parsed YAML, walked freely: the assertions below are what check its shape.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  spec?: Record<string, any>;
+  data?: Record<string, string>;
+  stringData?: Record<string, string>;
+}
+
 describe('deploy/kubernetes', () => {
   const dir = 'deploy/kubernetes';
-  const files = readdirSync(fromRoot(dir)).filter((f) => f.endsWith('.yaml'));
-  const text = (file: string) => read(`${dir}/${file}`);
-  const workloads = files.filter((f) => text(f).includes('kind: Deployment'));
+  const objects: K8sObject[] = readdirSync(fromRoot(dir))
+    .filter((f) => f.endsWith('.yaml'))
+    .flatMap((f) => parseAllDocuments(read(`${dir}/${f}`)).map((d) => d.toJS() as K8sObject));
+  const ofKind = (kind: string) => objects.filter((o) => o.kind === kind);
+  const deployments = ofKind('Deployment');
 
-  it('starts every Deployment with a real npm script and target', () => {
-    expect(workloads.length).toBeGreaterThanOrEqual(3);
-    for (const file of workloads) {
-      for (const match of text(file).matchAll(/command: (\[.*\])/g)) {
-        const command = JSON.parse(match[1]!) as string[];
-        // `sh -c "npm run compose && exec npm run start:gateway"`: check each npm run inside.
-        const npmRuns = command[0] === 'sh' ? [...command.join(' ').matchAll(/npm run (\S+)(?: -- (\S+))?/g)].map((m) => ['npm', 'run', m[1]!, ...(m[2] ? ['--', m[2]] : [])]) : [command];
-        for (const run of npmRuns) checkTarget(run);
+  it('is what `npm run deploy:generate` writes for the registry today', () => {
+    for (const [file, text] of generatedManifests()) expect(read(`${dir}/${file}`), `${file}: run npm run deploy:generate`).toBe(text);
+  });
+
+  it('has a Deployment, a Service and a PodDisruptionBudget for the gateway and every registered subgraph', () => {
+    for (const name of ['gateway', ...registry.map((s) => s.name)]) {
+      expect(deployments.map((d) => d.metadata.name), name).toContain(name);
+      expect(ofKind('Service').map((d) => d.metadata.name), name).toContain(name);
+      expect(ofKind('PodDisruptionBudget').map((d) => d.metadata.name), name).toContain(name);
+    }
+    const hpa = ofKind('HorizontalPodAutoscaler').find((h) => h.metadata.name === 'gateway');
+    expect(hpa?.spec?.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'gateway' });
+  });
+
+  it('runs every container as deployed, under restricted Pod Security, probed, with limits', () => {
+    for (const d of deployments) {
+      const pod = d.spec?.template.spec;
+      expect(pod.securityContext, d.metadata.name).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
+      for (const c of pod.containers) {
+        checkCommand(c.command, d.metadata.name);
+        expect(c.securityContext, d.metadata.name).toMatchObject({
+          runAsNonRoot: true,
+          allowPrivilegeEscalation: false,
+          readOnlyRootFilesystem: true,
+          capabilities: { drop: ['ALL'] },
+          seccompProfile: { type: 'RuntimeDefault' },
+        });
+        expect(c.readinessProbe.httpGet.path).toBe('/ready');
+        expect(c.livenessProbe.httpGet.path).toBe('/health');
+        expect(c.resources.limits.memory, d.metadata.name).toMatch(/Mi$/);
+        const secret = c.env.find((e: { name: string }) => e.name === 'GATEWAY_SHARED_SECRET');
+        expect(secret?.valueFrom.secretKeyRef.name, d.metadata.name).toBe('lmis-secrets');
       }
+      // Long enough for the preStop pause and the 10 s drain.
+      expect(pod.terminationGracePeriodSeconds).toBeGreaterThanOrEqual(20);
     }
   });
 
-  it('probes /ready and /health and takes secrets from a Secret', () => {
-    for (const file of workloads) {
-      const yaml = text(file);
-      expect(yaml, file).toMatch(/readinessProbe:\s+httpGet: \{ path: \/ready/);
-      expect(yaml, file).toMatch(/livenessProbe:\s+httpGet: \{ path: \/health/);
-      expect(yaml, file).toMatch(/name: GATEWAY_SHARED_SECRET\s+valueFrom:\s+secretKeyRef: \{ name: lmis-secrets/);
-      expect(yaml, file).toContain('runAsNonRoot: true');
+  it('routes the cluster registry and its supergraph to the Services', () => {
+    const config = ofKind('ConfigMap').find((c) => c.metadata.name === 'lmis-registry');
+    for (const s of registry) {
+      const url = `http://${s.name}:${s.manifest.port}/graphql`;
+      expect(config?.data?.['supergraph.yaml'], s.name).toContain(`routing_url: ${url}`);
+      expect(config?.data?.['supergraph.graphql'], s.name).toContain(`url: "${url}"`);
     }
-  });
-
-  it('scales the gateway with an HPA over several replicas', () => {
-    const gateway = text('gateway.yaml');
-    expect(gateway).toMatch(/kind: HorizontalPodAutoscaler[\s\S]*scaleTargetRef:[\s\S]*kind: Deployment\s+name: gateway/);
-    expect(Number(/replicas: (\d+)/.exec(gateway)?.[1])).toBeGreaterThan(1);
-    expect(gateway).toContain('kind: Service');
-  });
-
-  it('routes the cluster registry to a Service of every registered kind of subgraph', () => {
-    const registry = text('config.yaml');
-    for (const m of manifests) expect(registry, m.name).toContain(`routing_url: http://${m.name}:${m.port}/graphql`);
   });
 
   it('ships no real secret values', () => {
-    const secret = text('secret.example.yaml');
-    for (const line of secret.split('\n').filter((l) => /^\s{2}[A-Z_]+: /.test(l))) {
-      expect(line).toMatch(/replace|example/);
+    for (const secret of ofKind('Secret')) {
+      for (const value of Object.values(secret.stringData ?? {})) expect(value).toMatch(/replace/);
     }
   });
 });

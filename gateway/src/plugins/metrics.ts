@@ -1,8 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Cache } from '../../../core/cache/index.js';
 import type { GatewayContext } from '../context.js';
 
-/** Prometheus metrics of one gateway, on its own registry (served at GET /metrics). */
+/**
+ * Prometheus metrics of one gateway, on its own registry (served at GET /metrics). One naming
+ * scheme across the project (docs/OBSERVABILITY.md): `lmis_<service kind>_<what>_<unit>`.
+ */
 export interface GatewayMetrics {
   registry: Registry;
   requests: Counter<'operation' | 'outcome'>;
@@ -10,6 +14,8 @@ export interface GatewayMetrics {
   responseCache: Counter<'outcome'>;
   supergraphReloads: Counter<'outcome'>;
   rateLimited: Counter;
+  shed: Counter<'reason'>;
+  subgraphDuration: Histogram<'subgraph' | 'outcome'>;
 }
 
 export function createGatewayMetrics(): GatewayMetrics {
@@ -29,7 +35,28 @@ export function createGatewayMetrics(): GatewayMetrics {
     responseCache: new Counter({ name: 'lmis_gateway_response_cache_total', help: 'Whole-response cache lookups (hit, miss)', labelNames: ['outcome'], registers }),
     supergraphReloads: new Counter({ name: 'lmis_gateway_supergraph_reloads_total', help: 'Supergraph file changes (swapped, rejected)', labelNames: ['outcome'], registers }),
     rateLimited: new Counter({ name: 'lmis_gateway_rate_limited_total', help: 'Requests refused by the rate limit', registers }),
+    subgraphDuration: new Histogram({
+      name: 'lmis_gateway_subgraph_request_seconds',
+      help: 'Duration of the gateway\'s calls to each subgraph, by outcome (ok, error, timeout)',
+      labelNames: ['subgraph', 'outcome'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    }),
+    shed: new Counter({ name: 'lmis_gateway_shed_total', help: 'Requests refused with 503 OVERLOADED by admission control (queue_full, queue_timeout)', labelNames: ['reason'], registers }),
   };
+}
+
+/** `lmis_gateway_redis_up`: 1 while Redis answers, 0 while it does not; absent without Redis. */
+export function watchCache(metrics: GatewayMetrics, cache: Cache): void {
+  if (cache.backend !== 'redis') return;
+  new Gauge({
+    name: 'lmis_gateway_redis_up',
+    help: 'Whether the shared cache (Redis) is reachable: 1 yes, 0 no (the gateway then answers without it)',
+    registers: [metrics.registry],
+    collect() {
+      this.set(cache.status().available ? 1 : 0);
+    },
+  });
 }
 
 export function metricsPlugin(metrics: GatewayMetrics): ApolloServerPlugin<GatewayContext> {

@@ -1,3 +1,4 @@
+import { inClientSpan } from '../../../core/tracing.js';
 import { signRequestHeaders, type UpstreamClient } from '../../kit/index.js';
 import type { CountryOperation } from './operations.js';
 import type { CountrySource } from './registry.js';
@@ -30,15 +31,18 @@ interface GraphQLAnswer {
 export function countryClient(source: CountrySource, upstream: UpstreamClient, secret: string, deadlines: { pageMs: number; bulkMs: number }): CountryClient {
   return {
     async call<T>(operation: CountryOperation, variables: Record<string, unknown>, requestId: string): Promise<T> {
-      const answer = await upstream.request<GraphQLAnswer>({
-        method: 'POST',
-        path: '',
-        json: { query: operation.document, operationName: operationName(operation), variables },
-        headers: signRequestHeaders(secret, requestId),
-        idempotent: true,
-        route: operation.name,
-        timeoutMs: operation.bulk ? deadlines.bulkMs : deadlines.pageMs,
-      });
+      // A client span per country call; its traceparent continues the trace in the country subgraph.
+      const answer = await inClientSpan(`country ${source.name}`, { 'lmis.country': source.country }, (traceHeaders) =>
+        upstream.request<GraphQLAnswer>({
+          method: 'POST',
+          path: '',
+          json: { query: operation.document, operationName: operationName(operation), variables },
+          headers: { ...signRequestHeaders(secret, requestId), ...traceHeaders },
+          idempotent: true,
+          route: operation.name,
+          timeoutMs: operation.bulk ? deadlines.bulkMs : deadlines.pageMs,
+        }),
+      );
       const value = answer.data?.[operation.field];
       if (value && typeof value === 'object' && !answer.errors?.length) return value as T;
       const first = answer.errors?.[0];

@@ -1,11 +1,11 @@
 import { createCache } from '../../../core/cache/index.js';
-import { loadConfig } from '../../../core/config.js';
+import { loadConfigOrExit } from '../../../core/config.js';
 import { createLogger } from '../../../core/log.js';
 import { readManifest } from '../../../schema/registry.js';
 import { start } from './subgraph.js';
 
 /** Runs the exchange on its own: config from the environment, country URLs from the registry. */
-const config = loadConfig();
+const config = loadConfigOrExit();
 const logger = createLogger('exchange', config.logLevel);
 const cache = createCache({ redisUrl: config.redisUrl, namespace: 'exchange', logger });
 const service = await start({ config, cache, logger }, { port: readManifest('exchange').port, host: config.host });

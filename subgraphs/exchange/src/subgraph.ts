@@ -41,7 +41,7 @@ export async function startExchange(countries: readonly CountrySource[], deps: S
   const logger = deps.logger.child({ subgraph: 'exchange' });
   const metrics = createKitMetrics('exchange');
   const upstreams = countries.map((c) =>
-    createUpstreamClient({ name: c.name, baseUrl: c.url, timeoutMs: DEADLINES.pageMs, retries: 1, logger, metrics }),
+    createUpstreamClient({ name: c.name, baseUrl: c.url, timeoutMs: DEADLINES.pageMs, retries: 1, logger, metrics, concurrency: deps.config.countryConcurrency }),
   );
   const clients = new Map(countries.map((c, i) => [c.name, countryClient(c, upstreams[i]!, deps.config.gatewaySecret, DEADLINES)]));
   const ctx: ExchangeContext = {

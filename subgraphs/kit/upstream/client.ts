@@ -1,7 +1,7 @@
 import { Agent, request as undiciRequest } from 'undici';
 import { createBreaker } from './breaker.js';
 import { backoffMs, retryAfterMs, sleep } from './retry.js';
-import { Semaphore } from './semaphore.js';
+import { Semaphore } from '../../../core/semaphore.js';
 import { UpstreamError, type QueryValue, type UpstreamClient, type UpstreamClientOptions, type UpstreamRequest } from './types.js';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backoffMs, retryAfterMs } from './retry.js';
-import { Semaphore } from './semaphore.js';
+import { Semaphore } from '../../../core/semaphore.js';
 
 describe('retry policy', () => {
   it('draws full-jitter backoff below an exponential, capped ceiling', () => {

@@ -8,6 +8,16 @@ export class Semaphore {
 
   constructor(private readonly limit: number) {}
 
+  /** True when an acquire would be granted at once. */
+  get free(): boolean {
+    return this.held < this.limit;
+  }
+
+  /** How many are waiting for a permit. */
+  get queued(): number {
+    return this.waiting.length;
+  }
+
   async acquire(signal?: AbortSignal): Promise<() => void> {
     if (this.held < this.limit) {
       this.held += 1;
