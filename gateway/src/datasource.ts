@@ -3,6 +3,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { GraphQLError } from 'graphql';
 import { fetch, type Agent } from 'undici';
 import type { Logger } from '../../core/log.js';
+import { PARTIAL_HEADER } from '../../subgraphs/kit/partial.js';
 import { signRequestHeaders } from '../../subgraphs/kit/trust.js';
 import type { GatewayContext } from './context.js';
 
@@ -14,7 +15,7 @@ import type { GatewayContext } from './context.js';
  *    its own fields and the client gets UPSTREAM_TIMEOUT for them;
  *  - turns transport failures into coded errors (UPSTREAM_TIMEOUT / UPSTREAM_UNAVAILABLE) instead
  *    of an INTERNAL_SERVER_ERROR, without passing the subgraph's raw answer to the client;
- *  - notes each answer's `cache-control` for the whole-response cache.
+ *  - notes each answer's `cache-control` and `x-lmis-partial` for the whole-response cache.
  */
 export interface SubgraphCallOptions {
   name: string;
@@ -52,7 +53,11 @@ export class SignedDataSource extends RemoteGraphQLDataSource<Context> {
   }
 
   override didReceiveResponse({ response, context }: DidReceiveResponse): GatewayGraphQLResponse {
-    context.subgraphCacheHints?.push({ subgraph: this.call.name, cacheControl: response.http?.headers.get('cache-control') ?? null });
+    const headers = response.http?.headers;
+    context.subgraphCacheHints?.push({ subgraph: this.call.name, cacheControl: headers?.get('cache-control') ?? null });
+    // Partiality travels as metadata (subgraphs/kit/partial.ts), whatever fields were selected.
+    const partial = headers?.get(PARTIAL_HEADER);
+    if (partial) context.partialAnswers?.push({ subgraph: this.call.name, reasons: partial });
     return response;
   }
 

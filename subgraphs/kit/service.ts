@@ -12,6 +12,7 @@ import { requestBase, type RequestBase } from './context.js';
 import { createFormatError } from './errors.js';
 import { failRequest, headerMap, parseBody, readBody, sendJson, sendText, writeGraphQLResponse } from './http.js';
 import { createKitMetrics, type KitMetrics } from './metrics.js';
+import { PARTIAL_HEADER, partialHeaderValue, withPartialScope } from './partial.js';
 import { REQUEST_ID_HEADER, SIGNATURE_HEADER, verifySignature } from './trust.js';
 import type { BreakerState } from './upstream/types.js';
 
@@ -80,10 +81,16 @@ export async function startSubgraph<Ctx extends RequestBase>(
       return;
     }
     const body = req.method === 'POST' ? parseBody(await readBody(req), req.headers['content-type']) : undefined;
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMap(req), search: new URL(req.url ?? '/', 'http://x').search, body },
-      context: async () => (def.context ? def.context(base) : (base as Ctx)),
-    });
+    const { result: response, reasons } = await withPartialScope(() =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMap(req), search: new URL(req.url ?? '/', 'http://x').search, body },
+        context: async () => (def.context ? def.context(base) : (base as Ctx)),
+      }),
+    );
+    if (reasons.length > 0) {
+      response.headers.set(PARTIAL_HEADER, partialHeaderValue(reasons));
+      response.headers.set('cache-control', 'no-store');
+    }
     await writeGraphQLResponse(res, response);
   };
 
