@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import { fetch, type Agent } from 'undici';
 import type { Logger } from '../../core/log.js';
 import { PARTIAL_HEADER } from '../../subgraphs/kit/partial.js';
-import { signRequestHeaders } from '../../subgraphs/kit/trust.js';
+import { REQUEST_ID_HEADER, signRequestHeaders } from '../../subgraphs/kit/trust.js';
 import type { GatewayContext } from './context.js';
 
 /**
@@ -47,8 +47,8 @@ export class SignedDataSource extends RemoteGraphQLDataSource<Context> {
     const headers = request.http?.headers;
     if (!headers) return;
     // Health checks and other gateway-internal calls have no incoming request: give them an id.
-    const requestId = context.requestId ?? randomUUID();
-    for (const [name, value] of Object.entries(signRequestHeaders(this.call.secret, requestId))) headers.set(name, value);
+    // The signature itself is added by the fetcher, which sees the serialised body it covers.
+    headers.set(REQUEST_ID_HEADER, context.requestId ?? randomUUID());
     if (context.acceptLanguage) headers.set('accept-language', context.acceptLanguage);
   }
 
@@ -69,14 +69,19 @@ export class SignedDataSource extends RemoteGraphQLDataSource<Context> {
 }
 
 function deadlineFetcher(call: SubgraphCallOptions): Fetcher {
-  return (url, init) =>
-    fetch(url, {
-      method: init?.method ?? 'POST',
-      headers: init?.headers ?? {},
-      body: init?.body ?? null,
+  return (url, init) => {
+    const method = init?.method ?? 'POST';
+    const headers = { ...(init?.headers as Record<string, string> | undefined) };
+    const body = typeof init?.body === 'string' ? init.body : undefined;
+    const signed = signRequestHeaders(call.secret, { method, target: url, body, requestId: headers[REQUEST_ID_HEADER] ?? randomUUID() });
+    return fetch(url, {
+      method,
+      headers: { ...headers, ...signed },
+      body: body ?? null,
       signal: AbortSignal.timeout(call.timeoutMs),
       dispatcher: call.dispatcher,
     });
+  };
 }
 
 /** What the client sees when a subgraph cannot be reached or does not answer in time. */

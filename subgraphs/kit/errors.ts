@@ -13,6 +13,7 @@ const UPSTREAM_CODES: Record<UpstreamErrorKind, string> = {
   UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   RATE_LIMITED: 'UPSTREAM_RATE_LIMITED',
   BAD_RESPONSE: 'UPSTREAM_BAD_RESPONSE',
+  TOO_LARGE: 'UPSTREAM_RESPONSE_TOO_LARGE',
   CIRCUIT_OPEN: 'UPSTREAM_UNAVAILABLE',
   AUTH: 'UPSTREAM_UNAVAILABLE',
 };
@@ -23,6 +24,7 @@ const UPSTREAM_MESSAGES: Record<UpstreamErrorKind, string> = {
   UNAVAILABLE: 'is unavailable',
   RATE_LIMITED: 'is rate limiting us',
   BAD_RESPONSE: 'gave an answer that could not be used',
+  TOO_LARGE: 'answered with more data than the gateway accepts',
   CIRCUIT_OPEN: 'is unavailable (circuit open)',
   AUTH: 'is unavailable (credentials refused)',
 };
