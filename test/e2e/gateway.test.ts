@@ -62,6 +62,11 @@ describe('gateway over the taxonomy', () => {
     }
     const forged = await new SignJWT({ scope: 'public' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').sign(new TextEncoder().encode('another-secret-of-enough-length'));
     expect((await stack.query('{ countries { code } }', {}, { authorization: `Bearer ${forged}` })).status).toBe(401);
+    // Issue 14.9: a token must expire, and within a day.
+    const key = new TextEncoder().encode(JWT_SECRET);
+    const forever = await new SignJWT({ scope: 'public' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').sign(key);
+    const year = await new SignJWT({ scope: 'public' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuedAt().setExpirationTime('365d').sign(key);
+    for (const token of [forever, year]) expect((await stack.query('{ countries { code } }', {}, { authorization: `Bearer ${token}` })).status).toBe(401);
   });
 
   it('refuses queries over the depth, alias, cost and token limits with HTTP 400 and a code', async () => {
