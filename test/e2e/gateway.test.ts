@@ -82,6 +82,13 @@ describe('gateway over the taxonomy', () => {
     expect([long.status, ...codes(long)]).toEqual([400, 'GRAPHQL_PARSE_FAILED']);
   });
 
+  it('answers other methods on /graphql with 405 and Allow (issue 14.9)', async () => {
+    for (const method of ['PUT', 'DELETE']) {
+      const res = await fetch(stack.gatewayUrl, { method });
+      expect([res.status, res.headers.get('allow')]).toEqual([405, 'GET, POST']);
+    }
+  });
+
   it('keeps CSRF prevention on: a GET needs a preflight header', async () => {
     const url = `${stack.gatewayUrl}?query=${encodeURIComponent('{ country(code: "ID") { code } }')}`;
     expect((await fetch(url)).status).toBe(400);
