@@ -18,6 +18,7 @@ import { responseCachePlugin } from './plugins/responseCache.js';
 import { createRateLimiter } from './rateLimit.js';
 import { failRequest, routes } from './routes.js';
 import { fixedSupergraph, supergraphFromFile, type SupergraphEvents } from './supergraphFile.js';
+import { disableApolloTelemetry } from './telemetry.js';
 
 export interface GatewayOptions {
   config: Config;
@@ -55,6 +56,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   const metrics = createGatewayMetrics();
   let supergraphHash: string | undefined;
   const dispatcher = new Agent({ keepAliveTimeout: 10_000, connections: 256 });
+  disableApolloTelemetry();
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphSource(options, {
