@@ -75,6 +75,6 @@ async function slowestOfParallel(calls: readonly NativeCall[], seconds: number):
 }
 
 export function taxonomyDirect(url: string, secret: string, body: (n: number) => string, seconds: number, connections: number): Promise<LoadResult> {
-  // One signature for the run: valid for five minutes, longer than any round.
-  return runLoad({ url, headers: signRequestHeaders(secret, randomUUID()), body, seconds, connections });
+  // Signatures are single-use: each request is signed over its own body.
+  return runLoad({ url, body, seconds, connections, sign: (text) => signRequestHeaders(secret, { method: 'POST', target: url, body: text, requestId: randomUUID() }) });
 }

@@ -30,6 +30,8 @@ export interface LoadOptions {
   /** A body per request number, or none (GET). */
   body?: (n: number) => string;
   headers?: Record<string, string>;
+  /** Headers per request from its body (subgraph signatures are single-use, kit/trust.ts). */
+  sign?: (body: string | undefined) => Record<string, string>;
 }
 
 const LOOPBACK = /^http:\/\/(127\.0\.0\.1|localhost)[:/]/;
@@ -51,7 +53,14 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
         headers: { 'content-type': 'application/json', ...options.headers },
         requests: [
           {
-            ...(body ? { setupRequest: (req: object) => ({ ...req, body: body(n++) }) } : {}),
+            ...(body
+              ? {
+                  setupRequest: (req: autocannon.Request) => {
+                    const text = body(n++);
+                    return { ...req, body: text, headers: { ...req.headers, ...options.sign?.(text) } };
+                  },
+                }
+              : {}),
             onResponse: (_status: number, text: string) => inspect(text, seen),
           },
         ],

@@ -114,8 +114,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   const e = parsed.data;
-  if (e.NODE_ENV === 'production' && e.GATEWAY_SHARED_SECRET.startsWith('dev-only')) {
-    throw new ConfigError(['GATEWAY_SHARED_SECRET: must be set in production']);
+  if (e.NODE_ENV === 'production') {
+    const weak = [
+      weakSecret('GATEWAY_SHARED_SECRET', e.GATEWAY_SHARED_SECRET),
+      e.JWT_SECRET === undefined ? undefined : weakSecret('JWT_SECRET', e.JWT_SECRET),
+    ].filter((line): line is string => line !== undefined);
+    if (weak.length > 0) throw new ConfigError(weak);
   }
   return {
     env: e.NODE_ENV,
@@ -162,6 +166,23 @@ export function loadConfigOrExit(source: NodeJS.ProcessEnv = process.env): Confi
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
+}
+
+/** Secrets shipped in this repository or its docs: never acceptable in production. */
+const KNOWN_DEFAULTS = ['dev-only-shared-secret-change-me', 'a-test-secret-of-enough-length', 'change-me', 'changeme', 'secret'];
+const MIN_PRODUCTION_SECRET = 32;
+
+/**
+ * A production secret must be long and varied (32+ characters, 12+ distinct ones — what
+ * `openssl rand -hex 32` gives) and none of the defaults anyone can read here.
+ */
+function weakSecret(name: string, value: string): string | undefined {
+  const lowered = value.toLowerCase();
+  if (value.startsWith('dev-only') || KNOWN_DEFAULTS.some((known) => lowered.includes(known))) return `${name}: a known default; set a random one in production`;
+  if (value.length < MIN_PRODUCTION_SECRET || new Set(value).size < 12) {
+    return `${name}: too weak for production (at least ${MIN_PRODUCTION_SECRET} random characters, e.g. openssl rand -hex 32)`;
+  }
+  return undefined;
 }
 
 /** What a subgraph.json `settings` entry (or its upstream URL) declares; see schema/registry.ts. */

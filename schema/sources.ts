@@ -62,13 +62,15 @@ export async function sdlOfEntries(
 
 /** `{ _service { sdl } }` from a running subgraph; throws naming the subgraph and what went wrong. */
 export async function introspectSdl(name: string, url: string, options: IntrospectOptions & { headers?: Record<string, string> } = {}): Promise<string> {
-  const headers = { 'content-type': 'application/json', ...(options.secret ? signRequestHeaders(options.secret, randomUUID()) : {}), ...options.headers };
+  const request = JSON.stringify({ query: '{ _service { sdl } }' });
+  const signed = options.secret ? signRequestHeaders(options.secret, { method: 'POST', target: url, body: request, requestId: randomUUID() }) : {};
+  const headers = { 'content-type': 'application/json', ...signed, ...options.headers };
   let response: Response;
   try {
     response = await fetch(url, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ query: '{ _service { sdl } }' }),
+      body: request,
       signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
     });
   } catch (error) {

@@ -18,8 +18,9 @@ export async function startHive(supergraphPath: string, secret: string, response
     ...(responseCache ? { cache: new InMemoryLRUCache(), responseCaching: { session: () => null, ttl: 30_000 } } : {}),
     plugins: () => [
       {
-        onFetch({ options, setOptions }) {
-          const headers = { ...(options.headers as Record<string, string>), ...signRequestHeaders(secret, randomUUID()) };
+        onFetch({ url, options, setOptions }) {
+          const call = { method: options.method ?? 'POST', target: url, body: typeof options.body === 'string' ? options.body : undefined, requestId: randomUUID() };
+          const headers = { ...(options.headers as Record<string, string>), ...signRequestHeaders(secret, call) };
           setOptions({ ...options, headers });
         },
       },

@@ -85,6 +85,16 @@ for (const backend of backends) {
       expect(calls).toBe(1);
     });
 
+    it('answers but does not store a value that is not storable (a stale page, issue 14.8)', async () => {
+      const cache = await open();
+      const policy = { ttlMs: 5_000, staleWhileRevalidateMs: 0, staleIfErrorMs: 0 };
+      const storable = (page: { stale: boolean }) => !page.stale;
+      const first = await cachedValue(cache, 'st', policy, async () => ({ stale: true, n: 1 }), { storable });
+      const second = await cachedValue(cache, 'st', policy, async () => ({ stale: false, n: 2 }), { storable });
+      const third = await cachedValue(cache, 'st', policy, async () => ({ stale: false, n: 3 }), { storable });
+      expect([first.value.n, second.outcome, second.value.n, third.outcome, third.value.n]).toEqual([1, 'miss', 2, 'hit', 2]);
+    });
+
     it('serves stale within stale-while-revalidate and refreshes once in the background', async () => {
       const cache = await open();
       let calls = 0;

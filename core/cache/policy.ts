@@ -11,9 +11,15 @@ import type { Cache, CacheEntry, CachePolicy, CachedValue } from './types.js';
 
 const inFlight = new WeakMap<Cache, Map<string, Promise<CachedValue<unknown>>>>();
 
-export interface CachedValueOptions {
+export interface CachedValueOptions<T = unknown> {
   /** Background refresh failures have no caller to go to; they are reported here. */
   onRefreshError?: (error: unknown) => void;
+  /**
+   * Whether a freshly loaded value may be stored. A value that is itself stale (a source answered
+   * from its own cache) must not be kept as fresh for a whole TTL; it is answered, not stored,
+   * and the previous entry stays for stale-if-error.
+   */
+  storable?: (value: T) => boolean;
 }
 
 export async function cachedValue<T>(
@@ -21,17 +27,17 @@ export async function cachedValue<T>(
   key: string,
   policy: CachePolicy,
   loader: () => Promise<T>,
-  options: CachedValueOptions = {},
+  options: CachedValueOptions<T> = {},
 ): Promise<CachedValue<T>> {
   const entry = await cache.get<T>(key);
   const now = Date.now();
   if (entry && now < entry.freshUntil) return fromEntry(entry, 'hit', now);
   if (entry && now < entry.freshUntil + policy.staleWhileRevalidateMs) {
-    load(cache, key, policy, loader).catch((error: unknown) => options.onRefreshError?.(error));
+    load(cache, key, policy, loader, options.storable).catch((error: unknown) => options.onRefreshError?.(error));
     return fromEntry(entry, 'stale-revalidate', now);
   }
   try {
-    return await load(cache, key, policy, loader);
+    return await load(cache, key, policy, loader, options.storable);
   } catch (error) {
     if (entry && Date.now() < entry.freshUntil + policy.staleIfErrorMs) return fromEntry(entry, 'stale-if-error', Date.now());
     throw error;
@@ -53,7 +59,7 @@ export function fromEntry<T>(entry: CacheEntry<T>, outcome: CachedValue<T>['outc
   };
 }
 
-function load<T>(cache: Cache, key: string, policy: CachePolicy, loader: () => Promise<T>): Promise<CachedValue<T>> {
+function load<T>(cache: Cache, key: string, policy: CachePolicy, loader: () => Promise<T>, storable?: (value: T) => boolean): Promise<CachedValue<T>> {
   let loads = inFlight.get(cache);
   if (!loads) inFlight.set(cache, (loads = new Map()));
   const running = loads.get(key);
@@ -61,7 +67,7 @@ function load<T>(cache: Cache, key: string, policy: CachePolicy, loader: () => P
   const started = (async (): Promise<CachedValue<T>> => {
     const value = await loader();
     const fetchedAt = Date.now();
-    await cache.set(key, value, { ttlMs: policy.ttlMs, staleMs: staleWindowMs(policy) });
+    if (storable?.(value) !== false) await cache.set(key, value, { ttlMs: policy.ttlMs, staleMs: staleWindowMs(policy) });
     return { value, stale: false, ageSeconds: 0, fetchedAt: new Date(fetchedAt).toISOString(), outcome: 'miss' };
   })();
   const registry = loads;

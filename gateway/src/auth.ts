@@ -21,6 +21,9 @@ export interface Caller {
 
 export const PUBLIC_SCOPE = 'public';
 
+/** The longest client token accepted: issuers refresh tokens daily at most. */
+export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
+
 export async function identifyCaller(config: Config, headers: IncomingHttpHeaders, ip: string): Promise<Caller> {
   const apiKey = single(headers['x-api-key']);
   if (apiKey !== undefined) return callerForKey(config, apiKey);
@@ -52,6 +55,11 @@ async function callerForJwt(config: Config, token: string): Promise<Caller> {
     throw unauthenticated(`Invalid token: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (!payload.sub) throw unauthenticated('Invalid token: no subject (sub)');
+  // A token without an expiry would be valid forever once leaked; a very long one nearly so.
+  if (typeof payload.exp !== 'number') throw unauthenticated('Invalid token: no expiry (exp)');
+  if (payload.exp - (typeof payload.iat === 'number' ? payload.iat : Date.now() / 1000) > MAX_TOKEN_LIFETIME_SECONDS) {
+    throw unauthenticated(`Invalid token: lifetime over ${MAX_TOKEN_LIFETIME_SECONDS} s`);
+  }
   return { id: `jwt:${payload.sub}`, scopes: scopesOf(payload), anonymous: false };
 }
 

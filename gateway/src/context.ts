@@ -22,6 +22,8 @@ export interface GatewayContext {
   caller: Caller;
   /** Filled while the query plan runs: what each subgraph said about caching its answer. */
   subgraphCacheHints: SubgraphCacheHint[];
+  /** Filled while the query plan runs: subgraphs whose answer was partial or stale (`x-lmis-partial`). */
+  partialAnswers: Array<{ subgraph: string; reasons: string }>;
 }
 
 const MAX_ACCEPT_LANGUAGE = 256;
@@ -38,7 +40,7 @@ export async function buildContext(
   const caller = await identifyCaller(deps.config, request.headers, request.ip);
   await deps.limiter.admit(caller);
   const acceptLanguage = single(request.headers['accept-language'])?.slice(0, MAX_ACCEPT_LANGUAGE);
-  return { requestId: request.requestId, acceptLanguage, lang: langFrom(acceptLanguage), caller, subgraphCacheHints: [] };
+  return { requestId: request.requestId, acceptLanguage, lang: langFrom(acceptLanguage), caller, subgraphCacheHints: [], partialAnswers: [] };
 }
 
 function single(value: string | string[] | undefined): string | undefined {

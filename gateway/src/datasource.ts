@@ -3,8 +3,9 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { GraphQLError } from 'graphql';
 import { fetch, type Agent } from 'undici';
 import type { Logger } from '../../core/log.js';
+import { PARTIAL_HEADER } from '../../core/partial.js';
 import { inClientSpan } from '../../core/tracing.js';
-import { signRequestHeaders } from '../../core/trust.js';
+import { REQUEST_ID_HEADER, signRequestHeaders } from '../../core/trust.js';
 import type { GatewayContext } from './context.js';
 
 /**
@@ -15,7 +16,7 @@ import type { GatewayContext } from './context.js';
  *    its own fields and the client gets UPSTREAM_TIMEOUT for them;
  *  - turns transport failures into coded errors (UPSTREAM_TIMEOUT / UPSTREAM_UNAVAILABLE) instead
  *    of an INTERNAL_SERVER_ERROR, without passing the subgraph's raw answer to the client;
- *  - notes each answer's `cache-control` for the whole-response cache.
+ *  - notes each answer's `cache-control` and `x-lmis-partial` for the whole-response cache.
  */
 export interface SubgraphCallOptions {
   name: string;
@@ -49,13 +50,17 @@ export class SignedDataSource extends RemoteGraphQLDataSource<Context> {
     const headers = request.http?.headers;
     if (!headers) return;
     // Health checks and other gateway-internal calls have no incoming request: give them an id.
-    const requestId = context.requestId ?? randomUUID();
-    for (const [name, value] of Object.entries(signRequestHeaders(this.call.secret, requestId))) headers.set(name, value);
+    // The signature itself is added by the fetcher, which sees the serialised body it covers.
+    headers.set(REQUEST_ID_HEADER, context.requestId ?? randomUUID());
     if (context.acceptLanguage) headers.set('accept-language', context.acceptLanguage);
   }
 
   override didReceiveResponse({ response, context }: DidReceiveResponse): GatewayGraphQLResponse {
-    context.subgraphCacheHints?.push({ subgraph: this.call.name, cacheControl: response.http?.headers.get('cache-control') ?? null });
+    const headers = response.http?.headers;
+    context.subgraphCacheHints?.push({ subgraph: this.call.name, cacheControl: headers?.get('cache-control') ?? null });
+    // Partiality travels as metadata (subgraphs/kit/partial.ts), whatever fields were selected.
+    const partial = headers?.get(PARTIAL_HEADER);
+    if (partial) context.partialAnswers?.push({ subgraph: this.call.name, reasons: partial });
     return response;
   }
 
@@ -72,11 +77,15 @@ function deadlineFetcher(call: SubgraphCallOptions): Fetcher {
     inClientSpan(`subgraph ${call.name}`, { 'lmis.subgraph': call.name }, async (traceHeaders) => {
       const started = performance.now();
       const seconds = () => (performance.now() - started) / 1000;
+      const method = init?.method ?? 'POST';
+      const headers = { ...(init?.headers as Record<string, string> | undefined), ...traceHeaders };
+      const body = typeof init?.body === 'string' ? init.body : undefined;
+      const signed = signRequestHeaders(call.secret, { method, target: url, body, requestId: headers[REQUEST_ID_HEADER] ?? randomUUID() });
       try {
         const response = await fetch(url, {
-          method: init?.method ?? 'POST',
-          headers: { ...(init?.headers as Record<string, string> | undefined), ...traceHeaders },
-          body: init?.body ?? null,
+          method,
+          headers: { ...headers, ...signed },
+          body: body ?? null,
           signal: AbortSignal.timeout(call.timeoutMs),
           dispatcher: call.dispatcher,
         });

@@ -44,6 +44,8 @@ export function routes(deps: RouteDeps): Handler {
     if (path === '/graphql' && (req.method === 'POST' || get)) {
       return deps.admission.run(res, () => inServerSpan(`${req.method} /graphql`, req.headers, { 'lmis.service': 'gateway' }, () => graphql(req, res)));
     }
+    // Another method on the endpoint is not a missing resource: 405 with the methods it takes.
+    if (path === '/graphql') return sendJson(res, 405, { errors: [{ message: `Method ${req.method ?? ''} not allowed`, extensions: { code: 'METHOD_NOT_ALLOWED' } }] }, { allow: 'GET, POST' });
     if (get && path === '/health') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
     if (get && path === '/ready') return ready(deps, res);
     if (get && path === '/metrics') return sendText(res, 200, await deps.metrics.registry.metrics(), deps.metrics.registry.contentType);

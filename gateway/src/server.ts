@@ -22,6 +22,7 @@ import { responseCachePlugin } from './plugins/responseCache.js';
 import { createRateLimiter } from './rateLimit.js';
 import { failRequest, routes } from './routes.js';
 import { fixedSupergraph, supergraphFromFile, type SupergraphEvents } from './supergraphFile.js';
+import { disableApolloTelemetry } from './telemetry.js';
 
 export interface GatewayOptions {
   config: Config;
@@ -60,6 +61,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   watchCache(metrics, cache);
   let supergraphHash: string | undefined;
   const dispatcher = new Agent({ keepAliveTimeout: 10_000, connections: 256 });
+  disableApolloTelemetry();
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphSource(options, {

@@ -13,12 +13,24 @@ const UPSTREAM_CODES: Record<UpstreamErrorKind, string> = {
   UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   RATE_LIMITED: 'UPSTREAM_RATE_LIMITED',
   BAD_RESPONSE: 'UPSTREAM_BAD_RESPONSE',
+  TOO_LARGE: 'UPSTREAM_RESPONSE_TOO_LARGE',
   CIRCUIT_OPEN: 'UPSTREAM_UNAVAILABLE',
   AUTH: 'UPSTREAM_UNAVAILABLE',
 };
 
+/** Fixed client-facing sentences per class; the upstream's own words go to the log only. */
+const UPSTREAM_MESSAGES: Record<UpstreamErrorKind, string> = {
+  TIMEOUT: 'did not answer in time',
+  UNAVAILABLE: 'is unavailable',
+  RATE_LIMITED: 'is rate limiting us',
+  BAD_RESPONSE: 'gave an answer that could not be used',
+  TOO_LARGE: 'answered with more data than the gateway accepts',
+  CIRCUIT_OPEN: 'is unavailable (circuit open)',
+  AUTH: 'is unavailable (credentials refused)',
+};
+
 export function upstreamGraphQLError(error: UpstreamError, country?: string): GraphQLError {
-  return new GraphQLError(error.message, {
+  return new GraphQLError(`The ${error.upstream} upstream ${UPSTREAM_MESSAGES[error.kind]}`, {
     extensions: { code: UPSTREAM_CODES[error.kind], upstream: error.upstream, kind: error.kind, ...(country ? { country } : {}) },
   });
 }
@@ -36,6 +48,7 @@ export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof UpstreamError) {
+      logger.warn({ upstream: original.upstream, kind: original.kind, err: original.message, path: formatted.path }, 'upstream failure reached a client');
       const coded = upstreamGraphQLError(original);
       return { ...formatted, message: coded.message, extensions: coded.extensions };
     }

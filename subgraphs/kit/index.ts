@@ -4,7 +4,8 @@
 export { startSubgraph, type SubgraphDefinition, type SubgraphResolvers, type Readiness } from './service.js';
 export type { SubgraphDeps } from './deps.js';
 export { requestBase, langFrom, requestIdFrom, type RequestBase, type Lang } from '../../core/request.js';
-export { signRequestHeaders, signatureFor, verifySignature, SIGNATURE_HEADER, REQUEST_ID_HEADER, type Verdict } from '../../core/trust.js';
+export { replayGuard, signRequestHeaders, signatureFor, verifySignature, SIGNATURE_HEADER, REQUEST_ID_HEADER, type SignedCall, type Verdict } from '../../core/trust.js';
+export { markPartial, PARTIAL_HEADER } from '../../core/partial.js';
 export { createKitMetrics, type KitMetrics } from './metrics.js';
 export { badInput, upstreamGraphQLError } from './errors.js';
 export { chunks, orNaN, unique } from './lists.js';

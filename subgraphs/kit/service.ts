@@ -13,7 +13,8 @@ import { requestBase, type RequestBase } from '../../core/request.js';
 import { createFormatError } from './errors.js';
 import { failRequest, headerMap, parseBody, readBody, sendJson, sendText, writeGraphQLResponse } from '../../core/http.js';
 import { createKitMetrics, type KitMetrics } from './metrics.js';
-import { REQUEST_ID_HEADER, SIGNATURE_HEADER, verifySignature } from '../../core/trust.js';
+import { PARTIAL_HEADER, partialHeaderValue, withPartialScope } from '../../core/partial.js';
+import { replayGuard, REQUEST_ID_HEADER, SIGNATURE_HEADER, verifySignature } from '../../core/trust.js';
 import type { BreakerState } from './upstream/types.js';
 
 /**
@@ -65,6 +66,7 @@ export async function startSubgraph<Ctx extends RequestBase>(
   });
   await apollo.start();
 
+  const firstUse = replayGuard(deps.cache);
   let closing = false;
   let inFlight = 0;
   const readiness = (): Readiness => ({
@@ -77,17 +79,27 @@ export async function startSubgraph<Ctx extends RequestBase>(
   const handleGraphQL = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const base = requestBase(req.headers, logger);
     res.setHeader(REQUEST_ID_HEADER, base.requestId);
-    const verdict = verifySignature(deps.config.gatewaySecret, single(req.headers[SIGNATURE_HEADER]), single(req.headers[REQUEST_ID_HEADER]));
-    if (!verdict.ok) {
-      base.logger.warn({ reason: verdict.reason }, 'refused unsigned call');
-      sendJson(res, 401, { errors: [{ message: `Unauthenticated: ${verdict.reason}`, extensions: { code: 'UNAUTHENTICATED' } }] });
+    // The body is read (bounded) before the check: the signature covers its digest.
+    const text = req.method === 'POST' ? await readBody(req) : undefined;
+    const call = { method: req.method ?? 'GET', target: req.url ?? '/', body: text, requestId: single(req.headers[REQUEST_ID_HEADER]) ?? '' };
+    const verdict = verifySignature(deps.config.gatewaySecret, single(req.headers[SIGNATURE_HEADER]), call);
+    const refusal = !verdict.ok ? verdict.reason : (await firstUse(verdict.nonce)) ? undefined : 'signature already used';
+    if (refusal) {
+      base.logger.warn({ reason: refusal }, 'refused unsigned call');
+      sendJson(res, 401, { errors: [{ message: `Unauthenticated: ${refusal}`, extensions: { code: 'UNAUTHENTICATED' } }] });
       return;
     }
-    const body = req.method === 'POST' ? parseBody(await readBody(req), req.headers['content-type']) : undefined;
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMap(req), search: new URL(req.url ?? '/', 'http://x').search, body },
-      context: async () => (def.context ? def.context(base) : (base as Ctx)),
-    });
+    const body = text === undefined ? undefined : parseBody(text, req.headers['content-type']);
+    const { result: response, reasons } = await withPartialScope(() =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMap(req), search: new URL(req.url ?? '/', 'http://x').search, body },
+        context: async () => (def.context ? def.context(base) : (base as Ctx)),
+      }),
+    );
+    if (reasons.length > 0) {
+      response.headers.set(PARTIAL_HEADER, partialHeaderValue(reasons));
+      response.headers.set('cache-control', 'no-store');
+    }
     await writeGraphQLResponse(res, response);
   };
 

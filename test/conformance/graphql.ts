@@ -15,14 +15,11 @@ export async function postGraphQL<D>(
   variables: Record<string, unknown> = {},
   options: { secret?: string; headers?: Record<string, string> } = {},
 ): Promise<GraphQLAnswer<D>> {
-  const signed = options.secret ? signRequestHeaders(options.secret, `conformance-${randomUUID()}`) : {};
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...signed, ...options.headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as Omit<GraphQLAnswer<D>, 'status'>;
-  return { status: res.status, ...body };
+  const body = JSON.stringify({ query, variables });
+  const signed = options.secret ? signRequestHeaders(options.secret, { method: 'POST', target: url, body, requestId: `conformance-${randomUUID()}` }) : {};
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signed, ...options.headers }, body });
+  const answer = (await res.json()) as Omit<GraphQLAnswer<D>, 'status'>;
+  return { status: res.status, ...answer };
 }
 
 /** The `extensions.code` of every error, in order. */

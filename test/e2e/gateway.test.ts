@@ -62,6 +62,11 @@ describe('gateway over the taxonomy', () => {
     }
     const forged = await new SignJWT({ scope: 'public' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').sign(new TextEncoder().encode('another-secret-of-enough-length'));
     expect((await stack.query('{ countries { code } }', {}, { authorization: `Bearer ${forged}` })).status).toBe(401);
+    // Issue 14.9: a token must expire, and within a day.
+    const key = new TextEncoder().encode(JWT_SECRET);
+    const forever = await new SignJWT({ scope: 'public' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').sign(key);
+    const year = await new SignJWT({ scope: 'public' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuedAt().setExpirationTime('365d').sign(key);
+    for (const token of [forever, year]) expect((await stack.query('{ countries { code } }', {}, { authorization: `Bearer ${token}` })).status).toBe(401);
   });
 
   it('refuses queries over the depth, alias, cost and token limits with HTTP 400 and a code', async () => {
@@ -75,6 +80,13 @@ describe('gateway over the taxonomy', () => {
     expect(costly.errors?.[0]?.message).toMatch(/cost/i);
     const long = await stack.query(`{ countries { ${'code '.repeat(3_000)} } }`);
     expect([long.status, ...codes(long)]).toEqual([400, 'GRAPHQL_PARSE_FAILED']);
+  });
+
+  it('answers other methods on /graphql with 405 and Allow (issue 14.9)', async () => {
+    for (const method of ['PUT', 'DELETE']) {
+      const res = await fetch(stack.gatewayUrl, { method });
+      expect([res.status, res.headers.get('allow')]).toEqual([405, 'GET, POST']);
+    }
   });
 
   it('keeps CSRF prevention on: a GET needs a preflight header', async () => {

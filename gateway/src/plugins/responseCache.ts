@@ -9,12 +9,13 @@ import type { GatewayMetrics } from './metrics.js';
  * Whole-response cache for queries, in the shared cache (Redis when configured).
  *  - Key: supergraph, query hash, operation name, variables, answer language and the caller's
  *    scopes — so a response computed for one scope is never served to a caller with other scopes.
- *  - Stored: error-free query results only (a partial answer is never frozen).
+ *  - Stored: error-free query results only, and never an answer a subgraph marked partial or stale
+ *    (`x-lmis-partial`, recorded by the data source) — whatever fields the client selected.
  *  - Lifetime: the smallest `max-age` the subgraphs that answered hinted; a subgraph that gave
  *    no hint (Apollo sends `no-store` for hint-less answers) counts as the default TTL; a
  *    `private` or `max-age=0` answer is not stored at all.
  *  - Headers: `x-cache: HIT|MISS` and `cache-control` (`public, max-age=<seconds left>` or `no-store`),
- *    plus `age` on a hit.
+ *    plus `age` on a hit, and `vary` on the headers that change the answer.
  */
 export interface ResponseCacheOptions {
   cache: Cache;
@@ -65,6 +66,9 @@ export function responseCachePlugin({ cache, defaultTtlSeconds, metrics, supergr
         async willSendResponse(ctx) {
           if (!key) return; // not a query, or refused before planning
           const headers = ctx.response.http.headers;
+          // The answer depends on the language and on the caller's scopes: shared HTTP caches
+          // (a CDN, a browser) must key on the headers that choose them.
+          headers.set('vary', VARY);
           if (hit) {
             headers.set('x-cache', 'HIT');
             headers.set('cache-control', `public, max-age=${Math.max(0, Math.floor((hit.freshUntil - Date.now()) / 1000))}`);
@@ -78,9 +82,8 @@ export function responseCachePlugin({ cache, defaultTtlSeconds, metrics, supergr
             headers.set('cache-control', 'no-store');
             return;
           }
-          const stored = JSON.stringify(body.singleResult.data ?? null);
-          if (DEGRADED.test(stored)) {
-            // A partial answer (a country FAILED or TIMEOUT in `sources`) must not outlive the outage.
+          if (ctx.contextValue.partialAnswers.length > 0) {
+            // A subgraph said its answer lacks a country or is stale: it must not outlive the outage.
             headers.set('cache-control', 'no-store');
             return;
           }
@@ -93,8 +96,7 @@ export function responseCachePlugin({ cache, defaultTtlSeconds, metrics, supergr
   };
 }
 
-/** The graph's SourceStatus of a source that did not answer. */
-const DEGRADED = /"status":"(FAILED|TIMEOUT)"/;
+const VARY = 'accept-language, authorization, x-api-key';
 
 function cacheKey(ctx: GraphQLRequestContext<GatewayContext>, supergraph: string | undefined): string {
   const { request, contextValue } = ctx;

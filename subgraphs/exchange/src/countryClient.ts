@@ -37,7 +37,9 @@ export function countryClient(source: CountrySource, upstream: UpstreamClient, s
           method: 'POST',
           path: '',
           json: { query: operation.document, operationName: operationName(operation), variables },
-          headers: { ...signRequestHeaders(secret, requestId), ...traceHeaders },
+          headers: traceHeaders,
+          // Signed per attempt over what is sent: a retry needs a fresh single-use signature.
+          sign: ({ method, url, body }) => signRequestHeaders(secret, { method, target: url, body, requestId }),
           idempotent: true,
           route: operation.name,
           timeoutMs: operation.bulk ? deadlines.bulkMs : deadlines.pageMs,

@@ -65,6 +65,8 @@ async function callOne<P extends CachedPage>(
   try {
     const got = await cachedValue(options.cache, key, policy, load, {
       onRefreshError: (error) => options.logger.warn({ country: source.country, err: messageOf(error) }, 'background refresh failed'),
+      // A country that answered from its stale cache: passed on as STALE, never kept here as fresh.
+      storable: (page) => !page.stale,
     });
     const page = got.value;
     // A country may itself answer from its stale cache; both kinds of staleness are reported.
@@ -72,11 +74,18 @@ async function callOne<P extends CachedPage>(
     const note = got.outcome === 'stale-if-error' ? `${source.name} failed; served from the exchange's cache, ${got.ageSeconds}s old` : undefined;
     return { source, ok: true, page, latencyMs: latencyMs(), stale, ageSeconds: page.ageSeconds + got.ageSeconds, ...(note ? { note } : {}) };
   } catch (error) {
-    const message = messageOf(error);
-    options.logger.warn({ country: source.country, operation: operation.name, err: message, requestId }, 'country call failed');
-    return { source, ok: false, status: isTimeout(error) ? 'TIMEOUT' : 'FAILED', message, latencyMs: latencyMs() };
+    // The country's own words (an upstream's error body, an internal message) go to the log with
+    // the request id; the client gets a fixed sentence for the class of failure.
+    const status = isTimeout(error) ? 'TIMEOUT' : 'FAILED';
+    options.logger.warn({ country: source.country, operation: operation.name, err: messageOf(error), requestId }, 'country call failed');
+    return { source, ok: false, status, message: FAILURE_MESSAGES[status](source.name), latencyMs: latencyMs() };
   }
 }
+
+const FAILURE_MESSAGES = {
+  TIMEOUT: (name: string) => `${name} did not answer in time`,
+  FAILED: (name: string) => `${name} is unavailable`,
+} as const;
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

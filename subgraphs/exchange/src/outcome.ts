@@ -1,3 +1,4 @@
+import { markPartial } from '../../kit/index.js';
 import type { CountrySource } from './registry.js';
 
 /**
@@ -42,4 +43,15 @@ export function sourceStatus<Page extends { total: number }>(
 
 export function answered<Page>(outcomes: readonly SourceOutcome<Page>[]): Array<Extract<SourceOutcome<Page>, { ok: true }>> {
   return outcomes.filter((o): o is Extract<SourceOutcome<Page>, { ok: true }> => o.ok);
+}
+
+/**
+ * Marks the request partial (kit/partial.ts) when any country did not answer fresh, read from the
+ * answer the resolver computed — not from what the client selected — so a query without `sources`
+ * is kept out of downstream caches too.
+ */
+export async function reportPartial<A extends { sources: readonly SourceStatus[] }>(answer: Promise<A>): Promise<A> {
+  const done = await answer;
+  for (const s of done.sources) if (s.status !== 'OK') markPartial(`${s.status.toLowerCase()}:${s.subgraph}`);
+  return done;
 }

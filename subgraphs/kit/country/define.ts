@@ -4,7 +4,7 @@ import type { SubgraphDeps } from '../deps.js';
 import { createKitMetrics } from '../metrics.js';
 import { startSubgraph } from '../service.js';
 import { createUpstreamClient } from '../upstream/client.js';
-import { createBatchLoader, unavailable } from '../upstream/cache.js';
+import { createBatchLoader } from '../upstream/cache.js';
 import type { UpstreamClient } from '../upstream/types.js';
 import type { AdapterContext, CountryAdapter } from './adapter.js';
 import { entityResolvers } from './entities.js';
@@ -74,7 +74,7 @@ async function startCountry<NV, NT>(adapter: CountryAdapter<NV, NT>, typeDefs: D
       metrics,
       resource,
       country: manifest.name,
-      onRefreshError: (error) => logger.warn({ resource, err: unavailable(manifest.name, error).message }, 'background refresh failed'),
+      onRefreshError: (error) => logger.warn({ resource, err: error instanceof Error ? error.message : String(error) }, 'background refresh failed'),
     }),
   };
 

@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { cachedValue, staleWindowMs } from '../../../core/cache/policy.js';
 import type { Cache, CacheEntry, CachePolicy, CachedValue } from '../../../core/cache/types.js';
 import type { KitMetrics } from '../metrics.js';
+import { markPartial } from '../../../core/partial.js';
 import { UpstreamError } from './types.js';
 
 /**
@@ -27,6 +28,7 @@ export async function cachedUpstream<T>(ctx: ResourceCacheContext, key: string, 
   try {
     const result = await cachedValue(ctx.cache, key, policy, loader, { onRefreshError: ctx.onRefreshError });
     ctx.metrics?.cacheResults.inc({ resource: ctx.resource ?? key.split(':')[0] ?? key, outcome: result.outcome });
+    if (result.stale) markPartial(`stale:${ctx.country}`);
     return result;
   } catch (error) {
     throw unavailable(ctx.country, error);
@@ -121,6 +123,7 @@ async function fetchAndStore<V>(o: BatchLoaderOptions<V>, ids: readonly string[]
 }
 
 function fetched<V>(entry: CacheEntry<V>, stale: boolean, now: number): Fetched<V> {
+  if (stale) markPartial('stale:record');
   return {
     value: entry.value,
     stale,
@@ -138,9 +141,10 @@ export function unavailable(country: string, error: unknown, id?: string): Graph
   if (error instanceof GraphQLError) return error;
   const kind = error instanceof UpstreamError ? error.kind : 'UNAVAILABLE';
   const code = kind === 'TIMEOUT' ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE';
-  const detail = error instanceof Error ? error.message : String(error);
+  // A fixed sentence per class: the upstream's own words (its error body) stay in the log.
   const subject = id ? ` for ${id}` : '';
-  return new GraphQLError(`The ${country} upstream is unavailable${subject} and nothing is cached: ${detail}`, {
+  const what = kind === 'TIMEOUT' ? 'did not answer in time' : 'is unavailable';
+  return new GraphQLError(`The ${country} upstream ${what}${subject} and nothing is cached`, {
     extensions: { code, country, ...(error instanceof UpstreamError ? { upstream: error.upstream, kind: error.kind } : {}) },
   });
 }

@@ -107,6 +107,19 @@ describe('upstream client', () => {
     expect(hits).toBe(1);
   });
 
+  it('aborts an answer larger than the cap while it streams, with or without a declared length (issue 14.6)', async () => {
+    const big = JSON.stringify({ items: 'x'.repeat(64 * 1024) });
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write(big.slice(0, 40_000)); // chunked: no content-length
+      res.end(big.slice(40_000));
+    };
+    expect((await failure(client({ maxResponseBytes: 16 * 1024, retries: 0 }).request({ path: '/big' }))).kind).toBe('TOO_LARGE');
+    handler = (_req, res) => json(res, 200, { items: 'x'.repeat(64 * 1024) });
+    expect((await failure(client({ maxResponseBytes: 16 * 1024, retries: 0 }).request({ path: '/big' }))).kind).toBe('TOO_LARGE');
+    expect(await client({ maxResponseBytes: 128 * 1024 }).request({ path: '/big' })).toEqual({ items: 'x'.repeat(64 * 1024) });
+  });
+
   it('reports a body that is not JSON as BAD_RESPONSE, and a 404 without retrying', async () => {
     handler = (_req, res) => res.end('not json');
     expect((await failure(client().request({ path: '/j' }))).kind).toBe('BAD_RESPONSE');

@@ -8,7 +8,8 @@ import { UpstreamError, type QueryValue, type UpstreamClient, type UpstreamClien
  * The HTTP client for one national system. One logical call = one deadline covering every
  * attempt; idempotent calls retry transient failures with backoff and full jitter; a 429 waits
  * for Retry-After when the deadline allows; a 401 refreshes credentials once; the circuit
- * breaker stops hammering an upstream that is down; a semaphore caps concurrent requests.
+ * breaker stops hammering an upstream that is down; a semaphore caps concurrent requests; an
+ * answer body larger than the cap is aborted while it streams (TOO_LARGE).
  */
 
 interface RawResponse {
@@ -30,6 +31,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   const breaker = createBreaker(name, options.breaker ?? {}, metrics, logger);
   const permits = new Semaphore(concurrency);
   const base = options.baseUrl.replace(/\/+$/, '');
+  const maxBytes = (req: UpstreamRequest) => (req.bulk ? (options.bulkMaxResponseBytes ?? 32 * MIB) : (options.maxResponseBytes ?? 4 * MIB));
 
   /** One HTTP exchange, with credentials; throws UpstreamError for anything but 2xx. */
   const exchange = async (req: UpstreamRequest, deadline: number): Promise<RawResponse> => {
@@ -43,14 +45,17 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       release = await permits.acquire(signal);
       const auth = options.authHeaders ? await options.authHeaders() : {};
       const { body, contentType } = encodeBody(req);
-      const res = await undiciRequest(urlFor(base, req), {
+      const url = urlFor(base, req);
+      const method = req.method ?? 'GET';
+      const signed = req.sign?.({ method, url, body }) ?? {};
+      const res = await undiciRequest(url, {
         dispatcher: agent,
-        method: req.method ?? 'GET',
-        headers: { accept: 'application/json, text/plain, */*', ...contentType, ...auth, ...req.headers },
+        method,
+        headers: { accept: 'application/json, text/plain, */*', ...contentType, ...auth, ...req.headers, ...signed },
         body,
         signal,
       });
-      const text = await res.body.text();
+      const text = await boundedText(name, res, maxBytes(req), () => controller.abort());
       if (res.statusCode >= 200 && res.statusCode < 300) return { status: res.statusCode, text };
       throw statusError(name, res.statusCode, res.headers['retry-after'], text);
     } catch (error) {
@@ -112,6 +117,34 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       await agent.close();
     },
   };
+}
+
+const MIB = 1024 * 1024;
+
+type UndiciResponse = Awaited<ReturnType<typeof undiciRequest>>;
+
+/**
+ * The body as text, counted while it streams: past `limit` bytes the call is aborted, so one huge
+ * national answer cannot fill the subgraph's memory. A declared length over the limit fails at once.
+ */
+async function boundedText(upstream: string, res: UndiciResponse, limit: number, abort: () => void): Promise<string> {
+  const tooLarge = () => new UpstreamError(upstream, 'TOO_LARGE', `answer over ${limit} bytes`, res.statusCode);
+  if (Number(res.headers['content-length'] ?? 0) > limit) {
+    abort();
+    throw tooLarge();
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of res.body) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > limit) {
+      abort();
+      throw tooLarge();
+    }
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** A 429 that knows how long the upstream asked us to wait. */

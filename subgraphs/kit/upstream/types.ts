@@ -6,7 +6,7 @@ import type { KitMetrics } from '../metrics.js';
  * error type, `UpstreamError`, whose `kind` tells the GraphQL layer which code to answer with.
  */
 
-export type UpstreamErrorKind = 'TIMEOUT' | 'UNAVAILABLE' | 'RATE_LIMITED' | 'BAD_RESPONSE' | 'CIRCUIT_OPEN' | 'AUTH';
+export type UpstreamErrorKind = 'TIMEOUT' | 'UNAVAILABLE' | 'RATE_LIMITED' | 'BAD_RESPONSE' | 'TOO_LARGE' | 'CIRCUIT_OPEN' | 'AUTH';
 
 export class UpstreamError extends Error {
   readonly upstream: string;
@@ -50,6 +50,12 @@ export interface UpstreamClientOptions {
   breaker?: BreakerOptions;
   /** Credentials added to every request (e.g. an OAuth bearer token). */
   authHeaders?: () => Promise<Record<string, string>>;
+  /**
+   * Largest answer body accepted, counted while it streams in; past it the call is aborted and
+   * fails TOO_LARGE (that country alone). Defaults 4 MiB for a page, 32 MiB for a bulk pull.
+   */
+  maxResponseBytes?: number;
+  bulkMaxResponseBytes?: number;
   /** Called once when the upstream answers 401; the call is then retried once (token refresh). */
   onAuthRejected?: () => void;
   logger: Logger;
@@ -68,6 +74,11 @@ export interface UpstreamRequest {
   /** application/x-www-form-urlencoded body. */
   form?: Record<string, string>;
   headers?: Record<string, string>;
+  /**
+   * Headers computed per attempt from what is actually sent (e.g. a single-use signature over
+   * method, URL and body, kit/trust.ts): a retry is then signed afresh.
+   */
+  sign?: (sent: { method: string; url: string; body: string | undefined }) => Record<string, string>;
   /** Safe to retry. Default: true for GET, false otherwise. */
   idempotent?: boolean;
   /** Default 'json'. */

@@ -20,11 +20,9 @@ interface GraphQLResponse {
 }
 
 async function query(text: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphQLResponse> {
-  const response = await fetch(service.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...signRequestHeaders(config.gatewaySecret, randomUUID()), ...headers },
-    body: JSON.stringify({ query: text, variables }),
-  });
+  const body = JSON.stringify({ query: text, variables });
+  const signed = signRequestHeaders(config.gatewaySecret, { method: 'POST', target: service.url, body, requestId: randomUUID() });
+  const response = await fetch(service.url, { method: 'POST', headers: { 'content-type': 'application/json', ...signed, ...headers }, body });
   return (await response.json()) as GraphQLResponse;
 }
 

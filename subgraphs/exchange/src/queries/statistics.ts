@@ -38,8 +38,8 @@ export interface StatsAnswer {
 export async function labourMarketStats(ctx: ExchangeContext, args: StatsArgs, requestId: string): Promise<StatsAnswer> {
   const key = `stats:${canonicalJson({ filter: args.filter ?? null, groupBy: args.groupBy ?? null, currency: args.currency ?? null })}`;
   const answer = (await cachedValue(ctx.cache, key, ctx.statsPolicy, () => computeStatsAnswer(ctx, args, requestId))).value;
-  // A partial answer is shared with those who asked at the same time, never kept for later ones.
-  if (answer.sources.some((s) => s.status === 'FAILED' || s.status === 'TIMEOUT')) await ctx.cache.delete(key);
+  // A partial or stale answer is shared with those who asked at the same time, never kept for later ones.
+  if (answer.sources.some((s) => s.status !== 'OK')) await ctx.cache.delete(key);
   return answer;
 }
 

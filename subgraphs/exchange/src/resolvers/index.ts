@@ -1,4 +1,5 @@
 import type { RequestBase } from '../../../kit/index.js';
+import { reportPartial } from '../outcome.js';
 import type { EntityRef, ExchangeContext } from '../queries/context.js';
 import { labourMarketStats, type StatsArgs } from '../queries/statistics.js';
 import { matchVacancies, type MatchArgs } from '../queries/matching.js';
@@ -7,7 +8,7 @@ import { vacancies, type Connection, type VacanciesArgs } from '../queries/vacan
 
 /**
  * GraphQL wiring only: every resolver hands its arguments and the request id (forwarded to the
- * countries) to a query in ../queries. The taxonomy entities get their cross-border lists by
+ * countries) to a query in ../queries, and reports a partial answer (`reportPartial`). The taxonomy entities get their cross-border lists by
  * fixing the matching filter field to the entity's key.
  */
 
@@ -22,14 +23,14 @@ export function exchangeResolvers(ctx: ExchangeContext) {
   const vacanciesWith =
     <Parent>(fix: (parent: Parent, filter: VacancyFilter) => VacancyFilter, applies: (parent: Parent) => boolean = () => true) =>
     (parent: Parent, args: VacanciesArgs, context: RequestBase) =>
-      applies(parent) ? vacancies(ctx, { ...args, filter: fix(parent, args.filter ?? {}) }, context.requestId) : EMPTY;
+      applies(parent) ? reportPartial(vacancies(ctx, { ...args, filter: fix(parent, args.filter ?? {}) }, context.requestId)) : EMPTY;
 
   return {
     Query: {
-      vacancies: (_: unknown, args: VacanciesArgs, c: RequestBase) => vacancies(ctx, args, c.requestId),
-      trainingOffers: (_: unknown, args: TrainingOffersArgs, c: RequestBase) => trainingOffers(ctx, args, c.requestId),
-      matchVacancies: (_: unknown, args: MatchArgs, c: RequestBase) => matchVacancies(ctx, args, c.requestId),
-      labourMarketStats: (_: unknown, args: StatsArgs, c: RequestBase) => labourMarketStats(ctx, args, c.requestId),
+      vacancies: (_: unknown, args: VacanciesArgs, c: RequestBase) => reportPartial(vacancies(ctx, args, c.requestId)),
+      trainingOffers: (_: unknown, args: TrainingOffersArgs, c: RequestBase) => reportPartial(trainingOffers(ctx, args, c.requestId)),
+      matchVacancies: (_: unknown, args: MatchArgs, c: RequestBase) => reportPartial(matchVacancies(ctx, args, c.requestId)),
+      labourMarketStats: (_: unknown, args: StatsArgs, c: RequestBase) => reportPartial(labourMarketStats(ctx, args, c.requestId)),
     },
     Vacancy: { __resolveType: (ref: EntityRef) => ref.__typename },
     TrainingOffer: { __resolveType: (ref: EntityRef) => ref.__typename },
@@ -37,7 +38,7 @@ export function exchangeResolvers(ctx: ExchangeContext) {
       __resolveReference: (ref: { iscoCode: string }) => ref,
       vacancies: vacanciesWith<{ iscoCode: string }>((o, filter) => ({ ...filter, iscoCode: o.iscoCode })),
       trainingOffers: (o: { iscoCode: string }, args: TrainingOffersArgs, c: RequestBase) =>
-        trainingOffers(ctx, { ...args, filter: { ...args.filter, iscoCode: o.iscoCode } }, c.requestId),
+        reportPartial(trainingOffers(ctx, { ...args, filter: { ...args.filter, iscoCode: o.iscoCode } }, c.requestId)),
     },
     Skill: {
       __resolveReference: (ref: { id: string }) => ref,

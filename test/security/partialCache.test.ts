@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, type TestStack } from '../harness/stack.js';
+
+/**
+ * Issue 15.1 / 14.8: a partial answer (a country down) or a stale one must never be stored by the
+ * gateway's whole-response cache — also when the query does not select `sources`, because
+ * partiality travels as metadata (`x-lmis-partial`), not in the selected fields.
+ */
+describe('the response cache refuses partial answers, whatever was selected', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startStack({ subgraphs: ['taxonomy', 'exchange', 'indonesia', 'malaysia', 'thailand'], simulator: { size: 300 } });
+  }, 120_000);
+  afterAll(async () => stack?.stop());
+
+  /** After an outage the circuit breakers reopen within seconds: wait (bounded) until every country answers. */
+  const recovered = async (field = 'vacancies(first: 1)') => {
+    for (let i = 0; i < 100; i += 1) {
+      const answer = await stack.query<Record<string, { sources: Array<{ status: string }> }>>(`{ probe: ${field} { sources { status } } }`);
+      if (answer.data?.probe?.sources.every((s) => s.status === 'OK')) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error('the countries did not recover');
+  };
+
+  const count = async (query: string) => {
+    const answer = await stack.query<{ vacancies: { totalCount: number } }>(query);
+    expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+    return { total: answer.data!.vacancies.totalCount, cache: answer.headers.get('x-cache'), cacheControl: answer.headers.get('cache-control') };
+  };
+
+  it('does not cache a totalCount missing a country, and answers the true count after recovery', async () => {
+    const query = '{ vacancies(filter: { iscoCode: "7" }) { totalCount } }';
+    await stack.faults('indonesia', { down: true });
+    let during: Awaited<ReturnType<typeof count>>;
+    try {
+      during = await count(query);
+      const again = await count(query);
+      expect([during.cache, during.cacheControl, again.cache, again.cacheControl]).toEqual(['MISS', 'no-store', 'MISS', 'no-store']);
+    } finally {
+      await stack.faults('indonesia', { down: false });
+    }
+    await recovered();
+    const after = await count(query);
+    const truth = await stack.query<{ vacancies: { totalCount: number; sources: Array<{ status: string; total: number }> } }>(
+      '{ vacancies(filter: { iscoCode: "7" }) { totalCount sources { status total } } }',
+    );
+    expect(truth.data!.vacancies.sources.map((s) => s.status)).toEqual(['OK', 'OK', 'OK']);
+    expect(after.total).toBe(truth.data!.vacancies.totalCount);
+    expect(after.total).toBeGreaterThan(during.total);
+    // Whole again: now it is cached.
+    const hit = await stack.query(query);
+    expect([hit.headers.get('x-cache'), (hit.data as { vacancies: { totalCount: number } }).vacancies.totalCount]).toEqual(['HIT', after.total]);
+    // Shared HTTP caches must key on what changes the answer.
+    expect(hit.headers.get('vary')).toBe('accept-language, authorization, x-api-key');
+  });
+
+  it('does not cache statistics missing a country', async () => {
+    await recovered();
+    const query = '{ labourMarketStats(groupBy: [COUNTRY]) { cells { country { code } vacancies } } }';
+    const countries = async () => {
+      const answer = await stack.query<{ labourMarketStats: { cells: Array<{ country: { code: string } }> } }>(query);
+      return { codes: answer.data!.labourMarketStats.cells.map((c) => c.country.code).sort(), cache: answer.headers.get('x-cache') };
+    };
+    await stack.faults('malaysia', { down: true });
+    try {
+      expect(await countries()).toEqual({ codes: ['ID', 'TH'], cache: 'MISS' });
+      expect(await countries()).toEqual({ codes: ['ID', 'TH'], cache: 'MISS' });
+    } finally {
+      await stack.faults('malaysia', { down: false });
+    }
+    await recovered('labourMarketStats(groupBy: [COUNTRY])');
+    expect(await countries()).toEqual({ codes: ['ID', 'MY', 'TH'], cache: 'MISS' });
+  });
+
+  it('tells the client a fixed sentence about a failed country, not the upstream\'s words', async () => {
+    await stack.faults('indonesia', { down: true });
+    try {
+      const answer = await stack.query<{ vacancies: { sources: Array<{ subgraph: string; status: string; message: string }> } }>(
+        '{ vacancies(filter: { iscoCode: "3" }) { sources { subgraph status message } } }',
+      );
+      const indonesia = answer.data!.vacancies.sources.find((s) => s.subgraph === 'indonesia');
+      expect(indonesia).toEqual({ subgraph: 'indonesia', status: 'FAILED', message: 'indonesia is unavailable' });
+    } finally {
+      await stack.faults('indonesia', { down: false });
+    }
+  });
+});
