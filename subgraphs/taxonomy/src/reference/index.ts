@@ -26,7 +26,7 @@ export { ISCO_CODE, ancestorsOf, unitsUnder } from './isco.js';
 export type { SkillRecord, SkillType, ReuseLevel } from './skills.js';
 export { SKILL_ID } from './skills.js';
 export type { CountryCode, RegionRecord } from './regions.js';
-export { COUNTRY_CODES, isCountryCode } from './regions.js';
+export { COUNTRY_CODES, isCountryCode, utcOffsetOf } from './regions.js';
 export type { CountryRecord } from './countries.js';
 export { COUNTRIES, countryRecord } from './countries.js';
 export type { Lang, LocalizedText } from './lang.js';
