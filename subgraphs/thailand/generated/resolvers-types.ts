@@ -148,8 +148,12 @@ export type ExchangeVacancyPage = {
 export type NationalOccupationCode = {
   __typename?: 'NationalOccupationCode';
   code: Scalars['String']['output'];
-  /** True when the taxonomy crosswalk knows this code; false for unknown or outdated codes. */
+  /** The edition the code belongs to (KBJI-2014, KBJI-2002, MASCO-2020, MASCO-2008 …); null for an unknown code. */
+  edition?: Maybe<Scalars['String']['output']>;
+  /** True when the taxonomy crosswalk knows this code (current, or outdated with a deterministic correspondence); false for unknown codes. */
   mapped: Scalars['Boolean']['output'];
+  /** True when the code belongs to an earlier edition (KBJI 2002, MASCO 2008, a withdrawn Thai DOE code) and was mapped through its correspondence. */
+  mappedFromOutdated: Scalars['Boolean']['output'];
   /** KBJI-2014 | MASCO-2020 | TH-DOE-ISCO88 */
   system: Scalars['String']['output'];
 };
@@ -209,13 +213,15 @@ export type Region = {
 /** A wage as the source published it, plus a monthly amount for comparison. */
 export type Salary = {
   __typename?: 'Salary';
+  /** The country's rule that made monthlyAmount from the stated period; null when no amount is given. */
+  conversion?: Maybe<WageConversion>;
   /** ISO 4217 code of the source currency (IDR, MYR, THB). */
   currency: Scalars['String']['output'];
   /** False when the source hides the amount ("nego", "Gaji Kompetitif", no band). */
   disclosed: Scalars['Boolean']['output'];
   max?: Maybe<Scalars['Float']['output']>;
   min?: Maybe<Scalars['Float']['output']>;
-  /** Midpoint (or the one amount given) converted to a monthly figure in the source currency. */
+  /** Midpoint (or the one amount given) converted to a monthly figure in the source currency, by `conversion`. */
   monthlyAmount?: Maybe<Scalars['Float']['output']>;
   period: WagePeriod;
   /** The source's own salary text, untouched. */
@@ -368,6 +374,20 @@ export type Vacancy = {
   validThrough?: Maybe<Scalars['String']['output']>;
 };
 
+/** How a wage per period became a month: a national, dated rule (Indonesia 25 days or 173 hours, Malaysia and Thailand 26 days or 208 hours …). */
+export type WageConversion = {
+  __typename?: 'WageConversion';
+  /** The rule and its legal source, e.g. "PP 35/2021 art. 33(1)a: a month is 25 days in a 6-day week". */
+  basis: Scalars['String']['output'];
+  /** ISO date from which the rule applies. */
+  effective: Scalars['String']['output'];
+  /** monthlyAmount = amount × factor. */
+  factor: Scalars['Float']['output'];
+  from: WagePeriod;
+  /** True when monthlyAmount is what the rate would pay full time (hourly or daily pay, part-time included), not the pay of the hours actually worked. */
+  fullTimeEquivalent: Scalars['Boolean']['output'];
+};
+
 export type WagePeriod =
   | 'DAY'
   | 'HOUR'
@@ -485,6 +505,7 @@ export type ResolversTypes = ResolversObject<{
   TrainingOffer: ResolverTypeWrapper<TrainingOfferEntity>;
   TrainingProvider: ResolverTypeWrapper<TrainingProvider>;
   Vacancy: ResolverTypeWrapper<VacancyEntity>;
+  WageConversion: ResolverTypeWrapper<WageConversion>;
   WagePeriod: WagePeriod;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -519,6 +540,7 @@ export type ResolversParentTypes = ResolversObject<{
   TrainingOffer: TrainingOfferEntity;
   TrainingProvider: TrainingProvider;
   Vacancy: VacancyEntity;
+  WageConversion: WageConversion;
   link__Import: Scalars['link__Import']['output'];
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
@@ -668,7 +690,9 @@ export type ExchangeVacancyPageResolvers<ContextType = CountryContext, ParentTyp
 
 export type NationalOccupationCodeResolvers<ContextType = CountryContext, ParentType extends ResolversParentTypes['NationalOccupationCode'] = ResolversParentTypes['NationalOccupationCode']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  edition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   mapped?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  mappedFromOutdated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   system?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -694,6 +718,7 @@ export type RegionResolvers<ContextType = CountryContext, ParentType extends Res
 }>;
 
 export type SalaryResolvers<ContextType = CountryContext, ParentType extends ResolversParentTypes['Salary'] = ResolversParentTypes['Salary']> = ResolversObject<{
+  conversion?: Resolver<Maybe<ResolversTypes['WageConversion']>, ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   disclosed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   max?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -825,6 +850,15 @@ export type VacancyResolvers<ContextType = CountryContext, ParentType extends Re
   validThrough?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type WageConversionResolvers<ContextType = CountryContext, ParentType extends ResolversParentTypes['WageConversion'] = ResolversParentTypes['WageConversion']> = ResolversObject<{
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  effective?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  factor?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['WagePeriod'], ParentType, ContextType>;
+  fullTimeEquivalent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
   name: 'link__Import';
 }
@@ -850,6 +884,7 @@ export type Resolvers<ContextType = CountryContext> = ResolversObject<{
   TrainingOffer?: TrainingOfferResolvers<ContextType>;
   TrainingProvider?: TrainingProviderResolvers<ContextType>;
   Vacancy?: VacancyResolvers<ContextType>;
+  WageConversion?: WageConversionResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
 }>;
 
