@@ -89,13 +89,27 @@ function main(): void {
   writeCsv(fromRoot('data/national/kbji2014.csv'), ['code', 'title_id', 'isco08'], kbji);
   writeCsv(fromRoot('data/national/masco2020.csv'), ['code', 'title_ms', 'title_en', 'isco08'], masco);
 
-  // Thai DOE: 4-digit lines are ISCO-88 groups (code <isco88>10), 6-digit lines further occupations.
+  writeThaiDoe(structure);
+  writeSkillLabels();
+}
+
+/**
+ * The ISCO-88 → ISCO-08 correspondence, then the Thai DOE list built on it. A DOE group line
+ * (`<isco88>10`) must sit where the correspondence puts its ISCO-88 unit: on its target when that
+ * is a unit group, under it when the ILO splits the unit (then the authored unit says which part),
+ * or on a listed override — so the taxonomy and the Thai simulator cannot disagree with the table.
+ */
+function writeThaiDoe(structure: Map<string, { level: string; titleEn: string }>): void {
+  const table = readPsv('isco88_isco08.psv', 2);
+  writeCsv(fromRoot('data/national/isco88_isco08_correspondence.csv'), ['isco88', 'isco08'], table);
+  const target = new Map(table.map(([a = '', b = '']) => [a, b]));
+  const overrides = new Map(readPsv('isco88_isco08_overrides.psv', 3).map(([a = '', b = '', why = '']) => [a, { isco08: b, why }]));
   const crosswalk: string[][] = [];
   const doe: string[][] = [];
   for (const [code = '', isco08 = '', title = ''] of readPsv('th_doe.psv', 3)) {
     if (structure.get(isco08)?.level !== '4') throw new Error(`th_doe: ${isco08} is not an ISCO-08 unit`);
     if (/^\d{4}$/.test(code)) {
-      crosswalk.push([code, isco08]);
+      crosswalk.push([code, isco08, primaryBasis(code, isco08, target.get(code), overrides.get(code), structure)]);
       doe.push([`${code}10`, title, code, isco08]);
     } else if (/^\d{6}$/.test(code)) {
       const isco88 = code.slice(0, 4);
@@ -105,10 +119,30 @@ function main(): void {
       throw new Error(`th_doe: bad code ${code}`);
     }
   }
-  writeCsv(fromRoot('data/national/isco88_to_isco08.csv'), ['isco88', 'isco08'], crosswalk);
+  writeCsv(fromRoot('data/national/isco88_to_isco08.csv'), ['isco88', 'isco08', 'basis'], crosswalk);
   writeCsv(fromRoot('data/national/th_doe.csv'), ['code', 'title_th', 'isco88', 'isco08'], doe.sort((a, b) => a[0]!.localeCompare(b[0]!)));
+}
 
-  writeSkillLabels();
+/** Why a DOE group's primary ISCO-08 unit is what it is; throws when the correspondence disagrees. */
+function primaryBasis(
+  isco88: string,
+  isco08: string,
+  target: string | undefined,
+  override: { isco08: string; why: string } | undefined,
+  structure: Map<string, { level: string; titleEn: string }>,
+): string {
+  if (override) {
+    if (override.isco08 !== isco08) throw new Error(`th_doe: ${isco88} is ${isco08}, its override says ${override.isco08}`);
+    return `override: ${override.why}`;
+  }
+  if (!target) throw new Error(`th_doe: ${isco88} is not in the ISCO-88 correspondence`);
+  if (structure.get(target)?.level === '4') {
+    if (target !== isco08) throw new Error(`th_doe: ${isco88} is ${isco08}, the correspondence says ${target}`);
+    return 'correspondence';
+  }
+  const group = target.replace(/0+$/, '');
+  if (!isco08.startsWith(group)) throw new Error(`th_doe: ${isco88} is ${isco08}, outside the correspondence's group ${target}`);
+  return `split within ${target}`;
 }
 
 /** Skill labels per language; each English label must match the ESCO sample (catches a wrong id). */

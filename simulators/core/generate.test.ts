@@ -10,6 +10,7 @@ const occupations = ['1120', '2512', '3313', '4110', '5223', '6111', '7212', '83
 );
 const regions = ['AA', 'BB', 'CC'].map((c, i) => ({ code: `X-${c}`, name: `Region ${c}`, nameTh: '', nationalCode: String(i), imtGt: i === 0 }));
 const profile: CountryProfile = {
+  country: 'MY',
   occupations,
   outdatedCodes: (o) => `${o.iscoCode}9`,
   regions,
@@ -63,5 +64,24 @@ describe('simulator generator', () => {
     expect(text.match(/^\| [1-9] /gm)).toHaveLength(9);
     expect(text).toMatch(/IMT-GT regions: \d+\.\d %/);
     expect(text).toMatch(/Hidden wages \d+\.\d %/);
+  });
+});
+
+describe('legal minimum wages', () => {
+  it('no generated wage offer undercuts the floor of its region and locality (UMP/UMK, Thai provincial and district rates, Malaysia)', async () => {
+    const { legalFloor } = await import('./generate/referenceData.js');
+    const countries = await Promise.all([import('../indonesia/src/profile.js'), import('../malaysia/src/profile.js'), import('../thailand/src/profile.js')]);
+    for (const { profile: country } of countries) {
+      const name = country.country;
+      for (const job of generateJobs(country, 11, 3000)) {
+        if (!job.wage) continue;
+        const floor = legalFloor(country.country, job.region.code, job.locality, job.postedAtMs);
+        const limit = job.wage.period === 'DAY' ? floor.daily : floor.monthly;
+        expect(job.wage.min, `${name} ${job.region.code} ${job.locality ?? ''}`).toBeGreaterThanOrEqual(Math.ceil(limit));
+      }
+    }
+    // The deep south pays its 337 baht, not a rounded 335.
+    expect(legalFloor('TH', 'TH-96', null, Date.UTC(2026, 5, 1)).daily).toBe(337);
+    expect(legalFloor('ID', 'ID-JB', 'Kab. Karawang', Date.UTC(2026, 5, 1)).monthly).toBe(5_886_853);
   });
 });

@@ -15,8 +15,10 @@ export interface SalaryModel {
   /** ISO 4217 (IDR, MYR, THB). */
   currency: string;
   period: WagePeriod;
-  /** Midpoint (or the one amount) as a monthly figure: day × 26, hour × 208, week × 4.33, year ÷ 12. */
+  /** Midpoint (or the one amount) as a monthly figure, by `conversion`. */
   monthlyAmount: number | null;
+  /** The country's rule that made `monthlyAmount` (null when there is no amount). */
+  conversion: WageConversionModel | null;
   /** False when the source hides the amount ("nego", "Gaji Kompetitif", no band). */
   disclosed: boolean;
   /** The source's own salary text, untouched. */
@@ -30,12 +32,24 @@ export interface EmployerModel {
 }
 
 /** The occupation code exactly as the national system gave it. */
+export interface WageConversionModel {
+  factor: number;
+  from: WagePeriod;
+  basis: string;
+  effective: string;
+  fullTimeEquivalent: boolean;
+}
+
 export interface NationalCodeModel {
   /** 'KBJI-2014' | 'MASCO-2020' | 'TH-DOE-ISCO88' */
   system: string;
   code: string;
   /** True when the taxonomy crosswalk knows the code. Unmapped codes feed a metric. */
   mapped: boolean;
+  /** True when the code is from an earlier edition (KBJI 2002, MASCO 2008, a withdrawn DOE code) and was mapped through its correspondence. */
+  mappedFromOutdated: boolean;
+  /** The classification edition the code belongs to (KBJI-2014, KBJI-2002, MASCO-2008 …); null when unknown. */
+  edition: string | null;
 }
 
 export interface EducationModel {

@@ -1,4 +1,4 @@
-import { nationalToIsco, skillIdByLabel, skillsForIsco, type NationalSystem } from './reference.js';
+import { CURRENT_EDITION, nationalToIsco, outdatedOccupation, skillIdByLabel, skillsForIsco, wageConversion, type NationalSystem } from './reference.js';
 import type { NationalCodeModel, SalaryModel, WagePeriod } from './model.js';
 
 /**
@@ -8,29 +8,36 @@ import type { NationalCodeModel, SalaryModel, WagePeriod } from './model.js';
  * marked. Adapters keep only what is truly national.
  */
 
-/** Contract rule for comparing wages: hour × 208, day × 26, week × 4.33, year ÷ 12. */
-const PER_MONTH: Record<WagePeriod, number> = { HOUR: 208, DAY: 26, WEEK: 4.33, MONTH: 1, YEAR: 1 / 12 };
-
 export interface WageInput {
   min: number | null | undefined;
   max: number | null | undefined;
   currency: string;
   period: WagePeriod;
+  /** ISO country whose conversion rule applies (data/wage_conversion.csv). */
+  country: string;
+  /** The date the wage was offered (ISO 8601): the rule in force then applies; default today. */
+  on?: string | null;
   text?: string | null;
 }
 
-/** A Salary; `disclosed` is false when the source gives no amount ("nego", hidden, 0). */
+/**
+ * A Salary; `disclosed` is false when the source gives no amount ("nego", hidden, 0). The monthly
+ * figure uses the country's own rule for the period (Indonesia a 25-day month, Malaysia and
+ * Thailand 26 days …), and the answer carries that rule, so a reader knows what was assumed.
+ */
 export function salaryOf(input: WageInput): SalaryModel {
   const min = positive(input.min);
   const max = positive(input.max);
   const disclosed = min !== null || max !== null;
   const mid = min !== null && max !== null ? (min + max) / 2 : (min ?? max);
+  const conversion = mid === null ? null : { ...wageConversion(input.country, input.period, input.on ?? undefined), from: input.period };
   return {
     min,
     max,
     currency: input.currency,
     period: input.period,
-    monthlyAmount: mid === null ? null : Math.round(mid * PER_MONTH[input.period]),
+    monthlyAmount: mid === null || conversion === null ? null : Math.round(mid * conversion.factor),
+    conversion,
     disclosed,
     text: input.text ?? null,
   };
@@ -45,12 +52,21 @@ export function isoInOffset(epochMs: number, offsetHours: number): string {
   return `${local}${sign}${String(Math.floor(abs)).padStart(2, '0')}:${String(Math.round((abs % 1) * 60)).padStart(2, '0')}`;
 }
 
-/** The raw national code as given, whether the crosswalk knows it, and the ISCO-08 unit if so. */
+/**
+ * The raw national code as given, whether the crosswalk knows it, and the ISCO-08 unit if so. A
+ * code of an earlier edition that maps deterministically (KBJI 2002, MASCO 2008, a withdrawn DOE
+ * code) maps too, flagged `mappedFromOutdated` with its edition.
+ */
 export function occupationOf(system: NationalSystem, code: string | null | undefined): { nationalCode: NationalCodeModel | null; iscoCode: string | null } {
   const clean = code?.trim();
   if (!clean) return { nationalCode: null, iscoCode: null };
-  const isco = nationalToIsco(system, clean);
-  return { nationalCode: { system, code: clean, mapped: isco !== undefined }, iscoCode: isco?.iscoCode ?? null };
+  const current = nationalToIsco(system, clean);
+  if (current) return { nationalCode: { system, code: clean, mapped: true, mappedFromOutdated: false, edition: CURRENT_EDITION[system] }, iscoCode: current.iscoCode };
+  const outdated = outdatedOccupation(system, clean);
+  return {
+    nationalCode: { system, code: clean, mapped: outdated !== undefined, mappedFromOutdated: outdated !== undefined, edition: outdated?.edition ?? null },
+    iscoCode: outdated?.iscoCode ?? null,
+  };
 }
 
 /** ESCO skill URIs or names to skill ids; the occupation's essential skills are marked. */
@@ -75,10 +91,10 @@ function essentialSkillsOf(iscoCode: string): ReadonlySet<string> {
 }
 
 /** A course fee: zero means free (a disclosed amount), not hidden. */
-export function feeOf(amount: number | null | undefined, currency: string): SalaryModel | null {
+export function feeOf(amount: number | null | undefined, currency: string, country: string): SalaryModel | null {
   if (amount === null || amount === undefined || !Number.isFinite(amount)) return null;
-  if (amount === 0) return { min: 0, max: 0, currency, period: 'MONTH', monthlyAmount: 0, disclosed: true, text: null };
-  return salaryOf({ min: amount, max: amount, currency, period: 'MONTH' });
+  if (amount === 0) return { min: 0, max: 0, currency, period: 'MONTH', monthlyAmount: 0, conversion: wageConversion(country, 'MONTH'), disclosed: true, text: null };
+  return salaryOf({ min: amount, max: amount, currency, period: 'MONTH', country });
 }
 
 /** Global ids carry the country: `ID:<native id>`. */

@@ -4,7 +4,8 @@ import { fromRoot } from '../../core/paths.js';
 /**
  * Each simulator's complete raw data, fetched through its own native API and reduced by hand to
  * what a statistics check needs — written independently of the adapters, so that the exchange's
- * statistics can be compared with a brute-force count.
+ * statistics can be compared with a brute-force count. Outdated codes count where the ILO
+ * correspondence sends their ISCO-88 unit wholly (issue 11), read here from the data files.
  */
 export interface RawVacancy {
   /** ISCO-08 major group via the national code list, or null when the code is unknown. */
@@ -19,6 +20,21 @@ function nationalToMajor(file: string): Map<string, string> {
   return new Map(rows.map((line) => [line.slice(0, line.indexOf(',')), line.slice(line.lastIndexOf(',') + 1, line.lastIndexOf(',') + 2)]));
 }
 
+/** ISCO-08 unit groups, and ISCO-88 units the ILO correspondence sends wholly to one of them. */
+const units = new Set(
+  readFileSync(fromRoot('data/isco08_structure_en.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')).filter((c) => c[1] === '4').map((c) => c[0] ?? ''),
+);
+const wholeIsco88 = new Map(
+  readFileSync(fromRoot('data/national/isco88_isco08_correspondence.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',') as [string, string]).filter(([, to]) => units.has(to)),
+);
+
+/** Major group of an outdated code (KBJI 2002 `NNNNN`, MASCO 2008 `NNNN`, DOE `NNNN99`) that maps wholly. */
+function outdatedMajor(code: string, edition: 'kbji2002' | 'masco2008' | 'doe99'): string | null {
+  if (edition === 'masco2008') return /^\d{4}$/.test(code) && units.has(code) ? code[0]! : null;
+  const pattern = edition === 'kbji2002' ? /^\d{5}$/ : /^\d{4}99$/;
+  return pattern.test(code) ? (wholeIsco88.get(code.slice(0, 4))?.[0] ?? null) : null;
+}
+
 const indonesia: Fetcher = async (base) => {
   const majors = nationalToMajor('kbji2014.csv');
   const headers = { 'x-algolia-api-key': 'sim-karirhub-key', 'x-algolia-application-id': 'KARIRHUB' };
@@ -27,7 +43,7 @@ const indonesia: Fetcher = async (base) => {
   do {
     const url = `${base}/1/indexes/karirhub_industrial_vacancies/browse${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`;
     const page = (await (await fetch(url, { headers })).json()) as { hits: Array<{ kbji_code: string | null }>; cursor?: string };
-    out.push(...page.hits.map((h) => ({ iscoMajor: majors.get(h.kbji_code ?? '') ?? null })));
+    out.push(...page.hits.map((h) => ({ iscoMajor: majors.get(h.kbji_code ?? '') ?? outdatedMajor(h.kbji_code ?? '', 'kbji2002') })));
     cursor = page.cursor;
   } while (cursor);
   return out;
@@ -41,7 +57,7 @@ const thailand: Fetcher = async (base) => {
     body: 'draw=1&start=0&length=-1',
   });
   const body = (await res.json()) as { data: Array<{ occupation_code: string | null }> };
-  return body.data.map((j) => ({ iscoMajor: majors.get(j.occupation_code ?? '') ?? null }));
+  return body.data.map((j) => ({ iscoMajor: majors.get(j.occupation_code ?? '') ?? outdatedMajor(j.occupation_code ?? '', 'doe99') }));
 };
 
 const malaysia: Fetcher = async (base) => {
@@ -51,7 +67,7 @@ const malaysia: Fetcher = async (base) => {
   const out: RawVacancy[] = [];
   for (let offset = 0; ; offset += 500) {
     const page = (await (await fetch(`${base}/api/jobs?offset=${offset}&limit=500`, { headers: { authorization: `Bearer ${token.access_token}` } })).json()) as { results: Array<{ mascoCode: string | null }>; total: number };
-    out.push(...page.results.map((j) => ({ iscoMajor: majors.get(j.mascoCode ?? '') ?? null })));
+    out.push(...page.results.map((j) => ({ iscoMajor: majors.get(j.mascoCode ?? '') ?? outdatedMajor(j.mascoCode ?? '', 'masco2008') })));
     if (out.length >= page.total || page.results.length === 0) return out;
   }
 };

@@ -2,7 +2,8 @@ import { createRng, type Rng } from '../rng.js';
 import { addDays, postedAt } from './dates.js';
 import { DIRT_RATES } from './dirt.js';
 import { monthlyWageBand, occupationPicker, regionPicker, type WageStructure } from './labourMarket.js';
-import { skillsOfUnit, type LinkedSkill, type Subdivision } from './referenceData.js';
+import { legalFloor, skillsOfUnit, workingDaysPerMonth, type LinkedSkill, type Subdivision } from './referenceData.js';
+import { atLeast } from './labourMarket.js';
 
 /**
  * The facts of each simulated job, before a national system dresses them in its own format.
@@ -20,6 +21,10 @@ export interface NationalOccupation {
 export type WagePeriod = 'MONTH' | 'DAY' | 'HOUR';
 
 export interface CountryProfile {
+  /** ISO country: whose legal minimum wages (data/minimum_wages.csv) the generator respects. */
+  country: 'ID' | 'MY' | 'TH';
+  /** The city or district within a region where a job is (local minimum wages apply there). */
+  locality?: (rng: Rng, region: Subdivision) => string;
   /** National occupation list (the system's own codes). */
   occupations: NationalOccupation[];
   /** Codes the system still carries that no current classification knows (outdated editions). */
@@ -54,6 +59,8 @@ export interface GeneratedJob {
   title: string;
   employer: string;
   region: Subdivision;
+  /** City or district (profile.locality), null when the profile has none. */
+  locality: string | null;
   postedAtMs: number;
   expiresAtMs: number;
   wage: { min: number; max: number; period: WagePeriod } | null;
@@ -76,14 +83,17 @@ export function generateJobs(profile: CountryProfile, seed: number, size: number
   const jobs: GeneratedJob[] = [];
   for (let seq = 0; seq < size; seq++) {
     const previous = jobs.length > 0 && rng.chance(DIRT_RATES.duplicate) ? rng.pick(jobs) : undefined;
-    jobs.push(previous && previous.duplicateOf === null ? syndicatedCopy(rng, profile, previous, seq) : freshJob(rng, profile, seq, pickOccupation(rng), pickRegion(rng)));
+    jobs.push(previous && previous.duplicateOf === null ? syndicatedCopy(rng, profile, previous, seq) : freshJob(rng, profile, seed, seq, pickOccupation(rng), pickRegion(rng)));
   }
   return jobs;
 }
 
-function freshJob(rng: Rng, profile: CountryProfile, seq: number, occupation: NationalOccupation, region: Subdivision): GeneratedJob {
+function freshJob(rng: Rng, profile: CountryProfile, seed: number, seq: number, occupation: NationalOccupation, region: Subdivision): GeneratedJob {
   const posted = postedAt(Math.pow(rng.next(), 1.3));
   const skillLevel = skillLevelOf(occupation.iscoCode);
+  // Its own stream, so that adding localities leaves every other draw as it was.
+  const locality = profile.locality ? profile.locality(createRng(seed ^ Math.imul(seq + 1, 0x2545f491)), region) : null;
+  const floor = legalFloor(profile.country, region.code, locality, posted);
   return {
     seq,
     occupation,
@@ -91,9 +101,10 @@ function freshJob(rng: Rng, profile: CountryProfile, seq: number, occupation: Na
     title: occupation.title,
     employer: profile.employer(rng, occupation),
     region,
+    locality,
     postedAtMs: posted,
     expiresAtMs: addDays(posted, rng.chance(DIRT_RATES.expired) ? rng.int(5, 20) : rng.int(30, 90)),
-    wage: wageFor(rng, profile, occupation, region.code),
+    wage: wageFor(rng, profile, occupation, region.code, floor),
     education: rng.pick(profile.education[skillLevel]),
     skillLevel,
     employmentType: rng.weighted(profile.employmentTypes.map(([l]) => l), profile.employmentTypes.map(([, w]) => w)),
@@ -122,14 +133,18 @@ function nationalCodeFor(rng: Rng, profile: CountryProfile, occupation: National
   return occupation.code;
 }
 
-function wageFor(rng: Rng, profile: CountryProfile, occupation: NationalOccupation, regionCode: string): GeneratedJob['wage'] {
+/** A wage offer that never undercuts the legal minimum where the job is (a month, or a day). */
+function wageFor(rng: Rng, profile: CountryProfile, occupation: NationalOccupation, regionCode: string, floor: { monthly: number; daily: number }): GeneratedJob['wage'] {
   if (rng.chance(profile.hiddenWageShare)) return null;
   const lowSkilled = ['5', '6', '7', '8', '9'].includes(occupation.iscoCode[0] ?? '');
   if (profile.daily && lowSkilled && rng.chance(profile.daily.share)) {
-    const band = monthlyWageBand(rng, occupation.iscoCode, profile.daily.entry * 26, 26, profile.wages, regionCode);
-    return { min: Math.round(band.min / 26 / 5) * 5, max: Math.round(band.max / 26 / 5) * 5, period: 'DAY' };
+    const days = workingDaysPerMonth(profile.country);
+    const band = monthlyWageBand(rng, occupation.iscoCode, profile.daily.entry * days, days, profile.wages, regionCode, floor.monthly);
+    // Daily rates round to 5 baht, except that the minimum itself (337, 372 …) is paid as it is.
+    const min = atLeast(Math.round(band.min / days / 5) * 5, floor.daily);
+    return { min, max: Math.max(min, Math.round(band.max / days / 5) * 5), period: 'DAY' };
   }
-  return { ...monthlyWageBand(rng, occupation.iscoCode, profile.entryMonthly, profile.roundTo, profile.wages, regionCode), period: 'MONTH' };
+  return { ...monthlyWageBand(rng, occupation.iscoCode, profile.entryMonthly, profile.roundTo, profile.wages, regionCode, floor.monthly), period: 'MONTH' };
 }
 
 function pickSkills(rng: Rng, iscoCode: string): LinkedSkill[] {

@@ -61,16 +61,25 @@ export interface WageStructure {
 /**
  * A monthly wage band for an occupation: entry × major-group level × premium × a per-posting
  * spread (log-normal-ish), rounded the way employers round. Without a structure, the shared one.
+ * `legalFloor` (the month's legal minimum where the job is) is never undercut: rounding that
+ * would fall below it rounds up to it instead.
  */
-export function monthlyWageBand(rng: Rng, iscoCode: string, entryMonthly: number, roundTo: number, structure: WageStructure = {}, regionCode = ''): { min: number; max: number } {
+export function monthlyWageBand(rng: Rng, iscoCode: string, entryMonthly: number, roundTo: number, structure: WageStructure = {}, regionCode = '', legalFloor = 0): { min: number; max: number } {
   const major = iscoCode[0] ?? '9';
   const level = (structure.levels?.[major] ?? MAJOR_GROUP_WAGE[major] ?? 1) * premiumOf(structure.premiums, iscoCode);
-  // Regional minimum wages set the floor fully; skilled pay differs less between regions.
-  const regional = structure.regional?.[regionCode] ?? 1;
+  // Regional minimum wages set the floor fully; skilled pay differs less between regions. A
+  // province without a stated level sits where its legal minimum puts it.
+  const regional = Math.max(structure.regional?.[regionCode] ?? 1, legalFloor / entryMonthly);
   const spread = Math.exp((rng.next() + rng.next() - 1) * 0.35);
   const min = Math.max(entryMonthly * regional, entryMonthly * Math.sqrt(regional) * level * spread);
   const max = min * (1.15 + rng.next() * 0.5);
-  return { min: round(min, roundTo), max: round(max, roundTo) };
+  const low = atLeast(round(min, roundTo), legalFloor);
+  return { min: low, max: Math.max(low, round(max, roundTo)) };
+}
+
+/** The amount, or the floor itself when the amount (after rounding) undercuts it. */
+export function atLeast(amount: number, floor: number): number {
+  return amount < floor ? Math.ceil(floor) : amount;
 }
 
 function premiumOf(premiums: Record<string, number> | undefined, iscoCode: string): number {

@@ -50,3 +50,55 @@ function buildSkillIndex(): Map<string, LinkedSkill[]> {
   }
   return new Map([...index].map(([unit, skills]) => [unit, [...skills.values()].sort((a, b) => Number(b.essential) - Number(a.essential))]));
 }
+
+// ---- legal minimum wages ------------------------------------------------------------------------
+
+interface FloorRow {
+  region: string;
+  locality: string;
+  period: 'MONTH' | 'DAY';
+  amount: number;
+  effective: string;
+}
+
+let floorRows: Map<string, FloorRow[]> | undefined;
+let daysPerMonth: Map<string, number> | undefined;
+
+/** The rows of data/minimum_wages.csv per country, newest first. */
+function floorsOf(country: string): FloorRow[] {
+  floorRows ??= new Map();
+  if (floorRows.size === 0) {
+    for (const r of readRows('minimum_wages.csv')) {
+      const row: FloorRow = { region: r.region ?? '', locality: r.locality ?? '', period: r.period === 'DAY' ? 'DAY' : 'MONTH', amount: Number(r.amount), effective: r.effective ?? '' };
+      floorRows.set(r.country ?? '', [...(floorRows.get(r.country ?? '') ?? []), row]);
+    }
+    for (const rows of floorRows.values()) rows.sort((a, b) => b.effective.localeCompare(a.effective));
+  }
+  return floorRows.get(country) ?? [];
+}
+
+/** Working days in a month for a daily wage, by the country's rule (data/wage_conversion.csv). */
+export function workingDaysPerMonth(country: string): number {
+  daysPerMonth ??= new Map(readRows('wage_conversion.csv').filter((r) => r.period === 'DAY').map((r) => [r.country ?? '', Number(r.factor)]));
+  return daysPerMonth.get(country) ?? 26;
+}
+
+/**
+ * The legal minimum a full-time job may pay on a date, as a month and as a day: the highest of
+ * the national, provincial (UMP, Thai provincial rate) and local (UMK, Thai district rate) floors
+ * in force then — each scope's newest row effective on or before the date.
+ */
+export function legalFloor(country: string, regionCode: string, locality: string | null, atMs: number): { monthly: number; daily: number } {
+  const day = new Date(atMs).toISOString().slice(0, 10);
+  const days = workingDaysPerMonth(country);
+  let monthly = 0;
+  const seen = new Set<string>();
+  for (const row of floorsOf(country)) {
+    const applies = (row.region === '' || row.region === regionCode) && (row.locality === '' || row.locality === locality);
+    const scope = `${row.region}|${row.locality}|${row.period}`;
+    if (!applies || row.effective > day || seen.has(scope)) continue;
+    seen.add(scope);
+    monthly = Math.max(monthly, row.period === 'DAY' ? row.amount * days : row.amount);
+  }
+  return { monthly, daily: monthly / days };
+}

@@ -56,7 +56,7 @@ export function toHit(job: GeneratedJob, seed: number): KarirhubHit {
     job_id: 100_000 + job.seq,
     title: dirty(rng, job.title),
     company_name: dirty(rng, job.employer),
-    city_name: cityOf(rng, job.region),
+    city_name: job.locality ?? cityOf(rng, job.region),
     province_name: dirty(rng, job.region.name),
     industry_name: industry,
     kbli_code: kbli,

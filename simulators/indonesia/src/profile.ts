@@ -29,9 +29,10 @@ function kbji2002Code(o: NationalOccupation): string {
 }
 
 /**
- * IDR pay: the provincial and city minimum wages (UMP/UMK 2025–26) set the floor — Jakarta,
- * Batam, Bekasi/Karawang about twice Central Java — and managers and ICT professionals earn many
- * times the floor (15–40 million a month in Jakarta).
+ * IDR pay: the provincial and city minimum wages (UMP/UMK 2026, data/minimum_wages.csv) are the
+ * floor no offer undercuts — Jakarta, Batam, Bekasi/Karawang about twice Central Java, Papua's
+ * provinces above 4 million — and managers and ICT professionals earn many times the floor
+ * (15–40 million a month in Jakarta). `regional` is the pay level above the floor.
  */
 const wages: WageStructure = {
   levels: { '1': 6.5, '2': 2.6, '3': 1.8, '4': 1.3, '5': 1.05, '6': 0.9, '7': 1.3, '8': 1.2, '9': 1 },
@@ -72,6 +73,9 @@ export function cityOf(rng: Rng, province: Subdivision): string {
 const NAME_PARTS = ['Maju', 'Jaya', 'Sentosa', 'Abadi', 'Makmur', 'Sejahtera', 'Mandiri', 'Nusantara', 'Sinar', 'Karya', 'Bintang', 'Cahaya', 'Mitra', 'Prima', 'Bumi', 'Indo', 'Global', 'Teknik', 'Sukses', 'Berkah'];
 
 export const profile: CountryProfile = {
+  country: 'ID',
+  // The city decides the floor where it has its own minimum (UMK: Bekasi, Karawang, Batam …).
+  locality: cityOf,
   occupations,
   outdatedCodes: kbji2002Code,
   regions: provinces,

@@ -48,6 +48,7 @@ export function cityOf(rng: Rng, state: Subdivision): string {
 const NAMES = ['Maju', 'Jaya', 'Gemilang', 'Cemerlang', 'Setia', 'Sinar', 'Harapan', 'Bersatu', 'Mutiara', 'Perdana', 'Teknologi', 'Global', 'Asia', 'Nusantara'];
 
 export const profile: CountryProfile = {
+  country: 'MY',
   occupations,
   outdatedCodes: (o) => (o.code.length > 4 ? o.code.slice(0, 4) : `${o.code}-99`),
   regions: states,

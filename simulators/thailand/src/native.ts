@@ -115,7 +115,8 @@ function wageOf(rng: Rng, job: GeneratedJob): Pick<DoeJob, 'wage_min' | 'wage_ma
   const { min, max, period } = job.wage;
   if (job.employmentType === 'งานพาร์ทไทม์') {
     const perDay = period === 'DAY' ? 1 : 1 / 26;
-    const hourly = (amount: number) => Math.max(45, Math.round((amount * perDay) / 8 / 5) * 5);
+    // Rounded up, so an hour never pays less than the day's minimum ÷ 8.
+    const hourly = (amount: number) => Math.max(45, Math.ceil((amount * perDay) / 8 / 5) * 5);
     return { wage_min: hourly(min), wage_max: hourly(max), wage_type: WAGE_TYPES.HOUR, salary_detail: `${hourly(min)}-${hourly(max)} บาท/ชั่วโมง` };
   }
   const text = period === 'DAY' ? `${min}-${max} บาท/วัน` : `${thousands(min)} - ${thousands(max)} บาท`;

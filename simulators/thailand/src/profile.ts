@@ -1,4 +1,4 @@
-import { readRows, subdivisions, type CountryProfile, type NationalOccupation, type Rng, type Subdivision, type TrainingProfile, type WageStructure } from '../../core/index.js';
+import { DATA_ANCHOR_MS, legalFloor, readRows, subdivisions, type CountryProfile, type NationalOccupation, type Rng, type Subdivision, type TrainingProfile, type WageStructure } from '../../core/index.js';
 
 /**
  * Thailand as Thai Mee Ngan Tham (Department of Employment) sees it: DOE occupation codes on
@@ -28,20 +28,17 @@ export const platformProvinces: Array<{ id: number; province: Subdivision }> = [
 export const platformIdOf = new Map(platformProvinces.map((p) => [p.province.code, p.id]));
 
 /**
- * THB pay. The daily minimum wage (2025) runs from 337 baht in Narathiwat, Pattani and Yala to
- * 400 in Bangkok, Phuket and the EEC; monthly pay starts near 12,000 for elementary work, and
- * managers and ICT professionals in Bangkok reach 80,000 and more.
+ * THB pay. The daily minimum wage (Wage Committee, in force 1 January 2025; data/minimum_wages.csv)
+ * runs from 337 baht in Narathiwat, Pattani and Yala to 400 in Chon Buri, Rayong, Chachoengsao,
+ * Phuket and Ko Samui (372 in Bangkok and its five neighbours); no offer undercuts it. Monthly pay
+ * starts near 12,000 for elementary work, and managers and ICT professionals in Bangkok reach
+ * 80,000 and more. Each province's pay level follows its minimum.
  */
 const DAILY_ENTRY = 350;
 const wages: WageStructure = {
   levels: { '1': 5.6, '2': 2.9, '3': 1.9, '4': 1.35, '5': 1.1, '6': 0.95, '7': 1.35, '8': 1.25, '9': 1 },
   premiums: { '25': 1.6, '1330': 1.5, '2211': 1.9, '241': 1.25, '214': 1.15, '1120': 1.3 },
-  regional: {
-    'TH-10': 400 / DAILY_ENTRY, 'TH-83': 400 / DAILY_ENTRY, 'TH-20': 400 / DAILY_ENTRY, 'TH-21': 400 / DAILY_ENTRY, 'TH-24': 400 / DAILY_ENTRY,
-    'TH-11': 372 / DAILY_ENTRY, 'TH-12': 372 / DAILY_ENTRY, 'TH-13': 372 / DAILY_ENTRY, 'TH-73': 372 / DAILY_ENTRY, 'TH-74': 372 / DAILY_ENTRY,
-    'TH-84': 361 / DAILY_ENTRY, 'TH-90': 359 / DAILY_ENTRY, 'TH-81': 359 / DAILY_ENTRY, 'TH-82': 359 / DAILY_ENTRY,
-    'TH-94': 337 / DAILY_ENTRY, 'TH-95': 337 / DAILY_ENTRY, 'TH-96': 337 / DAILY_ENTRY,
-  },
+  regional: Object.fromEntries(provinces.map((p) => [p.code, legalFloor('TH', p.code, null, DATA_ANCHOR_MS).daily / DAILY_ENTRY])),
 };
 
 /** Districts the portal writes for the busiest provinces (Bangkok has เขต, not อำเภอ). */
@@ -72,6 +69,9 @@ function employer(rng: Rng): string {
 }
 
 export const profile: CountryProfile = {
+  country: 'TH',
+  // The district decides the floor where it has its own rate (Hat Yai, Ko Samui, Mueang Chiang Mai).
+  locality: districtOf,
   occupations,
   // Codes of the 4-digit ISCO-88 unit with an "other" suffix the current DOE list no longer carries.
   outdatedCodes: (o) => `${o.code.slice(0, 4)}99`,

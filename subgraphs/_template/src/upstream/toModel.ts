@@ -5,6 +5,7 @@ import type {
   SalaryModel,
   TrainingOfferModel,
   VacancyModel,
+  WageConversionModel,
   WagePeriod,
 } from '../../../kit/index.js';
 import type { TemplateCourseRecord, TemplateJobRecord, WagePer } from './client.js';
@@ -37,9 +38,17 @@ const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const OCCUPATION_SYSTEM = 'ZZ-ISCO08';
 
 // WAGES — decide the period each amount is per, and how "negotiable" / hidden wages look.
-// monthlyAmount follows the contract: hour × 208, day × 26, week × 4.33, year ÷ 12.
+// monthlyAmount follows YOUR country's legal rule for each period, stated in the answer as
+// `conversion` (the kit's salaryOf reads them from data/wage_conversion.csv: add your rows there).
+// This template's system assumes a 6-day week of 8-hour days.
 const PERIODS: Record<WagePer, WagePeriod> = { hour: 'HOUR', day: 'DAY', month: 'MONTH' };
-const PER_MONTH: Record<WagePeriod, number> = { HOUR: 208, DAY: 26, WEEK: 4.33, MONTH: 1, YEAR: 1 / 12 };
+const CONVERSION: Record<WagePeriod, WageConversionModel> = {
+  HOUR: { factor: 208, from: 'HOUR', basis: 'template system: 26 days of 8 hours', effective: '2026-01-01', fullTimeEquivalent: true },
+  DAY: { factor: 26, from: 'DAY', basis: 'template system: 26 working days (6-day week)', effective: '2026-01-01', fullTimeEquivalent: true },
+  WEEK: { factor: 52 / 12, from: 'WEEK', basis: '52 weeks ÷ 12 months', effective: '2026-01-01', fullTimeEquivalent: true },
+  MONTH: { factor: 1, from: 'MONTH', basis: 'as stated: a monthly amount', effective: '2026-01-01', fullTimeEquivalent: false },
+  YEAR: { factor: 1 / 12, from: 'YEAR', basis: 'a yearly amount ÷ 12', effective: '2026-01-01', fullTimeEquivalent: false },
+};
 
 // REGIONS — native names (or codes) to ISO 3166-2. For Indonesia, Malaysia and Thailand the
 // reference module's `regionByName(country, name)` does this with every alias; a new country
@@ -140,7 +149,7 @@ function localDate(date: string): string {
 
 function occupationOf(code: string): { iscoCode: string | null; nationalCode: NationalCodeModel } {
   const unit = /^\d{4}$/.test(code) ? iscoUnit(code) : undefined;
-  return { iscoCode: unit?.code ?? null, nationalCode: { system: OCCUPATION_SYSTEM, code, mapped: unit !== undefined } };
+  return { iscoCode: unit?.code ?? null, nationalCode: { system: OCCUPATION_SYSTEM, code, mapped: unit !== undefined, mappedFromOutdated: false, edition: unit ? OCCUPATION_SYSTEM : null } };
 }
 
 /** Skills come as English labels; labels ESCO does not know are dropped (the raw record keeps them). */
@@ -151,10 +160,11 @@ function skillIdsOf(labels: readonly string[]): string[] {
 function salaryOf(wage: TemplateJobRecord['wage']): SalaryModel {
   const period = PERIODS[wage.per] ?? 'MONTH';
   if (wage.amount === null) {
-    return { min: null, max: null, currency: 'XTS', period, monthlyAmount: null, disclosed: false, text: 'negotiable' };
+    return { min: null, max: null, currency: 'XTS', period, monthlyAmount: null, conversion: null, disclosed: false, text: 'negotiable' };
   }
-  const monthlyAmount = Math.round(wage.amount * PER_MONTH[period]);
-  return { min: wage.amount, max: wage.amount, currency: 'XTS', period, monthlyAmount, disclosed: true, text: null };
+  const conversion = CONVERSION[period];
+  const monthlyAmount = Math.round(wage.amount * conversion.factor);
+  return { min: wage.amount, max: wage.amount, currency: 'XTS', period, monthlyAmount, conversion, disclosed: true, text: null };
 }
 
 // ---- the other direction: the exchange's filter values in the upstream's own vocabulary ------

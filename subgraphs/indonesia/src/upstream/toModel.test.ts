@@ -40,11 +40,14 @@ describe('Karirhub → model', () => {
   it('maps KBJI 2014 to ISCO-08, keeping the raw code', () => {
     const v = toVacancy(hit());
     expect(v.iscoCode).toBe('7212');
-    expect(v.nationalCode).toEqual({ system: 'KBJI-2014', code: '7212.02', mapped: true });
+    expect(v.nationalCode).toEqual({ system: 'KBJI-2014', code: '7212.02', mapped: true, mappedFromOutdated: false, edition: 'KBJI-2014' });
   });
 
-  it('keeps an outdated (KBJI 2002), unknown or missing code without an occupation', () => {
-    expect(toVacancy(hit({ kbji_code: '72122' }))).toMatchObject({ iscoCode: null, nationalCode: { system: 'KBJI-2014', code: '72122', mapped: false } });
+  it('maps a KBJI 2002 code through the ISCO-88 correspondence when it is whole, flagged; keeps split, unknown or missing codes without an occupation', () => {
+    expect(toVacancy(hit({ kbji_code: '72122' }))).toMatchObject({ iscoCode: '7212', nationalCode: { system: 'KBJI-2014', code: '72122', mapped: true, mappedFromOutdated: true, edition: 'KBJI-2002' } });
+    // ISCO-88 5220 (shop salespersons) went wholly to 5223; 2131 was split over 25xx.
+    expect(toVacancy(hit({ kbji_code: '52203' })).iscoCode).toBe('5223');
+    expect(toVacancy(hit({ kbji_code: '21311' }))).toMatchObject({ iscoCode: null, nationalCode: { code: '21311', mapped: false, mappedFromOutdated: false, edition: null } });
     expect(toVacancy(hit({ kbji_code: '7212.99' }))).toMatchObject({ iscoCode: null, nationalCode: { code: '7212.99', mapped: false } });
     expect(toVacancy(hit({ kbji_code: ' 7212.02 ' })).iscoCode).toBe('7212');
     expect(toVacancy(hit({ kbji_code: null }))).toMatchObject({ iscoCode: null, nationalCode: null });

@@ -1,11 +1,10 @@
 import type { EmploymentType, TrainingMode, TrainingOfferModel, VacancyModel } from '../../../kit/index.js';
-import { educationToIsced, regionByName } from '../../../kit/reference.js';
+import { educationToIsced, regionByName, utcOffsetOf } from '../../../kit/reference.js';
 import { feeOf, globalId, isoInOffset, occupationOf, salaryOf, skillsOf } from '../../../kit/translation.js';
 import type { KarirhubHit, Pelatihan } from './native.js';
 
 /** Karirhub → the shared model. Pure; throws only for a record without id, title or date (that record alone fails). */
 
-const WIB = 7; // Karirhub's timestamps are instants; Indonesian users read them in WIB (UTC+7).
 
 export const JOB_TYPES: Record<string, EmploymentType> = {
   'Penuh Waktu': 'FULL_TIME',
@@ -22,22 +21,26 @@ export function toVacancy(hit: KarirhubHit): VacancyModel<KarirhubHit> {
   if (!hit.objectID || !hit.title?.trim() || !Number.isFinite(hit.published_at)) throw new Error('Karirhub record without id, title or published_at');
   const { nationalCode, iscoCode } = occupationOf('KBJI-2014', hit.kbji_code);
   const education = hit.education_min?.trim() || null;
+  const regionCode = hit.province_name ? (regionByName('ID', hit.province_name) ?? null) : null;
+  // Karirhub's timestamps are instants; each posting is shown in its province's legal time
+  // (WIB +7, WITA +8, WIT +9), Jakarta's when the province is unknown.
+  const offset = utcOffsetOf('ID', regionCode);
   return {
     id: globalId('ID', hit.objectID),
     nativeId: hit.objectID,
     title: tidy(hit.title),
     description: hit.description,
     employer: hit.company_name ? { name: tidy(hit.company_name), industryCode: hit.kbli_code, industryScheme: hit.kbli_code ? 'KBLI-2020' : null } : null,
-    regionCode: hit.province_name ? (regionByName('ID', hit.province_name) ?? null) : null,
+    regionCode,
     nativeRegion: [hit.city_name, hit.province_name].filter(Boolean).map((s) => tidy(s as string)).join(', ') || null,
     iscoCode,
     nationalCode,
     ...skillsOf((hit.skills ?? []).map((name) => ({ name })), iscoCode),
-    salary: salaryOf({ min: hit.salary_min, max: hit.salary_max, currency: 'IDR', period: 'MONTH', text: hit.salary_text }),
+    salary: salaryOf({ min: hit.salary_min, max: hit.salary_max, currency: 'IDR', period: 'MONTH', country: 'ID', on: new Date(hit.published_at * 1000).toISOString(), text: hit.salary_text }),
     employmentType: hit.job_type ? (JOB_TYPES[hit.job_type.trim()] ?? 'OTHER') : null,
     education: education ? { iscedLevel: educationToIsced('ID', education) ?? null, nativeLabel: education } : null,
-    postedAt: isoInOffset(hit.published_at * 1000, WIB),
-    validThrough: hit.expired_at ? isoInOffset(hit.expired_at * 1000, WIB) : null,
+    postedAt: isoInOffset(hit.published_at * 1000, offset),
+    validThrough: hit.expired_at ? isoInOffset(hit.expired_at * 1000, offset) : null,
     applyUrl: hit.platform_link ?? `https://karirhub.kemnaker.go.id/lowongan-dalam-negeri/lowongan/${hit.objectID}`,
     duplicateOf: hit.original_object_id ? globalId('ID', hit.original_object_id) : null,
     sourceUrl: `https://karirhub.kemnaker.go.id/lowongan-dalam-negeri/lowongan/${hit.objectID}`,
@@ -60,7 +63,7 @@ export function toTrainingOffer(p: Pelatihan): TrainingOfferModel<Pelatihan> {
     skillIds: [],
     startDate: p.tanggal_mulai ? indonesianDateToIso(p.tanggal_mulai) : null,
     duration: p.durasi_jam ? `PT${p.durasi_jam}H` : null,
-    fee: feeOf(p.biaya, 'IDR'),
+    fee: feeOf(p.biaya, 'IDR', 'ID'),
     seats: p.kuota,
     mode: p.metode ? (MODES[p.metode.toLowerCase()] ?? null) : null,
     certification: p.sertifikasi,

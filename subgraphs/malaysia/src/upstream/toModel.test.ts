@@ -26,9 +26,10 @@ const job = (over: Partial<MfjJob> = {}): MfjJob => ({
 });
 
 describe('MYFutureJobs → model', () => {
-  it('maps MASCO 2020 six-digit codes to ISCO-08 and keeps outdated MASCO 2008 ones unmapped', () => {
-    expect(toVacancy(job())).toMatchObject({ iscoCode: '2512', nationalCode: { system: 'MASCO-2020', code: '2512-01', mapped: true } });
-    expect(toVacancy(job({ mascoCode: '2512' }))).toMatchObject({ iscoCode: null, nationalCode: { code: '2512', mapped: false } });
+  it('maps MASCO 2020 six-digit codes to ISCO-08, and MASCO 2008 unit groups (ISCO-08 to four digits) flagged as outdated', () => {
+    expect(toVacancy(job())).toMatchObject({ iscoCode: '2512', nationalCode: { system: 'MASCO-2020', code: '2512-01', mapped: true, mappedFromOutdated: false } });
+    expect(toVacancy(job({ mascoCode: '2512' }))).toMatchObject({ iscoCode: '2512', nationalCode: { code: '2512', mapped: true, mappedFromOutdated: true, edition: 'MASCO-2008' } });
+    expect(toVacancy(job({ mascoCode: '2599' }))).toMatchObject({ iscoCode: null, nationalCode: { code: '2599', mapped: false } });
   });
 
   it('keeps MYR monthly amounts, falls back to the salary band, and hides NEGO', () => {

@@ -48,7 +48,7 @@ function wageOf(job: MfjJob) {
   const band = job.salaryBand ? SALARY_BANDS[job.salaryBand] : undefined;
   const min = job.actualWages?.min ?? band?.[0];
   const max = job.actualWages?.max ?? band?.[1] ?? null;
-  return salaryOf({ min: min === 0 ? null : min, max, currency: 'MYR', period: 'MONTH', text: job.salaryBand ? `Band ${job.salaryBand}` : null });
+  return salaryOf({ min: min === 0 ? null : min, max, currency: 'MYR', period: 'MONTH', country: 'MY', on: job.postedDate, text: job.salaryBand ? `Band ${job.salaryBand}` : null });
 }
 
 export function toTrainingOffer(p: MfjProgramme): TrainingOfferModel<MfjProgramme> {
@@ -66,7 +66,7 @@ export function toTrainingOffer(p: MfjProgramme): TrainingOfferModel<MfjProgramm
     skillIds: [],
     startDate: p.startDate,
     duration: p.durationWeeks ? `P${p.durationWeeks}W` : null,
-    fee: feeOf(p.feeMyr, 'MYR'),
+    fee: feeOf(p.feeMyr, 'MYR', 'MY'),
     seats: p.seats,
     mode: p.mode ? (MODES[p.mode.toUpperCase()] ?? null) : null,
     certification: p.certification,

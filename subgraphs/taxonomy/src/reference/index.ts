@@ -10,6 +10,7 @@ import {
   isco88ToIsco08,
   nationalOccupation,
   nationalOccupations,
+  outdatedCodesUnder,
   type NationalSystem,
 } from './national.js';
 import { skillIndex, skillsUnder, type SkillRecord } from './skills.js';
@@ -20,13 +21,15 @@ import { compactKey, fold } from './text.js';
 import { rankedSearch, type SearchableNames } from './search.js';
 
 export type { NationalSystem, NationalOccupation } from './national.js';
-export { NATIONAL_SYSTEMS, NATIONAL_CODE_FORMAT, NATIONAL_CODE_EXAMPLE, isNationalSystem, nationalOccupation, nationalOccupationsUnder } from './national.js';
+export { NATIONAL_SYSTEMS, NATIONAL_CODE_FORMAT, NATIONAL_CODE_EXAMPLE, CURRENT_EDITION, isNationalSystem, nationalOccupation, nationalOccupationsUnder, outdatedOccupation } from './national.js';
 export type { IscoGroup, IscoLevel } from './isco.js';
 export { ISCO_CODE, ancestorsOf, unitsUnder } from './isco.js';
 export type { SkillRecord, SkillType, ReuseLevel } from './skills.js';
 export { SKILL_ID } from './skills.js';
 export type { CountryCode, RegionRecord } from './regions.js';
-export { COUNTRY_CODES, isCountryCode } from './regions.js';
+export { COUNTRY_CODES, isCountryCode, utcOffsetOf } from './regions.js';
+export type { WageConversion, ConvertiblePeriod } from './wages.js';
+export { wageConversion } from './wages.js';
 export type { CountryRecord } from './countries.js';
 export { COUNTRIES, countryRecord } from './countries.js';
 export type { Lang, LocalizedText } from './lang.js';
@@ -43,11 +46,16 @@ export function nationalToIsco(system: NationalSystem, code: string): { iscoCode
   return occupation ? { iscoCode: occupation.iscoCode, title: occupation.title } : undefined;
 }
 
-/** Every national code whose ISCO-08 unit starts with the prefix ("72" → all metal trades). */
+/**
+ * Every national code whose ISCO-08 unit starts with the prefix ("72" → all metal trades),
+ * current ones first, then the outdated codes that map there — so that a filter finds what the
+ * translation of the same records groups under the prefix.
+ */
 export function iscoToNational(system: NationalSystem, iscoPrefix: string): string[] {
-  return nationalOccupations(system)
+  const current = nationalOccupations(system)
     .filter((o) => o.iscoCode.startsWith(iscoPrefix))
     .map((o) => o.code);
+  return [...current, ...outdatedCodesUnder(system, iscoPrefix)];
 }
 
 export function nationalCodeList(system: NationalSystem): Array<{ code: string; title: string; iscoCode: string }> {

@@ -1,4 +1,5 @@
 import { readDataCsv } from './csv.js';
+import { iscoIndex } from './isco.js';
 
 /**
  * The national occupation classifications and their crosswalk to ISCO-08:
@@ -104,4 +105,77 @@ export function nationalOccupationsUnder(iscoPrefix: string, system?: NationalSy
 /** ILO ISCO-88 → ISCO-08 correspondence, one primary ISCO-08 unit per ISCO-88 unit. */
 export function isco88ToIsco08(isco88: string): string | undefined {
   return nationalIndex().isco88.get(isco88);
+}
+
+// ---- outdated editions that still map deterministically -----------------------------------------
+
+/** The edition each system's current codes belong to, as `NationalOccupationCode.edition` says. */
+export const CURRENT_EDITION: Record<NationalSystem, string> = {
+  'KBJI-2014': 'KBJI-2014',
+  'MASCO-2020': 'MASCO-2020',
+  'TH-DOE-ISCO88': 'TH-DOE-ISCO88',
+};
+
+/**
+ * Earlier editions portals still carry, and how each reaches ISCO-08 without guessing:
+ * - KBJI 2002 (`NNNNN`): an ISCO-88 unit plus a national digit → the ILO correspondence;
+ * - MASCO 2008 (`NNNN`): unit groups identical to ISCO-08's;
+ * - a withdrawn Thai DOE "other" code (`NNNN99`): its ISCO-88 unit → the correspondence.
+ * Only an ISCO-88 unit the correspondence sends wholly to one ISCO-08 unit maps; a split unit
+ * stays unmapped (which part it was is exactly what the code does not say).
+ */
+const OUTDATED: Record<NationalSystem, { edition: string; pattern: RegExp; unitOf: (code: string) => string | undefined; codesOf: (isco08: string) => string[] }> = {
+  'KBJI-2014': {
+    edition: 'KBJI-2002',
+    pattern: /^\d{5}$/,
+    unitOf: (code) => isco88Unit(code.slice(0, 4)),
+    codesOf: (isco08) => isco88UnitsOf(isco08).flatMap((u) => [...'0123456789'].map((d) => `${u}${d}`)),
+  },
+  'MASCO-2020': {
+    edition: 'MASCO-2008',
+    pattern: /^\d{4}$/,
+    unitOf: (code) => (iscoIndex().groups.get(code)?.level === 'UNIT' ? code : undefined),
+    codesOf: (isco08) => [isco08],
+  },
+  'TH-DOE-ISCO88': {
+    edition: 'TH-DOE-ISCO88 (withdrawn "other" code)',
+    pattern: /^\d{4}99$/,
+    unitOf: (code) => isco88Unit(code.slice(0, 4)),
+    codesOf: (isco08) => isco88UnitsOf(isco08).map((u) => `${u}99`),
+  },
+};
+
+let correspondence: { unitOf88: Map<string, string>; unitsOf08: Map<string, string[]> } | undefined;
+
+/** The ILO correspondence (data/national/isco88_isco08_correspondence.csv), whole-unit targets only. */
+function wholeUnitCorrespondence(): NonNullable<typeof correspondence> {
+  if (correspondence) return correspondence;
+  const unitOf88 = new Map<string, string>();
+  const unitsOf08 = new Map<string, string[]>();
+  for (const row of readDataCsv('national/isco88_isco08_correspondence.csv')) {
+    const [from, to] = [row.isco88 ?? '', row.isco08 ?? ''];
+    if (!/^\d{4}$/.test(from) || iscoIndex().groups.get(to)?.level !== 'UNIT') continue;
+    unitOf88.set(from, to);
+    unitsOf08.set(to, [...(unitsOf08.get(to) ?? []), from]);
+  }
+  correspondence = { unitOf88, unitsOf08 };
+  return correspondence;
+}
+
+const isco88Unit = (isco88: string): string | undefined => wholeUnitCorrespondence().unitOf88.get(isco88);
+const isco88UnitsOf = (isco08: string): string[] => wholeUnitCorrespondence().unitsOf08.get(isco08) ?? [];
+
+/** ISCO-08 unit and edition of an outdated code that maps deterministically; undefined otherwise. */
+export function outdatedOccupation(system: NationalSystem, code: string): { iscoCode: string; edition: string } | undefined {
+  const rule = OUTDATED[system];
+  const clean = code.trim();
+  if (!rule.pattern.test(clean)) return undefined;
+  const iscoCode = rule.unitOf(clean);
+  return iscoCode ? { iscoCode, edition: rule.edition } : undefined;
+}
+
+/** Every outdated code of the system that maps to a unit under the ISCO-08 prefix (for filters). */
+export function outdatedCodesUnder(system: NationalSystem, iscoPrefix: string): string[] {
+  const units = [...iscoIndex().groups.values()].filter((g) => g.level === 'UNIT' && g.code.startsWith(iscoPrefix));
+  return units.flatMap((u) => OUTDATED[system].codesOf(u.code));
 }

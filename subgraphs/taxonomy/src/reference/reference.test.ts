@@ -79,8 +79,12 @@ describe('national codes', () => {
   });
 
   it('lists codes and finds them by ISCO-08 prefix', () => {
-    expect(iscoToNational('KBJI-2014', '7212')).toEqual(['7212.01', '7212.02', '7212.03', '7212.04', '7212.05']);
+    // Current codes, then the outdated editions' codes that map there (ISCO-88 7212 → 7212).
+    expect(iscoToNational('KBJI-2014', '7212')).toEqual(['7212.01', '7212.02', '7212.03', '7212.04', '7212.05', ...[...'0123456789'].map((d) => `7212${d}`)]);
+    expect(iscoToNational('TH-DOE-ISCO88', '7212').slice(-1)).toEqual(['721299']);
+    // ISCO-88 2131/2132 split over 25xx: only the DOE's own occupation codes reach 2512.
     expect(iscoToNational('TH-DOE-ISCO88', '2512')).toEqual(['213220', '213240']);
+    expect(iscoToNational('MASCO-2020', '7212')).toContain('7212');
     const kbji = nationalCodeList('KBJI-2014');
     expect(new Set(kbji.map((o) => o.iscoCode)).size).toBe(436);
     for (const o of nationalCodeList('MASCO-2020')) expect(o.code).toMatch(/^\d{4}-\d{2}$/);

@@ -29,7 +29,6 @@ export interface RegionRecord {
 const LOCAL_NAMES: Record<string, string> = {
   'ID-JK': 'DKI Jakarta',
   'ID-YO': 'Daerah Istimewa Yogyakarta',
-  'ID-PE': 'Papua Pegunungan',
 };
 
 /** Further names per region, beyond `name` and `nameLocal`. */
@@ -55,6 +54,7 @@ const ALIASES: Record<string, string[]> = {
   'ID-NB': ['NTB'],
   'ID-NT': ['NTT'],
   'ID-PB': ['Irian Jaya Barat'],
+  // "Pengunungan" is a common misspelling of the province's name; portals carry it.
   'ID-PE': ['Papua Pengunungan', 'Highland Papua'],
   'ID-PS': ['South Papua'],
   'ID-PT': ['Central Papua'],
@@ -197,4 +197,18 @@ export function regionCodeByName(country: CountryCode, name: string): string | u
 
 export function isCountryCode(value: string): value is CountryCode {
   return (COUNTRY_CODES as readonly string[]).includes(value);
+}
+
+let offsets: Map<string, number> | undefined;
+
+/**
+ * The legal time of a region as a UTC offset in hours (data/time_zones.csv): Indonesia has three
+ * zones (WIB +7, WITA +8, WIT +9) by province; Malaysia (+8) and Thailand (+7) one each.
+ */
+export function utcOffsetOf(country: CountryCode, regionCode?: string | null): number {
+  offsets ??= new Map(readDataCsv('time_zones.csv').map((r) => [r.region ?? '', Number(r.utc_offset_hours)]));
+  const offset = (regionCode ? offsets.get(regionCode) : undefined) ?? offsets.get(country);
+  if (offset !== undefined) return offset;
+  // A country with several zones and no known region: its capital's zone (Jakarta, WIB).
+  return offsets.get(`${country}-JK`) ?? 7;
 }

@@ -58,7 +58,8 @@ describe('Thai Mee Ngan Tham → model: dates', () => {
 
 describe('Thai Mee Ngan Tham → model: wages', () => {
   it('turns daily wages into a DAY period with a monthly amount of 26 days', () => {
-    expect(toVacancy(job()).salary).toEqual({ min: 400, max: 450, currency: 'THB', period: 'DAY', monthlyAmount: 11_050, disclosed: true, text: '400-450 บาท/วัน' });
+    expect(toVacancy(job()).salary).toMatchObject({ min: 400, max: 450, currency: 'THB', period: 'DAY', monthlyAmount: 11_050, disclosed: true, text: '400-450 บาท/วัน' });
+    expect(toVacancy(job()).salary?.conversion).toMatchObject({ factor: 26, from: 'DAY', effective: '2025-01-01', fullTimeEquivalent: true });
   });
 
   it('turns hourly wages into HOUR × 208 and monthly ones into MONTH', () => {
@@ -77,7 +78,11 @@ describe('Thai Mee Ngan Tham → model: codes, places, people', () => {
     expect(toVacancy(job())).toMatchObject({ iscoCode: '7212', nationalCode: { system: 'TH-DOE-ISCO88', code: '721220', mapped: true } });
     // 5220 (ISCO-88 shop salespersons) became 5223 in ISCO-08: the code's digits are not the answer.
     expect(toVacancy(job({ occupation_code: '522010' })).iscoCode).toBe('5223');
-    expect(toVacancy(job({ occupation_code: '721299' }))).toMatchObject({ iscoCode: null, nationalCode: { code: '721299', mapped: false } });
+    // A withdrawn "other" code maps through its ISCO-88 unit when the correspondence is whole.
+    expect(toVacancy(job({ occupation_code: '721299' }))).toMatchObject({ iscoCode: '7212', nationalCode: { code: '721299', mapped: true, mappedFromOutdated: true } });
+    expect(toVacancy(job({ occupation_code: '213199' }))).toMatchObject({ iscoCode: null, nationalCode: { code: '213199', mapped: false } });
+    // ISCO-88 6112 (tree and shrub crop growers) is ISCO-08 6112, not 6113.
+    expect(toVacancy(job({ occupation_code: '611210' })).iscoCode).toBe('6112');
     expect(toVacancy(job({ occupation_code: null }))).toMatchObject({ iscoCode: null, nationalCode: null });
   });
 

@@ -24,6 +24,7 @@ export function toVacancy(job: DoeJob): VacancyModel<DoeJob> {
   if (typeof job.position !== 'string' || !job.position.trim()) throw new Error(`job ${nativeId} has no position`);
   const { nationalCode, iscoCode } = occupationOf('TH-DOE-ISCO88', job.occupation_code);
   const degree = job.degree_name?.trim() || null;
+  const postedAt = isoInOffset(beToEpochMs(job.anounce_date), ICT);
   return {
     id: globalId('TH', nativeId),
     nativeId,
@@ -36,10 +37,10 @@ export function toVacancy(job: DoeJob): VacancyModel<DoeJob> {
     nationalCode,
     ...skillsOf((job.skills ?? []).map((name) => ({ name })), iscoCode),
     // Hidden pay ("ตามตกลง", negotiable) comes as null or 0 amounts: salaryOf marks it undisclosed.
-    salary: salaryOf({ min: job.wage_min, max: job.wage_max, currency: 'THB', period: WAGE_PERIODS[job.wage_type?.trim() ?? ''] ?? 'MONTH', text: job.salary_detail?.trim() || null }),
+    salary: salaryOf({ min: job.wage_min, max: job.wage_max, currency: 'THB', period: WAGE_PERIODS[job.wage_type?.trim() ?? ''] ?? 'MONTH', country: 'TH', on: postedAt, text: job.salary_detail?.trim() || null }),
     employmentType: job.job_type_name ? (JOB_TYPES[job.job_type_name.trim()] ?? 'OTHER') : null,
     education: degree ? { iscedLevel: educationToIsced('TH', degree) ?? null, nativeLabel: degree } : null,
-    postedAt: isoInOffset(beToEpochMs(job.anounce_date), ICT),
+    postedAt,
     // The closing date is secondary: an unreadable one is dropped, not the posting.
     validThrough: readableBe(job.expire_date),
     applyUrl: job.detail_path ? `${PORTAL}/${job.detail_path}` : `${PORTAL}/job/${nativeId}`,
@@ -65,7 +66,7 @@ export function toTrainingOffer(course: DsdCourse): TrainingOfferModel<DsdCourse
     skillIds: [],
     startDate: course.start_date ? isoInOffset(beToEpochMs(course.start_date), ICT).slice(0, 10) : null,
     duration: course.hours ? `PT${course.hours}H` : null,
-    fee: feeOf(course.fee, 'THB'),
+    fee: feeOf(course.fee, 'THB', 'TH'),
     seats: course.seats,
     mode: course.mode ? (MODES[course.mode] ?? null) : null,
     certification: course.certification,
