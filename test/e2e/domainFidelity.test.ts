@@ -35,7 +35,7 @@ function provincialFloors(): Map<string, number> {
 
 describe('domain fidelity through the gateway', () => {
   let stack: TestStack;
-  let nodes: Node[] = [];
+  const nodes: Node[] = [];
   beforeAll(async () => {
     stack = await startStack({ subgraphs: ['taxonomy', 'exchange', 'indonesia', 'malaysia', 'thailand'], simulator: { size: 400 }, responseCacheTtlSeconds: 0 });
     let after: string | null = null;
