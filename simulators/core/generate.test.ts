@@ -117,8 +117,10 @@ describe('simulated clock and change injection', () => {
   it('moves the clock and applies N changes at realistic shares, spread over the interval, each job reported once', () => {
     const m = market();
     const before = [...m.jobs];
+    const start = m.nowMs;
+    expect(start).toBe(m.jobs.reduce((latest, j) => Math.max(latest, j.updatedAtMs), DATA_ANCHOR_MS));
     const report = m.advance({ changes: 1000, days: 2 });
-    expect(report.nowMs).toBe(DATA_ANCHOR_MS + 2 * DAY);
+    expect(report.nowMs).toBe(start + 2 * DAY);
     expect(m.nowMs).toBe(report.nowMs);
     expect(report.created + report.filled + report.withdrawn + report.updated).toBe(1000);
     expect(report.created / 1000).toBeGreaterThan(CHANGE_SHARES.created - 0.08);
@@ -131,14 +133,14 @@ describe('simulated clock and change injection', () => {
     m.jobs.forEach((job, seq) => {
       expect(job.seq).toBe(seq);
       if (!changed.has(seq)) return expect(job).toBe(before[seq]);
-      expect(job.updatedAtMs).toBeGreaterThan(DATA_ANCHOR_MS);
+      expect(job.updatedAtMs).toBeGreaterThan(start);
       expect(job.updatedAtMs).toBeLessThanOrEqual(report.nowMs);
       expect(job.closedAtMs === null).toBe(job.state === 'open');
       // A new posting may change again later in the same interval.
-      if (seq >= 3000) expect(job.postedAtMs).toBeGreaterThan(DATA_ANCHOR_MS);
+      if (seq >= 3000) expect(job.postedAtMs).toBeGreaterThan(start);
       expect(job.postedAtMs).toBeLessThanOrEqual(job.updatedAtMs);
     });
-    expect(m.jobs.filter((j) => j.state !== 'open' && changed.has(j.seq) && j.closedAtMs! > DATA_ANCHOR_MS)).toHaveLength(report.filled + report.withdrawn);
+    expect(m.jobs.filter((j) => j.state !== 'open' && changed.has(j.seq) && j.closedAtMs! > start)).toHaveLength(report.filled + report.withdrawn);
   });
 
   it('changes postings the way employers do: edits change a wage or a head count, closings close open postings', () => {

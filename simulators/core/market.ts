@@ -39,7 +39,7 @@ type ChangeKind = keyof typeof CHANGE_SHARES;
 const KINDS = Object.keys(CHANGE_SHARES) as ChangeKind[];
 
 export class LiveMarket {
-  nowMs = DATA_ANCHOR_MS;
+  nowMs: number;
   private rounds = 0;
   private readonly newJob: ReturnType<typeof jobFactory>;
 
@@ -50,6 +50,7 @@ export class LiveMarket {
     private readonly seed: number,
   ) {
     this.newJob = jobFactory(profile);
+    this.nowMs = clockStart(jobs);
   }
 
   advance(request: AdvanceRequest): AdvanceReport {
@@ -107,6 +108,16 @@ export class LiveMarket {
     }
     return undefined;
   }
+}
+
+/**
+ * The clock starts at the data anchor, or at the latest change in the data when a syndicated copy
+ * was re-listed after it: no change may ever be stamped before one a harvester has already seen.
+ */
+function clockStart(jobs: readonly GeneratedJob[]): number {
+  let latest = DATA_ANCHOR_MS;
+  for (const job of jobs) if (job.updatedAtMs > latest) latest = job.updatedAtMs;
+  return latest;
 }
 
 /** The request, checked: a message naming what is wrong, for the simulator's 400. */

@@ -43,7 +43,9 @@ export async function startSimulator(options: KarirhubOptions): Promise<RunningS
 
 export function generateData(seed: number, size: number, brokenRecordRate = 0): KarirhubData {
   const jobs = generateJobs(profile, seed, size);
-  return buildData(withBrokenRecords(seed, brokenRecordRate, nativesOf(jobs, seed)), courses(seed, size), () => DATA_ANCHOR_MS);
+  // Without a clock, the system's time is the latest change in its data, at the earliest the anchor.
+  const now = jobs.reduce((latest, j) => Math.max(latest, j.updatedAtMs), DATA_ANCHOR_MS);
+  return buildData(withBrokenRecords(seed, brokenRecordRate, nativesOf(jobs, seed)), courses(seed, size), () => now);
 }
 
 /** Karirhub's records by seq. A job a partner portal re-lists was first posted on Karirhub itself: the original has no platform_link. */

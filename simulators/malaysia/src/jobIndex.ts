@@ -69,19 +69,21 @@ export function postedInstant(job: MfjJob): number {
  * The portal's stores over every posting: the search lists only ACTIVE postings (a filled or
  * withdrawn job leaves the portal); the changes feed and the by-id lookups keep them all.
  */
-export function indexJobs(all: MfjJob[], programmes: MfjProgramme[], now: () => number = () => DATA_ANCHOR_MS): MfjData {
+/** Without a clock (`now`), the system's time is the latest change in its data, at the earliest the data anchor. */
+export function indexJobs(all: MfjJob[], programmes: MfjProgramme[], now?: () => number): MfjData {
   const unsorted = all.filter((j) => j.status === 'ACTIVE');
   const instants = Float64Array.from(unsorted, postedInstant);
   const order = Array.from(unsorted.keys()).sort((a, b) => instants[b]! - instants[a]! || (unsorted[a]!.id < unsorted[b]!.id ? 1 : -1));
   const jobs = order.map((n) => unsorted[n]!);
   const modified = all.map((job) => ({ job, ms: Date.parse(job.lastModifiedDate) })).sort((a, b) => a.ms - b.ms || (a.job.id < b.job.id ? -1 : 1));
+  const fixedNow = Math.max(DATA_ANCHOR_MS, modified.at(-1)?.ms ?? 0);
   return {
     jobs,
     postedMs: Float64Array.from(order, (n) => instants[n]!),
     byId: new Map(all.map((j) => [j.id, j])),
     changes: modified.map((m) => m.job),
     changedMs: Float64Array.from(modified, (m) => m.ms),
-    now,
+    now: now ?? (() => fixedNow),
     programmes,
     index: postingIndex(jobs, KEYS, (value) => value.trim().toLowerCase()),
     shown: Object.fromEntries(COUNTED_FACETS.map((f) => [f, dictionary(jobs, SHOWN[f])])) as MfjData['shown'],

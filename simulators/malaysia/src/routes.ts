@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fromRoot } from '../../../core/paths.js';
-import { BadRequest, DATA_ANCHOR_MS, NotFound, type Route, type SimRequest, type SimResponse } from '../../core/index.js';
+import { BadRequest, NotFound, type Route, type SimRequest, type SimResponse } from '../../core/index.js';
 import { springError } from './dialect.js';
 import { facetCounts, firstChangedSince, matchJobs, type Facet, type JobQuery, type MfjData } from './jobIndex.js';
 import type { MfjJob } from './native.js';
@@ -68,7 +68,7 @@ function searchJobs(data: MfjData, query: URLSearchParams): SimResponse {
   const { offset, limit } = paging(query, MAX_LIMIT);
   const sort = query.get('sort') ?? SORTS[0]!;
   if (!SORTS.includes(sort)) throw new BadRequest(`Unsupported sort "${sort}"; use one of ${SORTS.join(', ')}`);
-  const positions = matchJobs(data, jobQuery(query));
+  const positions = matchJobs(data, jobQuery(query, data.now()));
   const ordered = sort === SORTS[0] ? positions : positions.slice().reverse();
   const results = Array.from(ordered.subarray(offset, offset + limit), (p) => data.jobs[p]!);
   return { json: { results, total: positions.length, offset, limit, facets: facetCounts(data, positions) } };
@@ -111,10 +111,10 @@ function isoMyt(ms: number): string {
   return `${new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
 }
 
-/** The query string in the index's terms: facets, date bounds (RECENCY is one), and the rest checked per posting. */
-function jobQuery(query: URLSearchParams): JobQuery {
+/** The query string in the index's terms: facets, date bounds (RECENCY is one, counted back from the portal's today), and the rest checked per posting. */
+function jobQuery(query: URLSearchParams, today: number): JobQuery {
   const { facets, recencyDays } = parseFacets(query.get('facets') ?? '');
-  const since = Math.max(instant(query.get('postedSince'), 'postedSince') ?? -Infinity, recencyDays === undefined ? -Infinity : DATA_ANCHOR_MS - recencyDays * DAY_MS);
+  const since = Math.max(instant(query.get('postedSince'), 'postedSince') ?? -Infinity, recencyDays === undefined ? -Infinity : today - recencyDays * DAY_MS);
   const before = instant(query.get('postedBefore'), 'postedBefore');
   const minWage = query.has('minWage') ? Number(query.get('minWage')) : undefined;
   if (minWage !== undefined && !Number.isFinite(minWage)) throw new BadRequest('minWage must be a number');

@@ -42,19 +42,21 @@ export interface DoeData {
  * job list shows only postings still open (a filled or cancelled announcement leaves the list);
  * the update feed and the by-id lookups keep them all.
  */
-export function indexJobs(all: DoeJob[], instants: readonly number[], courses: DsdCourse[], now: () => number = () => DATA_ANCHOR_MS): DoeData {
+/** Without a clock (`now`), the system's time is the latest change in its data, at the earliest the data anchor. */
+export function indexJobs(all: DoeJob[], instants: readonly number[], courses: DsdCourse[], now?: () => number): DoeData {
   const order = Array.from(all.keys())
     .filter((n) => all[n]!.job_status === JOB_STATUS.open)
     .sort((a, b) => instants[b]! - instants[a]! || all[b]!.job_id - all[a]!.job_id);
   const jobs = order.map((n) => all[n]!);
   const modified = all.map((job) => ({ job, ms: parseBeDateTime(job.update_date) ?? 0 })).sort((a, b) => a.ms - b.ms || a.job.job_id - b.job.job_id);
+  const fixedNow = Math.max(DATA_ANCHOR_MS, modified.at(-1)?.ms ?? 0);
   return {
     jobs,
     announcedMs: Float64Array.from(order, (n) => instants[n]!),
     byId: new Map(all.map((j) => [j.job_id, j])),
     changes: modified.map((m) => m.job),
     changedMs: Float64Array.from(modified, (m) => m.ms),
-    now,
+    now: now ?? (() => fixedNow),
     courses,
     index: postingIndex(jobs, KEYS, (value) => value.trim()),
   };
