@@ -23,7 +23,7 @@ export {
 export { cachedUpstream, createBatchLoader, primeRecords, unavailable, type BatchLoaderOptions, type Fetched, type ResourceCacheContext } from './upstream/cache.js';
 export { defineCountrySubgraph, type CountrySubgraph } from './country/define.js';
 export { countryFiles } from './country/files.js';
-export { afterKeyset } from './country/keyset.js';
+export { afterChangeKeyset, afterKeyset, type ChangeOrder } from './country/keyset.js';
 export { countrySchemaText, countryTypeNames, contractText } from '../../schema/sdl/country.js';
 export { DEFAULT_POLICIES, type CountryContext } from './country/runtime.js';
 export type {
@@ -36,6 +36,10 @@ export type {
   VacancyFilter,
   TrainingFilter,
   Keyset,
+  ChangeKeyset,
+  ChangesResult,
+  LifecycleModel,
+  PostingState,
 } from './country/adapter.js';
 export type * from './model.js';
 export type { Cache, CachePolicy, CachedValue, CacheEntry } from '../../core/cache/types.js';

@@ -45,7 +45,7 @@ describe('thailand adapter over HTTP', () => {
   it('resolves 50 entities with occupation, region and skills in exactly 1 upstream call, and 0 when repeated', async () => {
     const data = generateData(11, 400);
     await start(data);
-    const ids = globalIds(data, 100, 50);
+    const ids = globalIds(data, 15, 50);
     const cold = await calls(async () => {
       const resolved = dataOf(await entities(ids))._entities;
       expect(resolved.map((v) => v?.id)).toEqual(ids);

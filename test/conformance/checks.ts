@@ -95,6 +95,101 @@ function inContractOrder(a: Hit, b: Hit): boolean {
 
 const NOT_COUNTED = 'upstream calls not counted (no upstream request counter given)';
 
+interface ChangeRecord {
+  id: string;
+  typename: string;
+  postedAt: string;
+  updatedAt: string;
+  state: 'OPEN' | 'CLOSED' | 'WITHDRAWN';
+  closedAt: string | null;
+  positions: number;
+}
+interface ChangePage {
+  records: ChangeRecord[];
+  hasMore: boolean;
+  asOf: string;
+}
+const CHANGES = `query($after: ExchangeChangeKeyset, $first: Int!) { exchangeVacancyChanges(after: $after, first: $first) {
+  hasMore asOf records { id typename postedAt updatedAt state closedAt positions } } }`;
+const changes = (t: ConformanceTarget, variables: Record<string, unknown>) => gql<{ exchangeVacancyChanges: ChangePage }>(t, CHANGES, variables);
+
+/** Oldest change first, ties by id ascending (code-unit order), as the contract says. */
+function inChangeOrder(a: ChangeRecord, b: ChangeRecord): boolean {
+  const ta = Date.parse(a.updatedAt);
+  const tb = Date.parse(b.updatedAt);
+  return ta < tb || (ta === tb && a.id < b.id);
+}
+
+/** The whole change feed from the start, `first` at a time. */
+async function walkChanges(t: ConformanceTarget, first: number): Promise<ChangeRecord[]> {
+  const records: ChangeRecord[] = [];
+  let after: { updatedAt: string; id: string } | null = null;
+  for (let pageNo = 0; pageNo < 1_000; pageNo++) {
+    const page: ChangePage = ok(await changes(t, { first, after }), 'exchangeVacancyChanges').exchangeVacancyChanges;
+    records.push(...page.records);
+    const last = page.records.at(-1);
+    if (!page.hasMore || !last) return records;
+    after = { updatedAt: last.updatedAt, id: last.id };
+  }
+  throw new ConformanceFailure('the change feed never ended (hasMore stayed true for 1,000 pages)');
+}
+
+const CHANGE_CHECKS: readonly Check[] = [
+  {
+    name: 'walks the change feed from the start: every posting once, oldest change first, closed and withdrawn with closedAt',
+    fix: "changes(after, first) must return the national system's changed postings by updatedAt asc, id asc, closed and withdrawn ones included (use afterChangeKeyset from the kit); toLifecycle gives closedAt exactly when the state is not OPEN",
+    run: async (t) => {
+      const records = await walkChanges(t, 97);
+      const ids = new Set<string>();
+      records.forEach((r, n) => {
+        ensure(!ids.has(r.id), `${r.id} appears twice in one walk`);
+        ids.add(r.id);
+        ensure(n === 0 || inChangeOrder(records[n - 1]!, r), `${records[n - 1]?.id} comes before ${r.id}, against the feed's order`);
+        ensure(r.typename === vacancyType(t), `a record's typename is ${r.typename}, not ${vacancyType(t)}`);
+        ensure(r.id.startsWith(`${t.country}:`), `${r.id} does not start with ${t.country}:`);
+        ensure(Date.parse(r.updatedAt) >= Date.parse(r.postedAt), `${r.id} changed before it was posted`);
+        ensure(r.positions >= 1, `${r.id} offers ${r.positions} positions`);
+        ensure((r.closedAt === null) === (r.state === 'OPEN'), `${r.id} is ${r.state} with closedAt ${r.closedAt}`);
+      });
+      ensure(records.some((r) => r.state !== 'OPEN'), 'the feed holds no closed or withdrawn posting');
+      // Everything the search lists is in the feed (which also holds what the search no longer lists).
+      const listed = ok(await gql<{ exchangeVacancyFacts: { hits: Hit[] } }>(t, FACTS, { filter: {} }), 'exchangeVacancyFacts').exchangeVacancyFacts.hits;
+      const missing = listed.filter((h) => !ids.has(h.id));
+      ensure(missing.length === 0, `${missing.length} listed vacancies are missing from the change feed, e.g. ${missing[0]?.id}`);
+      return [];
+    },
+  },
+  {
+    name: 'returns after a keyset exactly the later changes, and the same walk at any page size',
+    fix: 'return only records strictly after (updatedAt, id) of the keyset, exact through postings changed in the same instant; hasMore must say whether more follow',
+    run: async (t) => {
+      const all = await walkChanges(t, 1000);
+      for (const cut of [1, Math.floor(all.length / 3), all.length - 2].filter((n) => n >= 0 && n < all.length)) {
+        const from = all[cut]!;
+        const page = ok(await changes(t, { first: 1000, after: { updatedAt: from.updatedAt, id: from.id } }), 'exchangeVacancyChanges').exchangeVacancyChanges;
+        const expected = all.slice(cut + 1, cut + 1 + 1000).map((r) => r.id);
+        ensure(JSON.stringify(page.records.map((r) => r.id)) === JSON.stringify(expected), `after ${from.id} the feed did not return exactly the later changes`);
+        ensure(page.hasMore === all.length > cut + 1 + 1000, `hasMore is ${page.hasMore} after ${from.id}`);
+        ensure(!Number.isNaN(Date.parse(page.asOf)), `asOf "${page.asOf}" is not a date`);
+      }
+      const small = await walkChanges(t, 7);
+      ensure(JSON.stringify(small.map((r) => r.id)) === JSON.stringify(all.map((r) => r.id)), 'a walk 7 at a time differs from one 1000 at a time');
+      return [];
+    },
+  },
+  {
+    name: 'answers bad change-feed arguments with coded errors',
+    fix: "do not catch the kit's validation of first (1..1000) and of the keyset",
+    run: async (t) => {
+      for (const first of [0, 1001])
+        ensure(JSON.stringify(codes(await changes(t, { first }))) === '["BAD_USER_INPUT"]', `first: ${first} was not refused with BAD_USER_INPUT`);
+      for (const after of [{ updatedAt: 'yesterday', id: `${t.country}:1` }, { updatedAt: '2026-01-01T00:00:00Z', id: 'XX:elsewhere' }])
+        ensure(JSON.stringify(codes(await changes(t, { first: 5, after }))) === '["BAD_USER_INPUT"]', `the keyset ${JSON.stringify(after)} was not refused`);
+      return [];
+    },
+  },
+];
+
 export const COUNTRY_CHECKS: readonly Check[] = [
   {
     name: 'publishes the contract and its entity types with @key in _service.sdl',
@@ -108,6 +203,8 @@ export const COUNTRY_CHECKS: readonly Check[] = [
         'type SourceInfo',
         'input ExchangeVacancyFilter',
         'exchangeVacancySearch',
+        'exchangeVacancyChanges',
+        'type ExchangeVacancyRecord',
       ]) {
         ensure(_service.sdl.includes(part), `the SDL lacks "${part}" from the contract`);
       }
@@ -250,6 +347,7 @@ export const COUNTRY_CHECKS: readonly Check[] = [
       return [];
     },
   },
+  ...CHANGE_CHECKS,
 ];
 
 /** Asked only when a taxonomy URL is given: without the country there, its vacancies cannot name it. */

@@ -11,7 +11,7 @@ import { buildOnce, freePort, runBuilt, untilReady } from './built.js';
  * signal handler is off; the process drains, then stops), and a bad environment is one line and
  * exit code 1.
  */
-const SECRET = 'built-process-test-secret-0123456789';
+const SECRET = '7f3c9a1e5b2d8046c1e9f7a3b5d20c84';
 
 describe('the built gateway, as deployed', () => {
   let stack: TestStack;

@@ -1,6 +1,7 @@
 import { createRng, type Rng } from '../rng.js';
 import { addDays, postedAt } from './dates.js';
 import { DIRT_RATES } from './dirt.js';
+import { copyLifecycle, lifecycleAt, openingsOf, type PostingLifecycle } from './lifecycle.js';
 import { monthlyWageBand, occupationPicker, regionPicker, type WageStructure } from './labourMarket.js';
 import { legalFloor, skillsOfUnit, workingDaysPerMonth, type LinkedSkill, type Subdivision } from './referenceData.js';
 import { atLeast } from './labourMarket.js';
@@ -51,7 +52,7 @@ export interface CountryProfile {
   freeTextSkills: string[];
 }
 
-export interface GeneratedJob {
+export interface GeneratedJob extends PostingLifecycle {
   seq: number;
   occupation: NationalOccupation;
   /** The code as the system stores it: usually occupation.code, sometimes outdated or missing. */
@@ -88,13 +89,32 @@ export function generateJobs(profile: CountryProfile, seed: number, size: number
   return jobs;
 }
 
-function freshJob(rng: Rng, profile: CountryProfile, seed: number, seq: number, occupation: NationalOccupation, region: Subdivision): GeneratedJob {
-  const posted = postedAt(Math.pow(rng.next(), 1.3));
+/** New postings after the anchor (the simulated clock moving on): fresh jobs posted at `postedAtMs`, open. */
+export function jobFactory(profile: CountryProfile): (rng: Rng, seq: number, postedAtMs: number) => GeneratedJob {
+  const pickOccupation = occupationPicker(profile.occupations);
+  const pickRegion = regionPicker(profile.regions, profile.regionBoosts);
+  return (rng, seq, postedAtMs) => ({
+    ...freshJob(rng, profile, 0, seq, pickOccupation(rng), pickRegion(rng), postedAtMs),
+    updatedAtMs: postedAtMs,
+    state: 'open',
+    closedAtMs: null,
+  });
+}
+
+function freshJob(
+  rng: Rng,
+  profile: CountryProfile,
+  seed: number,
+  seq: number,
+  occupation: NationalOccupation,
+  region: Subdivision,
+  posted = postedAt(Math.pow(rng.next(), 1.3)),
+): GeneratedJob {
   const skillLevel = skillLevelOf(occupation.iscoCode);
   // Its own stream, so that adding localities leaves every other draw as it was.
   const locality = profile.locality ? profile.locality(createRng(seed ^ Math.imul(seq + 1, 0x2545f491)), region) : null;
   const floor = legalFloor(profile.country, region.code, locality, posted);
-  return {
+  const job = {
     seq,
     occupation,
     nationalCode: nationalCodeFor(rng, profile, occupation),
@@ -112,18 +132,21 @@ function freshJob(rng: Rng, profile: CountryProfile, seed: number, seq: number, 
     freeTextSkill: rng.chance(0.05) ? rng.pick(profile.freeTextSkills) : null,
     partner: rng.chance(0.25) ? rng.pick(profile.partners) : null,
     duplicateOf: null,
-    openings: rng.chance(0.7) ? 1 : rng.int(2, 20),
+    openings: openingsOf(rng),
   };
+  return { ...job, ...lifecycleAt(job, seed) };
 }
 
 /** The same job re-listed by a partner portal a little later, with its own id. */
 function syndicatedCopy(rng: Rng, profile: CountryProfile, original: GeneratedJob, seq: number): GeneratedJob {
+  const postedAtMs = original.postedAtMs + rng.int(1, 72) * 3_600_000;
   return {
     ...original,
     seq,
-    postedAtMs: original.postedAtMs + rng.int(1, 72) * 3_600_000,
+    postedAtMs,
     partner: rng.pick(profile.partners),
     duplicateOf: original.seq,
+    ...copyLifecycle(original, postedAtMs),
   };
 }
 

@@ -2,7 +2,7 @@ import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countryFiles, defineCountrySubgraph, type CountryAdapter, type TrainingOfferEntity, type VacancyEntity } from '../../kit/index.js';
 import { createTemplateUpstream, type TemplateCourseRecord, type TemplateJobRecord } from './upstream/client.js';
-import { toTrainingOffer, toVacancy } from './upstream/toModel.js';
+import { toLifecycle, toTrainingOffer, toVacancy } from './upstream/toModel.js';
 
 /**
  * The template country subgraph: the adapter the kit turns into a complete subgraph (contract
@@ -28,6 +28,7 @@ export const adapter: CountryAdapter<TemplateJobRecord, TemplateCourseRecord> = 
   trainingId: (course) => course.course_no,
   toVacancy,
   toTrainingOffer,
+  toLifecycle,
 };
 
 const country = defineCountrySubgraph(adapter);

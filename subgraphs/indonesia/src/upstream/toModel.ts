@@ -1,10 +1,12 @@
-import type { EmploymentType, TrainingMode, TrainingOfferModel, VacancyModel } from '../../../kit/index.js';
+import type { EmploymentType, LifecycleModel, PostingState, TrainingMode, TrainingOfferModel, VacancyModel } from '../../../kit/index.js';
 import { educationToIsced, regionByName, utcOffsetOf } from '../../../kit/reference.js';
 import { feeOf, globalId, isoInOffset, occupationOf, salaryOf, skillsOf } from '../../../kit/translation.js';
 import type { KarirhubHit, Pelatihan } from './native.js';
 
 /** Karirhub → the shared model. Pure; throws only for a record without id, title or date (that record alone fails). */
 
+/** Jakarta's offset (WIB, UTC+7): Karirhub's own clock (`server_time`) is read in it. */
+export const WIB = 7;
 
 export const JOB_TYPES: Record<string, EmploymentType> = {
   'Penuh Waktu': 'FULL_TIME',
@@ -21,10 +23,8 @@ export function toVacancy(hit: KarirhubHit): VacancyModel<KarirhubHit> {
   if (!hit.objectID || !hit.title?.trim() || !Number.isFinite(hit.published_at)) throw new Error('Karirhub record without id, title or published_at');
   const { nationalCode, iscoCode } = occupationOf('KBJI-2014', hit.kbji_code);
   const education = hit.education_min?.trim() || null;
-  const regionCode = hit.province_name ? (regionByName('ID', hit.province_name) ?? null) : null;
-  // Karirhub's timestamps are instants; each posting is shown in its province's legal time
-  // (WIB +7, WITA +8, WIT +9), Jakarta's when the province is unknown.
-  const offset = utcOffsetOf('ID', regionCode);
+  const regionCode = regionOf(hit);
+  const offset = offsetOf(hit);
   return {
     id: globalId('ID', hit.objectID),
     nativeId: hit.objectID,
@@ -45,6 +45,34 @@ export function toVacancy(hit: KarirhubHit): VacancyModel<KarirhubHit> {
     duplicateOf: hit.original_object_id ? globalId('ID', hit.original_object_id) : null,
     sourceUrl: `https://karirhub.kemnaker.go.id/lowongan-dalam-negeri/lowongan/${hit.objectID}`,
     native: hit,
+  };
+}
+
+function regionOf(hit: KarirhubHit): string | null {
+  return hit.province_name ? (regionByName('ID', hit.province_name) ?? null) : null;
+}
+
+/**
+ * Karirhub's timestamps are instants; each posting is shown in its province's legal time
+ * (WIB +7, WITA +8, WIT +9), Jakarta's when the province is unknown.
+ */
+function offsetOf(hit: KarirhubHit): number {
+  return utcOffsetOf('ID', regionOf(hit));
+}
+
+const STATES: Record<string, PostingState> = { aktif: 'OPEN', terisi: 'CLOSED', ditarik: 'WITHDRAWN' };
+
+/** Karirhub's sync fields → the lifecycle; throws for a record without a change date or with an unknown status. */
+export function toLifecycle(hit: KarirhubHit): LifecycleModel {
+  const state = STATES[(hit.status ?? '').trim().toLowerCase()];
+  if (!state || typeof hit.updated_at_timestamp !== 'number' || !Number.isFinite(hit.updated_at_timestamp)) {
+    throw new Error(`Karirhub record with status "${hit.status}" and updated_at_timestamp ${hit.updated_at_timestamp}`);
+  }
+  return {
+    updatedAt: isoInOffset(hit.updated_at_timestamp * 1000, offsetOf(hit)),
+    state,
+    closedAt: state !== 'OPEN' && hit.closed_at !== null ? isoInOffset(hit.closed_at * 1000, offsetOf(hit)) : null,
+    positions: Math.max(1, hit.vacancy_count ?? 1),
   };
 }
 
