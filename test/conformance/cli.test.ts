@@ -83,7 +83,7 @@ describe('conformance CLI', () => {
     expect(out).not.toMatch(/^FAIL/m);
     expect(out).toMatch(/^PASS {2}resolves 50 uncached entities with ONE upstream call/m);
     expect(out).toMatch(/^PASS {2}the taxonomy knows the country/m);
-    expect(out).toContain('8 passed, 0 failed');
+    expect(out).toContain('11 passed, 0 failed');
     expect(code).toBe(0);
   });
 

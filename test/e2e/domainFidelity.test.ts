@@ -37,7 +37,7 @@ describe('domain fidelity through the gateway', () => {
   let stack: TestStack;
   const nodes: Node[] = [];
   beforeAll(async () => {
-    stack = await startStack({ subgraphs: ['taxonomy', 'exchange', 'indonesia', 'malaysia', 'thailand'], simulator: { size: 400 }, responseCacheTtlSeconds: 0 });
+    stack = await startStack({ subgraphs: ['taxonomy', 'exchange', 'indonesia', 'malaysia', 'thailand'], simulator: { size: 1200 }, responseCacheTtlSeconds: 0 });
     let after: string | null = null;
     do {
       const answer: Awaited<ReturnType<typeof stack.query<{ vacancies: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: Node }> } }>>> =
