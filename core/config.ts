@@ -49,6 +49,14 @@ const EnvSchema = z.object({
   GATEWAY_CACHE_MB: z.coerce.number().int().positive().default(32),
   /** Statistical disclosure control: cells with fewer vacancies than this are suppressed. */
   DISCLOSURE_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  /** Cell key perturbation of published counts (docs/SECURITY.md); `off` only for exact internal runs. */
+  DISCLOSURE_PERTURBATION: z.enum(['cell-key', 'off']).default('cell-key'),
+  /** The exchange's vacancy store: PostgreSQL when set, else embedded PGlite (in memory, or STORE_DIR). */
+  DATABASE_URL: z.string().url().optional(),
+  STORE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).default('lmis_store'),
+  STORE_DIR: z.string().min(1).optional(),
+  /** Seconds between incremental syncs of each country; 0 = sync only on start and on demand. */
+  STORE_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -77,6 +85,8 @@ export interface Config {
     thailand: { token: string };
   };
   disclosureThreshold: number;
+  disclosurePerturbation: boolean;
+  store: { databaseUrl: string | undefined; schema: string; dir: string | undefined; syncIntervalMs: number };
   /** Bytes the gateway's in-process cache may hold. */
   gatewayCacheBytes: number;
 }
@@ -120,6 +130,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       thailand: { token: e.THAILAND_API_TOKEN },
     },
     disclosureThreshold: e.DISCLOSURE_THRESHOLD,
+    disclosurePerturbation: e.DISCLOSURE_PERTURBATION === 'cell-key',
+    store: { databaseUrl: e.DATABASE_URL, schema: e.STORE_SCHEMA, dir: e.STORE_DIR, syncIntervalMs: e.STORE_SYNC_INTERVAL_SECONDS * 1000 },
     gatewayCacheBytes: e.GATEWAY_CACHE_MB * 1024 * 1024,
   };
 }
