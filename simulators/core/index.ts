@@ -18,5 +18,7 @@ export { occupationPicker, monthlyWageBand, regionPicker, MAJOR_GROUP_SHARE, MAJ
 export { DIRT_RATES, dirty, oddCasing, oddWhitespace } from './generate/dirt.js';
 export { DATA_ANCHOR_MS, POSTING_WINDOW_DAYS, postedAt, addDays } from './generate/dates.js';
 export { describeProfile } from './describe.js';
-export { generateJobs, skillLevelOf, type CountryProfile, type GeneratedJob, type NationalOccupation, type WagePeriod } from './generate/jobs.js';
+export { generateJobs, jobFactory, skillLevelOf, type CountryProfile, type GeneratedJob, type NationalOccupation, type WagePeriod } from './generate/jobs.js';
 export { coursesFor, generateCourses, type GeneratedCourse, type TrainingProfile } from './generate/training.js';
+export { LiveMarket, CHANGE_SHARES, checkAdvance, type AdvanceReport, type AdvanceRequest } from './market.js';
+export { lifecycleAt, copyLifecycle, openingsOf, MEAN_DAYS_TO_FILL, WITHDRAWN_SHARE, EDITED_SHARE, type PostingLifecycle, type PostingState } from './generate/lifecycle.js';

@@ -12,8 +12,9 @@ const dialect = {
 let sim: RunningSimulator | undefined;
 afterEach(async () => sim?.close());
 
-async function start(extra: Partial<Parameters<typeof startSimServer>[0]['options']> = {}) {
+async function start(extra: Partial<Parameters<typeof startSimServer>[0]['options']> = {}, advance?: Parameters<typeof startSimServer>[0]['advance']) {
   sim = await startSimServer({
+    ...(advance ? { advance } : {}),
     name: 'test',
     options: { port: 0, seed: 1, size: 1, latencyMs: [0, 0], errorRate: 0, ...extra },
     dialect,
@@ -69,6 +70,22 @@ describe('simulator core', () => {
     const limited = await get('/echo/a');
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+  });
+
+  it('advances the clock through POST /__sim/advance and in code; refuses bad requests; a fixed-data system has no clock', async () => {
+    const asked: unknown[] = [];
+    await start({}, (request) => (asked.push(request), { nowMs: Date.UTC(2026, 10, 21), created: request.changes, filled: 0, withdrawn: 0, updated: 0, changed: [] }));
+    const post = (body: string) => fetch(`${sim!.url}/__sim/advance`, { method: 'POST', body });
+    const answer = await post('{"changes": 3, "days": 1}');
+    expect(await answer.json()).toEqual({ nowMs: Date.UTC(2026, 10, 21), now: '2026-11-21T00:00:00.000Z', created: 3, filled: 0, withdrawn: 0, updated: 0, changed: [] });
+    expect(sim!.advance({ changes: 2 }).created).toBe(2);
+    expect(asked).toEqual([{ changes: 3, days: 1 }, { changes: 2, days: 1 }]);
+    for (const bad of ['{"changes": -4}', '{"days": 2}', 'not json']) expect((await post(bad)).status, bad).toBe(400);
+    expect(sim!.stats().total).toBe(0);
+    await sim!.close();
+    await start();
+    expect((await post('{"changes": 1}')).status).toBe(404);
+    expect(() => sim!.advance({ changes: 1 })).toThrow(/no clock/);
   });
 
   it('draws the same numbers from the same seed', () => {

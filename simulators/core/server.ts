@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { closeServer, listenOn, trackInFlight } from '../../core/httpServer.js';
+import { checkAdvance, type AdvanceReport, type AdvanceRequest } from './market.js';
 import { TokenBuckets } from './rateLimit.js';
 import { matchRoute } from './routing.js';
 import { RequestCounter } from './stats.js';
@@ -12,14 +13,19 @@ export interface SimServerOptions {
   options: SimulatorOptions;
   routes: Route[];
   dialect: NativeDialect;
+  /**
+   * The system's clock and change injection (a LiveMarket's advance, then the country rebuilds its
+   * native data). Absent for a system serving fixed, planted data: it has no clock to move.
+   */
+  advance?: (request: AdvanceRequest) => AdvanceReport;
 }
 
 /**
  * The HTTP side every simulator shares: routing, the national system's error dialect, latency
  * with jitter, rate limits, random 5xx, fault injection, request accounting, and the test-only
- * `/__sim/stats`, `/__sim/faults`, `/__sim/reset` routes (never delayed, never counted).
+ * `/__sim/stats`, `/__sim/faults`, `/__sim/reset`, `/__sim/advance` routes (never delayed, never counted).
  */
-export async function startSimServer({ name, options, routes, dialect }: SimServerOptions): Promise<RunningSimulator> {
+export async function startSimServer({ name, options, routes, dialect, advance }: SimServerOptions): Promise<RunningSimulator> {
   const counter = new RequestCounter();
   const buckets = options.rateLimit ? new TokenBuckets(options.rateLimit.perSecond, options.rateLimit.burst) : undefined;
   let faults: Faults = {};
@@ -39,6 +45,7 @@ export async function startSimServer({ name, options, routes, dialect }: SimServ
       faults = { ...faults, ...parsed };
       return send(res, { json: { ok: true, faults } }), true;
     }
+    if (path === '/__sim/advance' && req.method === 'POST') return send(res, advanceAnswer(advance, body)), true;
     return false;
   };
 
@@ -92,8 +99,25 @@ export async function startSimServer({ name, options, routes, dialect }: SimServ
       counter.reset();
       buckets?.reset();
     },
+    advance: (request) => clockOf(name, advance)(checkAdvance(request)),
     close: () => closeServer(server, inFlight, 2_000),
   };
+}
+
+function clockOf(name: string, advance: SimServerOptions['advance']): NonNullable<SimServerOptions['advance']> {
+  if (!advance) throw new RangeError(`the ${name} simulator serves fixed data: it has no clock to advance`);
+  return advance;
+}
+
+function advanceAnswer(advance: SimServerOptions['advance'], body: Buffer): SimResponse {
+  if (!advance) return { status: 404, json: { error: 'this simulator serves fixed data: it has no clock to advance' } };
+  try {
+    const report = advance(checkAdvance(JSON.parse(body.toString('utf8') || 'null')));
+    return { json: { ...report, now: new Date(report.nowMs).toISOString() } };
+  } catch (error) {
+    if (error instanceof SyntaxError || error instanceof RangeError) return { status: 400, json: { error: `advance: ${error.message}` } };
+    throw error;
+  }
 }
 
 function simRequest(req: IncomingMessage, url: URL, body: Buffer, params: Record<string, string>): SimRequest {

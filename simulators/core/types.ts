@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Logger } from '../../core/log.js';
 import type { RunningService } from '../../core/service.js';
+import type { AdvanceReport, AdvanceRequest } from './market.js';
 
 export interface SimulatorOptions {
   /** 0 = ephemeral (tests). */
@@ -26,6 +27,8 @@ export interface SimStats {
 export interface RunningSimulator extends RunningService {
   stats(): SimStats;
   reset(): void;
+  /** Moves the system's clock forward and applies deterministic changes (what `POST /__sim/advance` does). */
+  advance(request: AdvanceRequest): AdvanceReport;
 }
 
 export interface SimRequest {

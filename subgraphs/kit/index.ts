@@ -22,7 +22,7 @@ export {
 export { cachedUpstream, createBatchLoader, primeRecords, unavailable, type BatchLoaderOptions, type Fetched, type ResourceCacheContext } from './upstream/cache.js';
 export { defineCountrySubgraph, type CountrySubgraph } from './country/define.js';
 export { countryFiles } from './country/files.js';
-export { afterKeyset } from './country/keyset.js';
+export { afterChangeKeyset, afterKeyset, type ChangeOrder } from './country/keyset.js';
 export { countrySchemaText, countryTypeNames, contractText } from './country/schema.js';
 export { DEFAULT_POLICIES, type CountryContext } from './country/runtime.js';
 export type {
@@ -35,6 +35,10 @@ export type {
   VacancyFilter,
   TrainingFilter,
   Keyset,
+  ChangeKeyset,
+  ChangesResult,
+  LifecycleModel,
+  PostingState,
 } from './country/adapter.js';
 export type * from './model.js';
 export type { Cache, CachePolicy, CachedValue, CacheEntry } from '../../core/cache/types.js';

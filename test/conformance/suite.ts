@@ -58,6 +58,32 @@ const FACTS = `query($filter: ExchangeVacancyFilter!) { exchangeVacancyFacts(fil
 const TRAININGS = `query($first: Int!, $offset: Int) {
   exchangeTrainingSearch(filter: {}, first: $first, offset: $offset) { total hits { id typename startDate } } }`;
 
+interface ChangeRecord {
+  id: string;
+  typename: string;
+  postedAt: string;
+  updatedAt: string;
+  state: 'OPEN' | 'CLOSED' | 'WITHDRAWN';
+  closedAt: string | null;
+  positions: number;
+  nationalSystem: string;
+  currency: string;
+}
+interface ChangePage {
+  records: ChangeRecord[];
+  hasMore: boolean;
+  asOf: string;
+}
+const CHANGES = `query($after: ExchangeChangeKeyset, $first: Int!) { exchangeVacancyChanges(after: $after, first: $first) {
+  hasMore asOf records { id typename postedAt updatedAt state closedAt positions nationalSystem currency } } }`;
+
+/** Oldest change first, ties by id ascending (code-unit order), as the contract says. */
+function inChangeOrder(a: ChangeRecord, b: ChangeRecord): boolean {
+  const ta = Date.parse(a.updatedAt);
+  const tb = Date.parse(b.updatedAt);
+  return ta < tb || (ta === tb && a.id < b.id);
+}
+
 /** Newest first, ties by id descending (code-unit order), as the contract says. */
 function inContractOrder(a: Hit, b: Hit): boolean {
   const ta = Date.parse(a.postedAt);
@@ -102,7 +128,7 @@ export function runCountryConformance(name: string, startCountry: () => Promise<
 
     it('publishes the contract and its entity types with @key in _service.sdl', async () => {
       const { _service } = ok(await gql<{ _service: { sdl: string } }>('{ _service { sdl } }'));
-      for (const type of ['interface Vacancy', 'interface TrainingOffer', 'type Salary', 'type SourceInfo', 'input ExchangeVacancyFilter', 'exchangeVacancySearch']) {
+      for (const type of ['interface Vacancy', 'interface TrainingOffer', 'type Salary', 'type SourceInfo', 'input ExchangeVacancyFilter', 'exchangeVacancySearch', 'exchangeVacancyChanges', 'type ExchangeVacancyRecord']) {
         expect(_service.sdl).toContain(type);
       }
       expect(_service.sdl).toMatch(new RegExp(`type ${vacancyType} implements Vacancy[^{]*@key\\(fields: "id"\\)`));
@@ -156,6 +182,59 @@ export function runCountryConformance(name: string, startCountry: () => Promise<
         after = { postedAt: last.postedAt, id: last.id };
       }
       expect(seen.size).toBe(total);
+    });
+
+    const changes = (variables: Record<string, unknown>) => gql<{ exchangeVacancyChanges: ChangePage }>(CHANGES, variables);
+    /** The whole change feed from the start, `first` at a time: every record, and the pages' last keyset. */
+    const walkChanges = async (first: number) => {
+      const records: ChangeRecord[] = [];
+      let after: { updatedAt: string; id: string } | null = null;
+      for (let pageNo = 0; pageNo < 1_000; pageNo++) {
+        const page: ChangePage = ok(await changes({ first, after })).exchangeVacancyChanges;
+        records.push(...page.records);
+        const last = page.records.at(-1);
+        if (!page.hasMore || !last) return records;
+        after = { updatedAt: last.updatedAt, id: last.id };
+      }
+      throw new Error('the change feed never ended');
+    };
+
+    it('walks the change feed from the start: every posting once, oldest change first, closed and withdrawn with closedAt', async () => {
+      const records = await walkChanges(97);
+      const ids = records.map((r) => r.id);
+      expect(new Set(ids).size, 'a posting appeared twice').toBe(ids.length);
+      records.forEach((r, n) => {
+        if (n > 0) expect(inChangeOrder(records[n - 1]!, r), `${records[n - 1]!.id} before ${r.id}`).toBe(true);
+        expect(r.typename).toBe(vacancyType);
+        expect(r.id.startsWith(`${country}:`)).toBe(true);
+        expect(Date.parse(r.updatedAt)).toBeGreaterThanOrEqual(Date.parse(r.postedAt));
+        expect(r.positions).toBeGreaterThanOrEqual(1);
+        expect(r.closedAt === null, `${r.id} is ${r.state} with closedAt ${r.closedAt}`).toBe(r.state === 'OPEN');
+      });
+      expect(records.some((r) => r.state === 'CLOSED')).toBe(true);
+      expect(records.some((r) => r.state === 'WITHDRAWN')).toBe(true);
+      // Everything the search lists is in the feed (which also holds what the search no longer lists).
+      const listed = ok(await gql<{ exchangeVacancyFacts: { hits: Hit[] } }>(FACTS, { filter: {} })).exchangeVacancyFacts.hits;
+      const inFeed = new Set(ids);
+      expect(listed.filter((h) => !inFeed.has(h.id))).toEqual([]);
+    });
+
+    it('returns after a keyset exactly the later changes, and the same walk at any page size', async () => {
+      const all = await walkChanges(1000);
+      for (const cut of [1, Math.floor(all.length / 3), all.length - 2]) {
+        const from = all[cut]!;
+        const page = ok(await changes({ first: 1000, after: { updatedAt: from.updatedAt, id: from.id } })).exchangeVacancyChanges;
+        expect(page.records.map((r) => r.id)).toEqual(all.slice(cut + 1, cut + 1 + 1000).map((r) => r.id));
+        expect(page.hasMore).toBe(all.length > cut + 1 + 1000);
+        expect(Number.isNaN(Date.parse(page.asOf))).toBe(false);
+      }
+      expect((await walkChanges(7)).map((r) => r.id)).toEqual(all.map((r) => r.id));
+    });
+
+    it('answers bad change-feed arguments with coded errors', async () => {
+      for (const first of [0, 1001]) expect(codes(await changes({ first }))).toEqual(['BAD_USER_INPUT']);
+      expect(codes(await changes({ first: 5, after: { updatedAt: 'yesterday', id: `${country}:1` } }))).toEqual(['BAD_USER_INPUT']);
+      expect(codes(await changes({ first: 5, after: { updatedAt: '2026-01-01T00:00:00Z', id: 'XX:elsewhere' } }))).toEqual(['BAD_USER_INPUT']);
     });
 
     it('gives every id the form <country>:<native id>', async () => {

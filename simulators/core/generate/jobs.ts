@@ -1,6 +1,7 @@
 import { createRng, type Rng } from '../rng.js';
 import { addDays, postedAt } from './dates.js';
 import { DIRT_RATES } from './dirt.js';
+import { copyLifecycle, lifecycleAt, openingsOf, type PostingLifecycle } from './lifecycle.js';
 import { monthlyWageBand, occupationPicker, regionPicker, type WageStructure } from './labourMarket.js';
 import { skillsOfUnit, type LinkedSkill, type Subdivision } from './referenceData.js';
 
@@ -46,7 +47,7 @@ export interface CountryProfile {
   freeTextSkills: string[];
 }
 
-export interface GeneratedJob {
+export interface GeneratedJob extends PostingLifecycle {
   seq: number;
   occupation: NationalOccupation;
   /** The code as the system stores it: usually occupation.code, sometimes outdated or missing. */
@@ -76,15 +77,26 @@ export function generateJobs(profile: CountryProfile, seed: number, size: number
   const jobs: GeneratedJob[] = [];
   for (let seq = 0; seq < size; seq++) {
     const previous = jobs.length > 0 && rng.chance(DIRT_RATES.duplicate) ? rng.pick(jobs) : undefined;
-    jobs.push(previous && previous.duplicateOf === null ? syndicatedCopy(rng, profile, previous, seq) : freshJob(rng, profile, seq, pickOccupation(rng), pickRegion(rng)));
+    jobs.push(previous && previous.duplicateOf === null ? syndicatedCopy(rng, profile, previous, seq) : freshJob(rng, profile, seq, pickOccupation(rng), pickRegion(rng), seed));
   }
   return jobs;
 }
 
-function freshJob(rng: Rng, profile: CountryProfile, seq: number, occupation: NationalOccupation, region: Subdivision): GeneratedJob {
-  const posted = postedAt(Math.pow(rng.next(), 1.3));
+/** New postings after the anchor (the simulated clock moving on): fresh jobs posted at `postedAtMs`, open. */
+export function jobFactory(profile: CountryProfile): (rng: Rng, seq: number, postedAtMs: number) => GeneratedJob {
+  const pickOccupation = occupationPicker(profile.occupations);
+  const pickRegion = regionPicker(profile.regions, profile.regionBoosts);
+  return (rng, seq, postedAtMs) => ({
+    ...freshJob(rng, profile, seq, pickOccupation(rng), pickRegion(rng), 0, postedAtMs),
+    updatedAtMs: postedAtMs,
+    state: 'open',
+    closedAtMs: null,
+  });
+}
+
+function freshJob(rng: Rng, profile: CountryProfile, seq: number, occupation: NationalOccupation, region: Subdivision, seed: number, posted = postedAt(Math.pow(rng.next(), 1.3))): GeneratedJob {
   const skillLevel = skillLevelOf(occupation.iscoCode);
-  return {
+  const job = {
     seq,
     occupation,
     nationalCode: nationalCodeFor(rng, profile, occupation),
@@ -101,18 +113,21 @@ function freshJob(rng: Rng, profile: CountryProfile, seq: number, occupation: Na
     freeTextSkill: rng.chance(0.05) ? rng.pick(profile.freeTextSkills) : null,
     partner: rng.chance(0.25) ? rng.pick(profile.partners) : null,
     duplicateOf: null,
-    openings: rng.chance(0.7) ? 1 : rng.int(2, 20),
+    openings: openingsOf(rng),
   };
+  return { ...job, ...lifecycleAt(job, seed) };
 }
 
 /** The same job re-listed by a partner portal a little later, with its own id. */
 function syndicatedCopy(rng: Rng, profile: CountryProfile, original: GeneratedJob, seq: number): GeneratedJob {
+  const postedAtMs = original.postedAtMs + rng.int(1, 72) * 3_600_000;
   return {
     ...original,
     seq,
-    postedAtMs: original.postedAtMs + rng.int(1, 72) * 3_600_000,
+    postedAtMs,
     partner: rng.pick(profile.partners),
     duplicateOf: original.seq,
+    ...copyLifecycle(original, postedAtMs),
   };
 }
 

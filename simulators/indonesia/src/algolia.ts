@@ -10,9 +10,9 @@ import { BadRequest } from '../../core/index.js';
 
 export const FACETS = new Set([
   'province_name', 'city_name', 'job_type', 'education_min', 'kbji_code', 'kbli_code', 'industry_name', 'skills', 'company_name',
-  'inclusive_workplace', 'kbji_hierarchy.lvl0', 'kbji_hierarchy.lvl1', 'kbji_hierarchy.lvl2', 'kbji_hierarchy.lvl3',
+  'inclusive_workplace', 'status', 'kbji_hierarchy.lvl0', 'kbji_hierarchy.lvl1', 'kbji_hierarchy.lvl2', 'kbji_hierarchy.lvl3',
 ]);
-export const NUMERIC = new Set(['published_at', 'expired_at', 'salary_min', 'salary_max', 'experience_min_years', 'job_id']);
+export const NUMERIC = new Set(['published_at', 'updated_at_timestamp', 'closed_at', 'expired_at', 'salary_min', 'salary_max', 'experience_min_years', 'job_id']);
 
 export type Operator = '<' | '<=' | '=' | '!=' | '>=' | '>';
 export type Condition =

@@ -32,7 +32,17 @@ export interface KarirhubHit {
   vacancy_count: number;
   /** Karirhub's own link from a syndicated copy to the posting it re-lists (its dedup hint). */
   original_object_id: string | null;
+  /** aktif (listed) | terisi (filled) | ditarik (withdrawn by the employer). */
+  status: KarirhubStatus;
+  /** Unix seconds of the last change (publication, edit, closing): the sync index's order. */
+  updated_at_timestamp: number;
+  /** Unix seconds the posting was filled or withdrawn; null while aktif. */
+  closed_at: number | null;
 }
+
+export type KarirhubStatus = 'aktif' | 'terisi' | 'ditarik';
+
+const STATUS: Record<GeneratedJob['state'], KarirhubStatus> = { open: 'aktif', filled: 'terisi', withdrawn: 'ditarik' };
 
 const INDUSTRIES: Record<string, [string, string]> = {
   '1': ['Jasa Profesional', '70209'], '2': ['Informasi dan Komunikasi', '62019'], '3': ['Industri Pengolahan', '28299'],
@@ -78,6 +88,9 @@ export function toHit(job: GeneratedJob, seed: number): KarirhubHit {
     description: `Dibutuhkan ${job.occupation.title} untuk penempatan di ${job.region.name}. Pendidikan minimal ${job.education}.`,
     vacancy_count: job.openings,
     original_object_id: job.duplicateOf === null ? null : objectIdOf(seed, job.duplicateOf),
+    status: STATUS[job.state],
+    updated_at_timestamp: job.updatedAtMs / 1000,
+    closed_at: job.closedAtMs === null ? null : job.closedAtMs / 1000,
   };
 }
 

@@ -9,15 +9,23 @@ import type { KarirhubIndex } from './searchIndex.js';
 export const INDEX = 'karirhub_industrial_vacancies';
 /** The replica sorted by recency, as Algolia setups keep one per sort order. */
 export const INDEX_NEWEST = `${INDEX}_published_at_desc`;
+/** The sync replica partner systems mirror Karirhub from: every status, oldest change first. */
+export const INDEX_CHANGES = `${INDEX}_updated_at_asc`;
 const BROWSE_PAGE = 1000;
 const MAX_QUERIES = 50;
 
 export interface KarirhubData {
-  /** Newest first (published_at desc, objectID desc). */
+  /** What the portal lists (status aktif), newest first (published_at desc, objectID desc). */
   hits: KarirhubHit[];
+  /** Every posting in every status (a filled posting's page still answers "lowongan sudah terisi"). */
   byId: Map<string, KarirhubHit>;
   index: KarirhubIndex;
+  /** Every posting, oldest change first (updated_at_timestamp asc, objectID asc): the sync replica. */
+  changes: KarirhubHit[];
+  changeIndex: KarirhubIndex;
   courses: Pelatihan[];
+  /** The system's clock (epoch ms). */
+  now(): number;
 }
 
 export function karirhubRoutes(data: KarirhubData): Route[] {
@@ -38,19 +46,19 @@ export function karirhubRoutes(data: KarirhubData): Route[] {
 
 /** One Algolia query: the index plans it; the default index ranks by text relevance, the replica by recency only. */
 function search(data: KarirhubData, index: string, raw: Record<string, unknown>): Record<string, unknown> {
-  checkIndex(index);
+  const { hits, engine } = indexNamed(data, index);
   const started = process.hrtime.bigint();
   const params = readParams(raw);
-  let ranks = data.index.match(params.clauses, params.query);
+  let ranks = engine.match(params.clauses, params.query);
   if (params.query && index === INDEX) {
     const all = ranks.toArray();
-    const score = new Map(all.map((r) => [r, data.index.titleScore(r, params.query)]));
+    const score = new Map(all.map((r) => [r, engine.titleScore(r, params.query)]));
     const ranked = [...all].sort((a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0) || a - b);
     ranks = { length: ranked.length, slice: (a, b) => ranked.slice(a, b), toArray: () => ranked };
   }
   const start = params.page * params.hitsPerPage;
   return {
-    hits: ranks.slice(start, start + params.hitsPerPage).map((r) => data.hits[r]),
+    hits: ranks.slice(start, start + params.hitsPerPage).map((r) => hits[r]),
     nbHits: ranks.length,
     page: params.page,
     nbPages: params.hitsPerPage === 0 ? 0 : Math.ceil(ranks.length / params.hitsPerPage),
@@ -58,7 +66,13 @@ function search(data: KarirhubData, index: string, raw: Record<string, unknown>)
     processingTimeMS: Number((process.hrtime.bigint() - started) / 1_000_000n),
     query: params.query,
     params: paramsEcho(raw),
+    ...(index === INDEX_CHANGES ? syncClock(data) : {}),
   };
+}
+
+/** The sync replica says how current it is: the system's clock when it answered. */
+function syncClock(data: KarirhubData): Record<string, number> {
+  return { server_time: Math.floor(data.now() / 1000) };
 }
 
 /** The multi-query endpoint (`indexes/*` + `/queries`), what Karirhub's front end actually calls: several queries in one request. */
@@ -90,16 +104,17 @@ function getObjects(data: KarirhubData, body: Record<string, unknown>): SimRespo
 
 /** Full export with a cursor (opaque to callers), up to 1000 hits a page, recency order. */
 function browse(data: KarirhubData, index: string, raw: Record<string, unknown>): SimResponse {
-  checkIndex(index);
+  const { hits, engine } = indexNamed(data, index);
   const params = readParams(raw, { hitsPerPage: BROWSE_PAGE });
   const offset = raw.cursor === undefined ? 0 : decodeCursor(String(raw.cursor));
-  const ranks = data.index.match(params.clauses, params.query);
+  const ranks = engine.match(params.clauses, params.query);
   const next = offset + params.hitsPerPage;
   return {
     json: {
-      hits: ranks.slice(offset, next).map((r) => data.hits[r]),
+      hits: ranks.slice(offset, next).map((r) => hits[r]),
       nbHits: ranks.length,
       ...(next < ranks.length ? { cursor: Buffer.from(`o:${next}`).toString('base64') } : {}),
+      ...(index === INDEX_CHANGES ? syncClock(data) : {}),
     },
   };
 }
@@ -121,7 +136,13 @@ function trainingBatch(data: KarirhubData, req: SimRequest): SimResponse {
 }
 
 function checkIndex(index: string): void {
-  if (index !== INDEX && index !== INDEX_NEWEST) throw new NotFound(`Index ${index} does not exist`);
+  if (index !== INDEX && index !== INDEX_NEWEST && index !== INDEX_CHANGES) throw new NotFound(`Index ${index} does not exist`);
+}
+
+/** The records and search engine behind an index name: the published indices, or the sync replica. */
+function indexNamed(data: KarirhubData, index: string): { hits: readonly KarirhubHit[]; engine: KarirhubIndex } {
+  checkIndex(index);
+  return index === INDEX_CHANGES ? { hits: data.changes, engine: data.changeIndex } : { hits: data.hits, engine: data.index };
 }
 
 function bodyObject(req: SimRequest): Record<string, unknown> {

@@ -22,15 +22,28 @@ type Requirement =
   | { kind: 'postings'; lists: Ranks[]; size: number }
   | { kind: 'test'; test: (rank: number) => boolean };
 
+/** The attribute an index is sorted by, and which way: its bounds are binary searches. */
+export interface IndexOrder {
+  attribute: 'published_at' | 'updated_at_timestamp';
+  direction: 'asc' | 'desc';
+}
+
+const FLIPPED: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=' };
+
 export class KarirhubIndex {
+  /** The order attribute, negated for an ascending index, so it always descends along the ranks. */
   private readonly published: Float64Array;
   private readonly facets = new Map<string, Map<string, number[]>>();
   private readonly columns = new Map<string, Float64Array>();
   private words: { postings: Map<string, number[]>; sorted: string[] } | undefined;
 
-  /** `hits` must be newest first (published_at desc, objectID desc). */
-  constructor(readonly hits: readonly KarirhubHit[]) {
-    this.published = Float64Array.from(hits, (h) => h.published_at);
+  /** `hits` must be in the index's order (by default newest first: published_at desc, objectID desc). */
+  constructor(
+    readonly hits: readonly KarirhubHit[],
+    private readonly order: IndexOrder = { attribute: 'published_at', direction: 'desc' },
+  ) {
+    const sign = order.direction === 'desc' ? 1 : -1;
+    this.published = Float64Array.from(hits, (h) => sign * h[order.attribute]);
   }
 
   /** Builds the posting lists of attributes every caller filters on, so no first query pays for them. */
@@ -45,7 +58,7 @@ export class KarirhubIndex {
     const requirements: Requirement[] = [];
     for (const clause of clauses) {
       const only = clause.length === 1 ? clause[0] : undefined;
-      if (only?.kind === 'numeric' && only.attribute === 'published_at' && only.op !== '!=') [lo, hi] = this.narrow(lo, hi, only.op, only.value);
+      if (only?.kind === 'numeric' && only.attribute === this.order.attribute && only.op !== '!=') [lo, hi] = this.bound(lo, hi, only.op, only.value);
       else requirements.push(this.requirement(clause));
     }
     for (const word of queryWords(query)) requirements.push(this.wordRequirement(word.text, word.prefix));
@@ -74,7 +87,12 @@ export class KarirhubIndex {
     return arrayList(out);
   }
 
-  /** published_at is descending along the ranks: a bound is a cut in the window. */
+  /** A bound on the order attribute, as one on the descending key column. */
+  private bound(lo: number, hi: number, op: string, value: number): [number, number] {
+    return this.order.direction === 'desc' ? this.narrow(lo, hi, op, value) : this.narrow(lo, hi, FLIPPED[op] ?? op, -value);
+  }
+
+  /** The key column is descending along the ranks: a bound is a cut in the window. */
   private narrow(lo: number, hi: number, op: string, value: number): [number, number] {
     const firstBelow = (limit: number, inclusive: boolean) => this.firstRank((p) => (inclusive ? p <= limit : p < limit));
     switch (op) {

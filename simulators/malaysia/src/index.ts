@@ -1,8 +1,8 @@
 import { loadConfig } from '../../../core/config.js';
-import { coursesFor, generateCourses, generateJobs, startSimServer, type RunningSimulator, type SimulatorOptions } from '../../core/index.js';
+import { LiveMarket, coursesFor, generateCourses, generateJobs, startSimServer, type AdvanceReport, type AdvanceRequest, type GeneratedJob, type RunningSimulator, type SimulatorOptions } from '../../core/index.js';
 import { mfjDialect } from './dialect.js';
 import { indexJobs, type MfjData } from './jobIndex.js';
-import { toMfjJobs, toProgramme } from './native.js';
+import { toMfjJobs, toNewMfjJob, toProgramme, withChanges, type MfjJob } from './native.js';
 import { profile, trainingProfile } from './profile.js';
 import { mfjRoutes, type OAuthSettings } from './routes.js';
 
@@ -13,11 +13,27 @@ export type MfjSimulatorOptions = SimulatorOptions & Partial<OAuthSettings>;
 
 /** MYFutureJobs (PERKESO) + TVET training programmes, simulated. `tokenTtlSeconds` lets tests expire tokens fast. */
 export async function startSimulator(options: MfjSimulatorOptions): Promise<RunningSimulator> {
-  return serveData(generateData(options.seed, options.size), options);
+  const market = new LiveMarket(generateJobs(profile, options.seed, options.size), profile, options.seed);
+  const natives = toMfjJobs(market.jobs, options.seed);
+  const data = indexJobs(natives, programmesFor(options.seed, options.size), () => market.nowMs);
+  return serveData(data, options, (request) => {
+    const report = market.advance(request);
+    for (const seq of report.changed) natives[seq] = redressed(natives[seq], market.jobs[seq] as GeneratedJob, options.seed);
+    Object.assign(data, indexJobs(natives, data.programmes, data.now));
+    return report;
+  });
 }
 
-/** Serves the given data with MYFutureJobs' API: tests use it to plant records the generator never makes. */
-export async function serveData(data: MfjData, options: MfjSimulatorOptions): Promise<RunningSimulator> {
+/** A changed posting keeps its dressing; a new one is dressed from its own seq. */
+function redressed(native: MfjJob | undefined, job: GeneratedJob, seed: number): MfjJob {
+  return native ? withChanges(native, job) : toNewMfjJob(job, seed);
+}
+
+/**
+ * Serves the given data with MYFutureJobs' API: tests use it to plant records the generator never
+ * makes. Planted data has no clock unless `advance` is given.
+ */
+export async function serveData(data: MfjData, options: MfjSimulatorOptions, advance?: (request: AdvanceRequest) => AdvanceReport): Promise<RunningSimulator> {
   // The dev client the adapter's configuration defaults to.
   const dev = loadConfig({}).credentials.malaysia;
   const oauth: OAuthSettings = {
@@ -26,12 +42,14 @@ export async function serveData(data: MfjData, options: MfjSimulatorOptions): Pr
     tokenTtlSeconds: options.tokenTtlSeconds ?? 300,
   };
   const tokens = new Map<string, number>();
-  return startSimServer({ name: 'malaysia', options, routes: mfjRoutes(data, oauth, tokens), dialect: mfjDialect(tokens) });
+  return startSimServer({ name: 'malaysia', options, routes: mfjRoutes(data, oauth, tokens), dialect: mfjDialect(tokens), ...(advance ? { advance } : {}) });
 }
 
 /** Deterministic: the same seed and size give byte-identical records. */
 export function generateData(seed: number, size: number): MfjData {
-  const jobs = toMfjJobs(generateJobs(profile, seed, size), seed);
-  const programmes = generateCourses(trainingProfile, seed, coursesFor(size)).map(toProgramme);
-  return indexJobs(jobs, programmes);
+  return indexJobs(toMfjJobs(generateJobs(profile, seed, size), seed), programmesFor(seed, size));
+}
+
+function programmesFor(seed: number, size: number) {
+  return generateCourses(trainingProfile, seed, coursesFor(size)).map(toProgramme);
 }

@@ -1,4 +1,5 @@
 import { codePrefixes, matchPositions, postingIndex, type PositionQuery, type PostingIndex, type PostingKeys } from '../../core/postings.js';
+import { DATA_ANCHOR_MS } from '../../core/index.js';
 import type { MfjJob, MfjProgramme } from './native.js';
 
 /**
@@ -41,11 +42,18 @@ const SHOWN: Record<CountedFacet, (job: MfjJob) => string> = {
 };
 
 export interface MfjData {
-  /** Newest first (posted instant desc, id desc). */
+  /** What the portal lists (ACTIVE postings; expired ones linger), newest first (posted instant desc, id desc). */
   jobs: MfjJob[];
   /** Posted instant (epoch ms) by position: descending. */
   postedMs: Float64Array;
+  /** Every posting in every status: a filled posting's page still answers. */
   byId: Map<string, MfjJob>;
+  /** Every posting, oldest change first (lastModifiedDate asc, id asc): the changes feed. */
+  changes: MfjJob[];
+  /** Last-change instant (epoch ms) by position in `changes`: ascending. */
+  changedMs: Float64Array;
+  /** The system's clock (epoch ms). */
+  now(): number;
   programmes: MfjProgramme[];
   index: PostingIndex<Facet>;
   /** Per counted facet: the distinct shown values, and each position's value number. */
@@ -57,14 +65,23 @@ export function postedInstant(job: MfjJob): number {
   return Date.parse(job.postedDate.length === 10 ? `${job.postedDate}T00:00:00+08:00` : job.postedDate);
 }
 
-export function indexJobs(unsorted: MfjJob[], programmes: MfjProgramme[]): MfjData {
+/**
+ * The portal's stores over every posting: the search lists only ACTIVE postings (a filled or
+ * withdrawn job leaves the portal); the changes feed and the by-id lookups keep them all.
+ */
+export function indexJobs(all: MfjJob[], programmes: MfjProgramme[], now: () => number = () => DATA_ANCHOR_MS): MfjData {
+  const unsorted = all.filter((j) => j.status === 'ACTIVE');
   const instants = Float64Array.from(unsorted, postedInstant);
   const order = Array.from(unsorted.keys()).sort((a, b) => instants[b]! - instants[a]! || (unsorted[a]!.id < unsorted[b]!.id ? 1 : -1));
   const jobs = order.map((n) => unsorted[n]!);
+  const modified = all.map((job) => ({ job, ms: Date.parse(job.lastModifiedDate) })).sort((a, b) => a.ms - b.ms || (a.job.id < b.job.id ? -1 : 1));
   return {
     jobs,
     postedMs: Float64Array.from(order, (n) => instants[n]!),
-    byId: new Map(jobs.map((j) => [j.id, j])),
+    byId: new Map(all.map((j) => [j.id, j])),
+    changes: modified.map((m) => m.job),
+    changedMs: Float64Array.from(modified, (m) => m.ms),
+    now,
     programmes,
     index: postingIndex(jobs, KEYS, (value) => value.trim().toLowerCase()),
     shown: Object.fromEntries(COUNTED_FACETS.map((f) => [f, dictionary(jobs, SHOWN[f])])) as MfjData['shown'],
@@ -100,4 +117,15 @@ export function facetCounts(data: MfjData, positions: Int32Array): Record<string
       return [facet, rows.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))];
     }),
   );
+}
+
+/** First position in `changes` modified at or after `ms` (the feed's `modifiedSince` is inclusive). */
+export function firstChangedSince(data: MfjData, ms: number): number {
+  let [lo, hi] = [0, data.changedMs.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (data.changedMs[mid]! < ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -23,7 +23,16 @@ export interface MfjJob {
   numberOfVacancies: number;
   /** Set on a re-listing from a partner board: the id of the original posting. */
   sourceJobId: string | null;
+  status: MfjStatus;
+  /** ISO 8601 with +08:00, to the second: the last change (publication, edit, closing). */
+  lastModifiedDate: string;
+  /** ISO 8601 with +08:00 when FILLED or WITHDRAWN; null while ACTIVE. */
+  closedDate: string | null;
 }
+
+export type MfjStatus = 'ACTIVE' | 'FILLED' | 'WITHDRAWN';
+
+const STATUS: Record<GeneratedJob['state'], MfjStatus> = { open: 'ACTIVE', filled: 'FILLED', withdrawn: 'WITHDRAWN' };
 
 /** Salary bands A–N (MYR per month, lower bound inclusive), as the portal's SALARY facet uses them. */
 export const SALARY_BANDS: Array<[band: string, from: number]> = [
@@ -51,6 +60,26 @@ export function toMfjJobs(jobs: GeneratedJob[], seed: number): MfjJob[] {
   return jobs.map((job) => toMfjJob(job, seed, rng));
 }
 
+/** A job posted after the anchor (the clock moved on), dressed from a stream of its own seq. */
+export function toNewMfjJob(job: GeneratedJob, seed: number): MfjJob {
+  return toMfjJob(job, seed, createRng((seed ^ 0x3f7a11 ^ Math.imul(job.seq + 1, 0x27d4eb2d)) >>> 0));
+}
+
+/** A posting the employer changed: its dressing (title, employer, dirt) stays, its lifecycle, head count and wage follow the job. */
+export function withChanges(native: MfjJob, job: GeneratedJob): MfjJob {
+  return {
+    ...native,
+    ...lifecycleFields(job),
+    numberOfVacancies: job.openings,
+    actualWages: job.wage ? { min: job.wage.min, max: job.wage.max } : null,
+    salaryBand: job.wage ? bandOf(job.wage.min) : native.salaryBand,
+  };
+}
+
+function lifecycleFields(job: GeneratedJob): Pick<MfjJob, 'status' | 'lastModifiedDate' | 'closedDate'> {
+  return { status: STATUS[job.state], lastModifiedDate: isoMyt(job.updatedAtMs), closedDate: job.closedAtMs === null ? null : isoMyt(job.closedAtMs) };
+}
+
 function toMfjJob(job: GeneratedJob, seed: number, rng: Rng): MfjJob {
   const occupation = job.occupation as MascoOccupation;
   const contract = CONTRACT_TYPES[job.employmentType] ?? CONTRACT_TYPES['1']!;
@@ -75,6 +104,7 @@ function toMfjJob(job: GeneratedJob, seed: number, rng: Rng): MfjJob {
     jobUrl: `https://candidates.myfuturejobs.gov.my/job/${id}`,
     numberOfVacancies: job.openings,
     sourceJobId: job.duplicateOf === null ? null : jobIdOf(seed, job.duplicateOf),
+    ...lifecycleFields(job),
   };
 }
 

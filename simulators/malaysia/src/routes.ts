@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fromRoot } from '../../../core/paths.js';
 import { BadRequest, DATA_ANCHOR_MS, NotFound, type Route, type SimRequest, type SimResponse } from '../../core/index.js';
 import { springError } from './dialect.js';
-import { facetCounts, matchJobs, type Facet, type JobQuery, type MfjData } from './jobIndex.js';
+import { facetCounts, firstChangedSince, matchJobs, type Facet, type JobQuery, type MfjData } from './jobIndex.js';
 import type { MfjJob } from './native.js';
 import { occupations } from './profile.js';
 
@@ -16,6 +16,8 @@ export interface OAuthSettings {
 /** Larger than the real portal's page so that statistics pulls stay few calls; see README. */
 const MAX_LIMIT = 500;
 const MAX_BATCH_IDS = 100;
+/** The changes feed pages larger: partner systems mirror the whole portal through it. */
+const MAX_CHANGES_SIZE = 1000;
 const DAY_MS = 86_400_000;
 const RECENCY_DAYS: Record<string, number> = { TODAY: 1, '3DAYSAGO': 3, '1WEEKAGO': 7, '2WEEKSAGO': 14, '1MONTHAGO': 30 };
 const INDEXED: ReadonlySet<string> = new Set<Facet>(['CONTRACT_TYPE', 'SALARY', 'EDUCATION', 'STATE', 'MASCO', 'SKILL']);
@@ -28,6 +30,7 @@ export function mfjRoutes(data: MfjData, oauth: OAuthSettings, tokens: Map<strin
     route('token', 'POST', '/oauth/token', (req) => issueToken(req, oauth, tokens), false),
     route('search', 'GET', '/api/jobs', (req) => searchJobs(data, req.query)),
     route('batch', 'GET', '/api/jobs/batch', (req) => ({ json: { results: idList(req.query).flatMap((id) => data.byId.get(id) ?? []) } })),
+    route('changes', 'GET', '/api/v1/jobs/changes', (req) => changedJobs(data, req.query)),
     route('job', 'GET', '/api/jobs/:id', (req) => ({ json: jobById(data, req.params.id ?? '') })),
     route('training', 'GET', '/api/training-programmes', (req) => programmes(data, req.query)),
     route('trainingBatch', 'GET', '/api/training-programmes/batch', (req) => {
@@ -69,6 +72,43 @@ function searchJobs(data: MfjData, query: URLSearchParams): SimResponse {
   const ordered = sort === SORTS[0] ? positions : positions.slice().reverse();
   const results = Array.from(ordered.subarray(offset, offset + limit), (p) => data.jobs[p]!);
   return { json: { results, total: positions.length, offset, limit, facets: facetCounts(data, positions) } };
+}
+
+/**
+ * Spring Data's Page over every posting changed at or after `modifiedSince` (all of them without
+ * it), oldest change first (lastModifiedDate asc, id asc), every status; `page` is 0-based.
+ */
+function changedJobs(data: MfjData, query: URLSearchParams): SimResponse {
+  const page = int(query.get('page') ?? '0', 'page');
+  const size = int(query.get('size') ?? '20', 'size');
+  if (page < 0) throw new BadRequest('page must not be negative');
+  if (size < 1 || size > MAX_CHANGES_SIZE) throw new BadRequest(`size must be between 1 and ${MAX_CHANGES_SIZE}`);
+  const since = instant(query.get('modifiedSince'), 'modifiedSince');
+  const from = since === undefined ? 0 : firstChangedSince(data, since);
+  const totalElements = data.changes.length - from;
+  const content = data.changes.slice(from + page * size, from + (page + 1) * size);
+  const totalPages = Math.ceil(totalElements / size);
+  return {
+    json: {
+      content,
+      pageable: { pageNumber: page, pageSize: size, offset: page * size, sort: { sorted: true, unsorted: false, empty: false }, paged: true, unpaged: false },
+      totalElements,
+      totalPages,
+      number: page,
+      size,
+      numberOfElements: content.length,
+      first: page === 0,
+      last: page >= totalPages - 1,
+      empty: content.length === 0,
+      sort: { sorted: true, unsorted: false, empty: false },
+      serverTime: isoMyt(data.now()),
+    },
+  };
+}
+
+/** Malaysia time (UTC+8), ISO 8601 with its offset, to the second. */
+function isoMyt(ms: number): string {
+  return `${new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
 }
 
 /** The query string in the index's terms: facets, date bounds (RECENCY is one), and the rest checked per posting. */

@@ -1,6 +1,6 @@
 import { BadRequest, type SimResponse } from '../../core/index.js';
-import { matchJobs, type Criterion, type DoeData, type JobQuery } from './jobIndex.js';
-import { parseBeDateTime, WAGE_TYPES, type DoeJob } from './native.js';
+import { firstChangedSince, matchJobs, type Criterion, type DoeData, type JobQuery } from './jobIndex.js';
+import { beDateTimeSeconds, parseBeDateTime, WAGE_TYPES, type DoeJob } from './native.js';
 
 /**
  * DataTables server-side processing as the platform's job list speaks it: `draw`, `start`,
@@ -10,6 +10,8 @@ import { parseBeDateTime, WAGE_TYPES, type DoeJob } from './native.js';
  */
 
 export const MAX_LENGTH = 100;
+/** The update feed pages larger: provincial offices and partners mirror the platform through it. */
+export const MAX_UPDATE_LENGTH = 1000;
 /** The list page's columns when the request does not name them (`columns[n][data]`). */
 const DEFAULT_COLUMNS = ['job_id', 'position', 'employer_name', 'province_name', 'wage_min', 'anounce_date', 'expire_date'];
 const SORTABLE = new Set(['anounce_date', 'job_id', 'wage_min', 'expire_date']);
@@ -30,6 +32,24 @@ export function listJobs(data: DoeData, form: URLSearchParams): SimResponse {
   const positions = ordered(data, matchJobs(data, jobQuery(form)), form);
   const page = length === -1 ? positions.subarray(start) : positions.subarray(start, start + length);
   return { json: { draw, recordsTotal: data.jobs.length, recordsFiltered: positions.length, data: Array.from(page, (p) => data.jobs[p]!) } };
+}
+
+/**
+ * The update feed (ajax_list_job_update), DataTables-shaped like the job list: every posting in
+ * every status updated at or after `criteria[update_since]` (BE "dd/mm/yyyy HH:MM[:SS]", local
+ * time; every posting without it), oldest update first (update_date asc, job_id asc), with
+ * `server_time`, the platform's clock, in the same BE form.
+ */
+export function listUpdates(data: DoeData, form: URLSearchParams): SimResponse {
+  const draw = integer(form.get('draw') ?? '1', 'draw');
+  const start = integer(form.get('start') ?? '0', 'start');
+  const length = integer(form.get('length') ?? '100', 'length');
+  if (start < 0) throw new BadRequest('start ต้องไม่ติดลบ');
+  if (length < 1 || length > MAX_UPDATE_LENGTH) throw new BadRequest(`length ต้องอยู่ระหว่าง 1-${MAX_UPDATE_LENGTH}`);
+  const since = beCriterion(form.get('criteria[update_since]'), 'update_since');
+  const from = since === undefined ? 0 : firstChangedSince(data, since);
+  const page = data.changes.slice(from + start, from + start + length);
+  return { json: { draw, recordsTotal: data.changes.length, recordsFiltered: data.changes.length - from, data: page, server_time: beDateTimeSeconds(data.now()) } };
 }
 
 function jobQuery(form: URLSearchParams): JobQuery {

@@ -1,5 +1,6 @@
 import { codePrefixes, matchPositions, postingIndex, type PositionQuery, type PostingIndex, type PostingKeys } from '../../core/postings.js';
-import type { DoeJob, DsdCourse } from './native.js';
+import { DATA_ANCHOR_MS } from '../../core/index.js';
+import { JOB_STATUS, parseBeDateTime, type DoeJob, type DsdCourse } from './native.js';
 
 /**
  * The job store behind ajax_list_job: postings newest first (announce minute desc, job_id desc),
@@ -20,22 +21,40 @@ const KEYS: PostingKeys<DoeJob, Criterion> = {
 const prefixes = codePrefixes();
 
 export interface DoeData {
-  /** Newest first. */
+  /** What the platform lists (เปิดรับสมัคร; expired ones linger), newest first. */
   jobs: DoeJob[];
   /** Announce instant (epoch ms, whole minutes) by position: descending. */
   announcedMs: Float64Array;
+  /** Every posting in every status. */
   byId: Map<number, DoeJob>;
+  /** Every posting, oldest change first (update_date asc, job_id asc): the update feed. */
+  changes: DoeJob[];
+  /** Last-change instant (epoch ms) by position in `changes`: ascending. */
+  changedMs: Float64Array;
+  /** The system's clock (epoch ms). */
+  now(): number;
   courses: DsdCourse[];
   index: PostingIndex<Criterion>;
 }
 
-export function indexJobs(unsorted: DoeJob[], instants: readonly number[], courses: DsdCourse[]): DoeData {
-  const order = Array.from(unsorted.keys()).sort((a, b) => instants[b]! - instants[a]! || unsorted[b]!.job_id - unsorted[a]!.job_id);
-  const jobs = order.map((n) => unsorted[n]!);
+/**
+ * The platform's stores over every posting (`instants[n]` is posting n's announce instant): the
+ * job list shows only postings still open (a filled or cancelled announcement leaves the list);
+ * the update feed and the by-id lookups keep them all.
+ */
+export function indexJobs(all: DoeJob[], instants: readonly number[], courses: DsdCourse[], now: () => number = () => DATA_ANCHOR_MS): DoeData {
+  const order = Array.from(all.keys())
+    .filter((n) => all[n]!.job_status === JOB_STATUS.open)
+    .sort((a, b) => instants[b]! - instants[a]! || all[b]!.job_id - all[a]!.job_id);
+  const jobs = order.map((n) => all[n]!);
+  const modified = all.map((job) => ({ job, ms: parseBeDateTime(job.update_date) ?? 0 })).sort((a, b) => a.ms - b.ms || a.job.job_id - b.job.job_id);
   return {
     jobs,
     announcedMs: Float64Array.from(order, (n) => instants[n]!),
-    byId: new Map(jobs.map((j) => [j.job_id, j])),
+    byId: new Map(all.map((j) => [j.job_id, j])),
+    changes: modified.map((m) => m.job),
+    changedMs: Float64Array.from(modified, (m) => m.ms),
+    now,
     courses,
     index: postingIndex(jobs, KEYS, (value) => value.trim()),
   };
@@ -47,4 +66,15 @@ export type JobQuery = PositionQuery<Criterion, DoeJob>;
 /** Positions of the matches, ascending (newest first). */
 export function matchJobs(data: DoeData, query: JobQuery): Int32Array {
   return matchPositions(data.jobs, data.announcedMs, data.index, query);
+}
+
+/** First position in `changes` updated at or after `ms` (criteria[update_since] is inclusive). */
+export function firstChangedSince(data: DoeData, ms: number): number {
+  let [lo, hi] = [0, data.changedMs.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (data.changedMs[mid]! < ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

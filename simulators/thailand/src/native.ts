@@ -32,7 +32,15 @@ export interface DoeJob {
   vacancy_count: number;
   /** The job_id this syndicated copy re-lists (the platform's own cross-reference). */
   ref_job_id: number | null;
+  /** เปิดรับสมัคร (open) | ได้คนแล้ว (filled) | ยกเลิกประกาศ (withdrawn). */
+  job_status: string;
+  /** Buddhist Era local time "dd/mm/yyyy HH:MM:SS": the last change (announcement, edit, closing). */
+  update_date: string;
+  /** Buddhist Era local time "dd/mm/yyyy HH:MM:SS" of the filling or withdrawal; null while open. */
+  close_date: string | null;
 }
+
+export const JOB_STATUS = { open: 'เปิดรับสมัคร', filled: 'ได้คนแล้ว', withdrawn: 'ยกเลิกประกาศ' } as const;
 
 export const JOB_TYPES: Record<string, number> = { งานประจำ: 1, งานชั่วคราว: 2, งานพาร์ทไทม์: 3, สัญญาจ้าง: 4, ฝึกงาน: 5 };
 export const WAGE_TYPES = { DAY: 'รายวัน', MONTH: 'รายเดือน', HOUR: 'รายชั่วโมง' } as const;
@@ -55,6 +63,11 @@ const thaiSkillLabel = new Map(readRows('labels/skills_th.csv').map((r) => [r.id
 export function beDateTime(ms: number): string {
   const d = new Date(ms + 7 * 3_600_000);
   return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear() + 543} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+}
+
+/** "22/11/2569 14:05:09": the change feed keeps seconds. */
+export function beDateTimeSeconds(ms: number): string {
+  return `${beDateTime(ms)}:${two(new Date(ms).getUTCSeconds())}`;
 }
 
 export function beDate(ms: number): string {
@@ -100,6 +113,9 @@ export function toDoeJob(job: GeneratedJob, seed: number): DoeJob {
     skills: rng.chance(0.15) ? null : [...job.skills.map((s) => thaiSkillLabel.get(s.uri.split('/').pop() ?? '') || s.label), ...(job.freeTextSkill ? [job.freeTextSkill] : [])],
     vacancy_count: job.openings,
     ref_job_id: job.duplicateOf === null ? null : jobIdOf(job.duplicateOf),
+    job_status: JOB_STATUS[job.state],
+    update_date: beDateTimeSeconds(job.updatedAtMs),
+    close_date: job.closedAtMs === null ? null : beDateTimeSeconds(job.closedAtMs),
   };
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fromRoot } from '../../../core/paths.js';
 import { BadRequest, type Route, type SimRequest, type SimResponse } from '../../core/index.js';
 import { legacyAjaxError } from './dialect.js';
-import { integer, listJobs } from './dataTables.js';
+import { integer, listJobs, listUpdates } from './dataTables.js';
 import { dsdRoutes } from './dsdCourses.js';
 import type { DoeData } from './jobIndex.js';
 import { JOB_TYPES, type DoeJob } from './native.js';
@@ -21,6 +21,7 @@ export function doeRoutes(data: DoeData, token: string): Route[] {
   const ajax = (name: string, path: string, answer: (form: URLSearchParams) => SimResponse): Route => ({ name, method: 'POST', path, handler: (req) => legacy(() => answer(req.form())) });
   return [
     ajax('search', '/api-server/JobAll/ajax_list_job', (form) => listJobs(data, form)),
+    ajax('updates', '/api-server/JobAll/ajax_list_job_update', (form) => listUpdates(data, form)),
     ajax('jobsByIds', '/api-server/JobAll/ajax_job_by_ids', (form) => jobsByIds(data, form)),
     { name: 'provinces', method: 'GET', path: '/api/province', handler: () => ok(platformProvinces.map((p) => ({ province_id: p.id, province_name: p.province.nameTh }))) },
     { name: 'jobTypes', method: 'GET', path: '/api/job/type', handler: () => ok(Object.entries(JOB_TYPES).map(([name, value]) => ({ value, name }))) },

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { fromRoot } from '../../../core/paths.js';
 import { defineCountrySubgraph, type CountryAdapter, type CountryManifest, type TrainingOfferEntity, type VacancyEntity } from '../../kit/index.js';
 import { createTemplateUpstream, type TemplateCourseRecord, type TemplateJobRecord } from './upstream/client.js';
-import { toTrainingOffer, toVacancy } from './upstream/toModel.js';
+import { toLifecycle, toTrainingOffer, toVacancy } from './upstream/toModel.js';
 
 /**
  * The template country subgraph: the adapter the kit turns into a complete subgraph (contract
@@ -31,6 +31,7 @@ export const adapter: CountryAdapter<TemplateJobRecord, TemplateCourseRecord> = 
   trainingId: (course) => course.course_no,
   toVacancy,
   toTrainingOffer,
+  toLifecycle,
 };
 
 const country = defineCountrySubgraph(adapter);

@@ -1,7 +1,7 @@
 import { countryFiles, defineCountrySubgraph, type TrainingOfferEntity, type VacancyEntity } from '../../kit/index.js';
 import { createKarirhubUpstream } from './upstream/client.js';
 import type { KarirhubHit, Pelatihan } from './upstream/native.js';
-import { toTrainingOffer, toVacancy } from './upstream/toModel.js';
+import { toLifecycle, toTrainingOffer, toVacancy } from './upstream/toModel.js';
 
 /** Indonesia: Karirhub vacancies and Skillhub BLK training, on the country kit. */
 
@@ -15,6 +15,7 @@ const subgraph = defineCountrySubgraph<KarirhubHit, Pelatihan>({
   trainingId: (p) => p.id,
   toVacancy,
   toTrainingOffer,
+  toLifecycle,
   resolvers: {
     IndonesiaVacancy: {
       kbjiCode: (v: V) => v.native.kbji_code,

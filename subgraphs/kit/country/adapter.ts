@@ -24,6 +24,8 @@ export interface CountryManifest {
   typePrefix: string;
   agency: string;
   upstream: { system: string; simulator: string };
+  /** The national occupation classification its postings are coded in (KBJI-2014, MASCO-2020, TH-DOE-ISCO88). */
+  occupationSystem: string;
 }
 
 /** ExchangeVacancyFilter. */
@@ -46,6 +48,38 @@ export interface Keyset {
   /** The same id without the country prefix, as the upstream knows it. */
   nativeId: string;
 }
+
+/** ExchangeChangeKeyset: changes strictly after (updatedAt asc, id asc). */
+export interface ChangeKeyset {
+  updatedAt: string;
+  /** The global id (`ID:…`). */
+  id: string;
+  /** The same id without the country prefix, as the upstream knows it. */
+  nativeId: string;
+}
+
+/** One page of a national system's "changed since" feed. */
+export interface ChangesResult<N> {
+  /** Oldest change first; may start with records at the keyset's very instant (the kit skips those it has passed). */
+  items: N[];
+  /** The national system says more changes follow this page. */
+  hasMore: boolean;
+  /** The national system's own clock when it answered (ISO 8601). */
+  asOf: string;
+}
+
+/** A posting's lifecycle as the national system records it: what `toLifecycle` reads from a native record. */
+export interface LifecycleModel {
+  /** ISO 8601 instant of the national system's last change to the posting. */
+  updatedAt: string;
+  state: PostingState;
+  /** ISO 8601, when filled or withdrawn; null while open. */
+  closedAt: string | null;
+  /** Openings the posting offers, at least 1. */
+  positions: number;
+}
+
+export type PostingState = 'OPEN' | 'CLOSED' | 'WITHDRAWN';
 
 /** ExchangeTrainingFilter. */
 export interface TrainingFilter {
@@ -74,6 +108,13 @@ export interface CountryUpstream<NV, NT> {
   searchTrainings(filter: TrainingFilter, first: number, offset: number): Promise<SearchResult<NT>>;
   allTrainings(filter: TrainingFilter): Promise<NT[]>;
   trainingsByIds(nativeIds: readonly string[]): Promise<NT[]>;
+  /**
+   * The native "changed since" feed: postings in every state (open, filled, withdrawn) changed at
+   * or after `after.updatedAt` (national date filters are inclusive), oldest change first and, within
+   * one instant, native id ascending; at least `first` records past the keyset when that many exist.
+   * Null: from the very first change (a full sync).
+   */
+  changes(after: ChangeKeyset | null, first: number): Promise<ChangesResult<NV>>;
 }
 
 /** What the kit hands the adapter to build its upstream. */
@@ -120,5 +161,7 @@ export interface CountryAdapter<NV, NT> {
   /** Pure translation; throws for a record it cannot translate (only that entity then fails). */
   toVacancy(native: NV): VacancyModel<NV>;
   toTrainingOffer(native: NT): TrainingOfferModel<NT>;
+  /** Pure: the native record's lifecycle fields (last change, state, closing, positions); throws for a record it cannot read. */
+  toLifecycle(native: NV): LifecycleModel;
   cachePolicies?: Partial<CountryCachePolicies>;
 }

@@ -11,6 +11,7 @@ import { entityResolvers } from './entities.js';
 import { cacheKeys } from './keys.js';
 import { DEFAULT_POLICIES, type CountryContext, type CountryRuntime } from './runtime.js';
 import { countrySchemaText, countryTypeNames } from './schema.js';
+import { changeResolvers } from './changes.js';
 import { searchResolvers } from './search.js';
 import { createTranslator } from './translate.js';
 
@@ -75,7 +76,7 @@ async function startCountry<NV, NT>(adapter: CountryAdapter<NV, NT>, typeDefs: D
     {
       name: manifest.name,
       typeDefs,
-      resolvers: { Query: searchResolvers(rt), ...entityResolvers(rt) },
+      resolvers: { Query: { ...searchResolvers(rt), ...changeResolvers(rt) }, ...entityResolvers(rt) },
       context: (base) => ({ ...base, loaders: requestLoaders(rt) }),
       metrics,
       upstreams: () => clients.map((c) => ({ name: c.name, breaker: c.breakerState() })),

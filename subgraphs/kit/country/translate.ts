@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { Logger } from '../../../core/log.js';
 import type { KitMetrics } from '../metrics.js';
 import type { TrainingOfferModel, VacancyModel } from '../model.js';
-import type { CountryAdapter } from './adapter.js';
+import type { CountryAdapter, LifecycleModel, PostingState } from './adapter.js';
 import { countryTypeNames } from './schema.js';
 
 /**
@@ -33,11 +33,37 @@ export interface TrainingHit {
   seats: number | null;
 }
 
+/** ExchangeVacancyRecord: one posting as the regional store keeps it. */
+export interface VacancyRecord {
+  id: string;
+  typename: string;
+  postedAt: string;
+  updatedAt: string;
+  state: PostingState;
+  closedAt: string | null;
+  validThrough: string | null;
+  positions: number;
+  duplicateOf: string | null;
+  title: string;
+  nationalSystem: string;
+  nationalCode: string | null;
+  iscoCode: string | null;
+  regionCode: string | null;
+  wageMin: number | null;
+  wageMax: number | null;
+  wagePeriod: string | null;
+  currency: string;
+  monthlyWage: number | null;
+  employmentType: string | null;
+}
+
 export interface Translator<NV, NT> {
   vacancy(native: NV): VacancyModel<NV>;
   training(native: NT): TrainingOfferModel<NT>;
   vacancyHits(natives: readonly NV[]): VacancyHit[];
   trainingHits(natives: readonly NT[]): TrainingHit[];
+  /** Change-feed records; a record whose model or lifecycle cannot be read is left out (and logged). */
+  vacancyRecords(natives: readonly NV[]): VacancyRecord[];
   /** Counts unmapped national codes once per record fetched from the upstream. */
   noteFetchedVacancies(natives: readonly NV[]): void;
   noteFetchedTrainings(natives: readonly NT[]): void;
@@ -78,6 +104,11 @@ export function createTranslator<NV, NT>(adapter: CountryAdapter<NV, NT>, metric
     training,
     vacancyHits: (natives) => each(natives, (n) => vacancyHit(vacancy(n), names.vacancy, currency)),
     trainingHits: (natives) => each(natives, (n) => trainingHit(training(n), names.training)),
+    vacancyRecords: (natives) =>
+      each(natives, (n) => {
+        const v = vacancy(n);
+        return vacancyRecord(v, translate('vacancy lifecycle', (x: NV) => adapter.toLifecycle(x), (x: NV) => adapter.vacancyId(x), n), names.vacancy, adapter.manifest);
+      }),
     noteFetchedVacancies: (natives) => countUnmapped(each(natives, (n) => vacancy(n).nationalCode)),
     noteFetchedTrainings: (natives) => countUnmapped(each(natives, (n) => training(n).nationalCodes).flat()),
   };
@@ -95,6 +126,31 @@ function vacancyHit(v: VacancyModel<unknown>, typename: string, currency: string
     essentialSkills: v.essentialSkillIds,
     monthlyWage: v.salary?.disclosed ? v.salary.monthlyAmount : null,
     currency: v.salary?.currency ?? currency,
+  };
+}
+
+function vacancyRecord(v: VacancyModel<unknown>, life: LifecycleModel, typename: string, manifest: { currency: string; occupationSystem: string }): VacancyRecord {
+  return {
+    id: v.id,
+    typename,
+    postedAt: v.postedAt,
+    updatedAt: life.updatedAt,
+    state: life.state,
+    closedAt: life.state === 'OPEN' ? null : life.closedAt,
+    validThrough: v.validThrough,
+    positions: Math.max(1, Math.round(life.positions)),
+    duplicateOf: v.duplicateOf,
+    title: v.title,
+    nationalSystem: v.nationalCode?.system ?? manifest.occupationSystem,
+    nationalCode: v.nationalCode?.code ?? null,
+    iscoCode: v.iscoCode,
+    regionCode: v.regionCode,
+    wageMin: v.salary?.min ?? null,
+    wageMax: v.salary?.max ?? null,
+    wagePeriod: v.salary?.period ?? null,
+    currency: v.salary?.currency ?? manifest.currency,
+    monthlyWage: v.salary?.disclosed ? v.salary.monthlyAmount : null,
+    employmentType: v.employmentType,
   };
 }
 

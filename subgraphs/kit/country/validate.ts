@@ -1,12 +1,14 @@
 import { badInput } from '../errors.js';
-import type { Keyset, VacancyFilter } from './adapter.js';
+import type { ChangeKeyset, Keyset, VacancyFilter } from './adapter.js';
 
 /** Argument checks of the contract's search fields; failures are BAD_USER_INPUT. */
 
 export const MAX_FIRST = 200;
+/** A change-feed page: large, because a first full sync walks every posting of a country. */
+export const MAX_CHANGES_FIRST = 1000;
 
-export function checkFirst(first: number): number {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) throw badInput(`first must be between 1 and ${MAX_FIRST}, got ${first}`, 'first');
+export function checkFirst(first: number, max = MAX_FIRST): number {
+  if (!Number.isInteger(first) || first < 1 || first > max) throw badInput(`first must be between 1 and ${max}, got ${first}`, 'first');
   return first;
 }
 
@@ -39,3 +41,9 @@ export function checkVacancyFilter<F extends Pick<VacancyFilter, 'postedSince'>>
   return filter;
 }
 
+
+export function checkChangeKeyset(after: { updatedAt: string; id: string } | null | undefined, country: string): ChangeKeyset | null {
+  if (!after) return null;
+  if (Number.isNaN(Date.parse(after.updatedAt))) throw badInput(`after.updatedAt is not an ISO 8601 instant: "${after.updatedAt.slice(0, 80)}"`, 'after');
+  return { updatedAt: after.updatedAt, id: after.id, nativeId: nativeIdOf(after.id, country, 'after') };
+}

@@ -52,11 +52,23 @@ export type EmploymentType =
   | 'PART_TIME'
   | 'TEMPORARY';
 
+/** Position in a country's change feed: records strictly after (updatedAt asc, id asc) are returned. */
+export type ExchangeChangeKeyset = {
+  id: Scalars['ID']['input'];
+  updatedAt: Scalars['String']['input'];
+};
+
 /** Keyset position: results strictly after this (postedAt desc, id desc) are returned. */
 export type ExchangeKeyset = {
   id: Scalars['ID']['input'];
   postedAt: Scalars['String']['input'];
 };
+
+/** A posting's state in the national system. */
+export type ExchangePostingState =
+  | 'CLOSED'
+  | 'OPEN'
+  | 'WITHDRAWN';
 
 export type ExchangeTrainingFilter = {
   iscoCodes?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -84,6 +96,16 @@ export type ExchangeTrainingPage = {
   hits: Array<ExchangeTrainingHit>;
   stale: Scalars['Boolean']['output'];
   total: Scalars['Int']['output'];
+};
+
+export type ExchangeVacancyChangePage = {
+  __typename?: 'ExchangeVacancyChangePage';
+  /** The national system's own clock when it answered (ISO 8601): the harvester's lag reference. */
+  asOf: Scalars['String']['output'];
+  /** True when more changes follow the last record. */
+  hasMore: Scalars['Boolean']['output'];
+  /** Oldest change first (updatedAt ascending, ties by id ascending). */
+  records: Array<ExchangeVacancyRecord>;
 };
 
 /** Every match for a filter as columns, for exact statistics: entry i of each list is one vacancy. */
@@ -142,6 +164,41 @@ export type ExchangeVacancyPage = {
   stale: Scalars['Boolean']['output'];
   /** Matches for the filter, ignoring the keyset. */
   total: Scalars['Int']['output'];
+};
+
+/** One posting as the regional store keeps it, in the shared model. */
+export type ExchangeVacancyRecord = {
+  __typename?: 'ExchangeVacancyRecord';
+  /** When it was filled or withdrawn (ISO 8601); null while open. Expiry is validThrough, not closedAt. */
+  closedAt?: Maybe<Scalars['String']['output']>;
+  /** ISO 4217 of the source currency. */
+  currency: Scalars['String']['output'];
+  /** Global id of the posting this one duplicates (a syndicated copy), if any. */
+  duplicateOf?: Maybe<Scalars['ID']['output']>;
+  employmentType?: Maybe<EmploymentType>;
+  id: Scalars['ID']['output'];
+  iscoCode?: Maybe<Scalars['String']['output']>;
+  /** The offered wage (midpoint or the one amount) as a monthly amount in the source currency; null when hidden. */
+  monthlyWage?: Maybe<Scalars['Float']['output']>;
+  nationalCode?: Maybe<Scalars['String']['output']>;
+  /** KBJI-2014 | MASCO-2020 | TH-DOE-ISCO88 … */
+  nationalSystem: Scalars['String']['output'];
+  /** Openings (positions) the posting offers, at least 1. */
+  positions: Scalars['Int']['output'];
+  /** ISO 8601 with the source's offset. */
+  postedAt: Scalars['String']['output'];
+  /** ISO 3166-2. */
+  regionCode?: Maybe<Scalars['String']['output']>;
+  state: ExchangePostingState;
+  title: Scalars['String']['output'];
+  /** Concrete GraphQL type, e.g. IndonesiaVacancy. */
+  typename: Scalars['String']['output'];
+  /** When the national system last changed the posting (ISO 8601); the change feed's order key. */
+  updatedAt: Scalars['String']['output'];
+  validThrough?: Maybe<Scalars['String']['output']>;
+  wageMax?: Maybe<Scalars['Float']['output']>;
+  wageMin?: Maybe<Scalars['Float']['output']>;
+  wagePeriod?: Maybe<WagePeriod>;
 };
 
 /** A TVET training programme (ILP, ADTEC, IKBN) listed by MYFutureJobs. */
@@ -222,6 +279,8 @@ export type Query = {
   /** Every training offer matching the filter (for exact statistics), cached. */
   exchangeTrainingFacts: ExchangeTrainingPage;
   exchangeTrainingSearch: ExchangeTrainingPage;
+  /** Every posting changed after the keyset (null: every posting, for a first full sync), oldest change first; closed and withdrawn postings included. One upstream call per invocation. */
+  exchangeVacancyChanges: ExchangeVacancyChangePage;
   /** Every match for the filter as compact columns (what statistics need, a few bytes a vacancy), cached. */
   exchangeVacancyColumns: ExchangeVacancyColumns;
   /** Every match for the filter (for exact statistics); pulls all upstream pages, cached. */
@@ -240,6 +299,12 @@ export type QueryExchangeTrainingSearchArgs = {
   filter: ExchangeTrainingFilter;
   first: Scalars['Int']['input'];
   offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryExchangeVacancyChangesArgs = {
+  after?: InputMaybe<ExchangeChangeKeyset>;
+  first: Scalars['Int']['input'];
 };
 
 
@@ -449,15 +514,19 @@ export type ResolversTypes = ResolversObject<{
   EducationRequirement: ResolverTypeWrapper<EducationRequirement>;
   Employer: ResolverTypeWrapper<Employer>;
   EmploymentType: EmploymentType;
+  ExchangeChangeKeyset: ExchangeChangeKeyset;
   ExchangeKeyset: ExchangeKeyset;
+  ExchangePostingState: ExchangePostingState;
   ExchangeTrainingFilter: ExchangeTrainingFilter;
   ExchangeTrainingHit: ResolverTypeWrapper<ExchangeTrainingHit>;
   ExchangeTrainingPage: ResolverTypeWrapper<ExchangeTrainingPage>;
+  ExchangeVacancyChangePage: ResolverTypeWrapper<ExchangeVacancyChangePage>;
   ExchangeVacancyColumns: ResolverTypeWrapper<ExchangeVacancyColumns>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ExchangeVacancyFilter: ExchangeVacancyFilter;
   ExchangeVacancyHit: ResolverTypeWrapper<ExchangeVacancyHit>;
   ExchangeVacancyPage: ResolverTypeWrapper<ExchangeVacancyPage>;
+  ExchangeVacancyRecord: ResolverTypeWrapper<ExchangeVacancyRecord>;
   MalaysiaTrainingOffer: ResolverTypeWrapper<TrainingOfferEntity>;
   MalaysiaVacancy: ResolverTypeWrapper<VacancyEntity>;
   NationalOccupationCode: ResolverTypeWrapper<NationalOccupationCode>;
@@ -484,15 +553,18 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   EducationRequirement: EducationRequirement;
   Employer: Employer;
+  ExchangeChangeKeyset: ExchangeChangeKeyset;
   ExchangeKeyset: ExchangeKeyset;
   ExchangeTrainingFilter: ExchangeTrainingFilter;
   ExchangeTrainingHit: ExchangeTrainingHit;
   ExchangeTrainingPage: ExchangeTrainingPage;
+  ExchangeVacancyChangePage: ExchangeVacancyChangePage;
   ExchangeVacancyColumns: ExchangeVacancyColumns;
   Float: Scalars['Float']['output'];
   ExchangeVacancyFilter: ExchangeVacancyFilter;
   ExchangeVacancyHit: ExchangeVacancyHit;
   ExchangeVacancyPage: ExchangeVacancyPage;
+  ExchangeVacancyRecord: ExchangeVacancyRecord;
   MalaysiaTrainingOffer: TrainingOfferEntity;
   MalaysiaVacancy: VacancyEntity;
   NationalOccupationCode: NationalOccupationCode;
@@ -618,6 +690,13 @@ export type ExchangeTrainingPageResolvers<ContextType = CountryContext, ParentTy
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type ExchangeVacancyChangePageResolvers<ContextType = CountryContext, ParentType extends ResolversParentTypes['ExchangeVacancyChangePage'] = ResolversParentTypes['ExchangeVacancyChangePage']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  records?: Resolver<Array<ResolversTypes['ExchangeVacancyRecord']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type ExchangeVacancyColumnsResolvers<ContextType = CountryContext, ParentType extends ResolversParentTypes['ExchangeVacancyColumns'] = ResolversParentTypes['ExchangeVacancyColumns']> = ResolversObject<{
   ageSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   currencies?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -649,6 +728,30 @@ export type ExchangeVacancyPageResolvers<ContextType = CountryContext, ParentTyp
   hits?: Resolver<Array<ResolversTypes['ExchangeVacancyHit']>, ParentType, ContextType>;
   stale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ExchangeVacancyRecordResolvers<ContextType = CountryContext, ParentType extends ResolversParentTypes['ExchangeVacancyRecord'] = ResolversParentTypes['ExchangeVacancyRecord']> = ResolversObject<{
+  closedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  duplicateOf?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  employmentType?: Resolver<Maybe<ResolversTypes['EmploymentType']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  iscoCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  monthlyWage?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  nationalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nationalSystem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  positions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  postedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ExchangePostingState'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  typename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validThrough?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  wageMax?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  wageMin?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  wagePeriod?: Resolver<Maybe<ResolversTypes['WagePeriod']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -720,6 +823,7 @@ export type OccupationResolvers<ContextType = CountryContext, ParentType extends
 export type QueryResolvers<ContextType = CountryContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   exchangeTrainingFacts?: Resolver<ResolversTypes['ExchangeTrainingPage'], ParentType, ContextType, RequireFields<QueryExchangeTrainingFactsArgs, 'filter'>>;
   exchangeTrainingSearch?: Resolver<ResolversTypes['ExchangeTrainingPage'], ParentType, ContextType, RequireFields<QueryExchangeTrainingSearchArgs, 'filter' | 'first'>>;
+  exchangeVacancyChanges?: Resolver<ResolversTypes['ExchangeVacancyChangePage'], ParentType, ContextType, RequireFields<QueryExchangeVacancyChangesArgs, 'first'>>;
   exchangeVacancyColumns?: Resolver<ResolversTypes['ExchangeVacancyColumns'], ParentType, ContextType, RequireFields<QueryExchangeVacancyColumnsArgs, 'filter'>>;
   exchangeVacancyFacts?: Resolver<ResolversTypes['ExchangeVacancyPage'], ParentType, ContextType, RequireFields<QueryExchangeVacancyFactsArgs, 'filter'>>;
   exchangeVacancySearch?: Resolver<ResolversTypes['ExchangeVacancyPage'], ParentType, ContextType, RequireFields<QueryExchangeVacancySearchArgs, 'filter' | 'first'>>;
@@ -814,9 +918,11 @@ export type Resolvers<ContextType = CountryContext> = ResolversObject<{
   Employer?: EmployerResolvers<ContextType>;
   ExchangeTrainingHit?: ExchangeTrainingHitResolvers<ContextType>;
   ExchangeTrainingPage?: ExchangeTrainingPageResolvers<ContextType>;
+  ExchangeVacancyChangePage?: ExchangeVacancyChangePageResolvers<ContextType>;
   ExchangeVacancyColumns?: ExchangeVacancyColumnsResolvers<ContextType>;
   ExchangeVacancyHit?: ExchangeVacancyHitResolvers<ContextType>;
   ExchangeVacancyPage?: ExchangeVacancyPageResolvers<ContextType>;
+  ExchangeVacancyRecord?: ExchangeVacancyRecordResolvers<ContextType>;
   MalaysiaTrainingOffer?: MalaysiaTrainingOfferResolvers<ContextType>;
   MalaysiaVacancy?: MalaysiaVacancyResolvers<ContextType>;
   NationalOccupationCode?: NationalOccupationCodeResolvers<ContextType>;

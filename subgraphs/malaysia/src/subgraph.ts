@@ -1,7 +1,7 @@
 import { countryFiles, defineCountrySubgraph, type TrainingOfferEntity, type VacancyEntity } from '../../kit/index.js';
 import { createMfjUpstream } from './upstream/client.js';
 import type { MfjJob, MfjProgramme } from './upstream/native.js';
-import { toTrainingOffer, toVacancy } from './upstream/toModel.js';
+import { toLifecycle, toTrainingOffer, toVacancy } from './upstream/toModel.js';
 
 /** Malaysia: MYFutureJobs vacancies and TVET programmes, on the country kit. */
 
@@ -15,6 +15,7 @@ const subgraph = defineCountrySubgraph<MfjJob, MfjProgramme>({
   trainingId: (p) => p.programmeId,
   toVacancy,
   toTrainingOffer,
+  toLifecycle,
   resolvers: {
     MalaysiaVacancy: {
       mascoCode: (v: V) => v.native.mascoCode,

@@ -1,7 +1,7 @@
 import { countryFiles, defineCountrySubgraph, type TrainingOfferEntity, type VacancyEntity } from '../../kit/index.js';
 import { createDoeUpstream } from './upstream/client.js';
 import type { DoeJob, DsdCourse } from './upstream/native.js';
-import { doeJobId, dsdCourseId, toTrainingOffer, toVacancy } from './upstream/toModel.js';
+import { doeJobId, dsdCourseId, toLifecycle, toTrainingOffer, toVacancy } from './upstream/toModel.js';
 
 /** Thailand: Thai Mee Ngan Tham vacancies and DSD courses, on the country kit. */
 
@@ -15,6 +15,7 @@ const subgraph = defineCountrySubgraph<DoeJob, DsdCourse>({
   trainingId: dsdCourseId,
   toVacancy,
   toTrainingOffer,
+  toLifecycle,
   resolvers: {
     ThailandVacancy: {
       doeOccupationCode: (v: V) => v.native.occupation_code,

@@ -12,7 +12,10 @@ export const testlandManifest = {
   typePrefix: 'Testland',
   agency: 'Testland Ministry of Work',
   upstream: { system: 'TestJobs', simulator: 'testland' },
+  occupationSystem: 'TL-CODE',
 };
+
+const STATES = { open: 'OPEN', filled: 'CLOSED', withdrawn: 'WITHDRAWN' } as const;
 
 const SDL = /* GraphQL */ `
 type TestlandVacancy implements Vacancy @key(fields: "id") {
@@ -74,6 +77,10 @@ export function testlandAdapter(cachePolicies?: Partial<CountryCachePolicies>): 
         searchTrainings: (_filter, first, offset) => client.request({ path: '/courses', query: { first, offset } }),
         allTrainings: () => items<NativeCourse>('/courses/all', {}),
         trainingsByIds: (ids) => items<NativeCourse>('/courses/batch', { ref: [...ids] }),
+        changes: async (after, first) => {
+          const page = await client.request<{ items: NativeJob[]; more: boolean; clock: string }>({ path: '/jobs/changes', query: { since: after?.updatedAt, first: first + 10 } });
+          return { items: page.items, hasMore: page.more, asOf: page.clock };
+        },
       };
     },
     vacancyId: (job) => job.ref,
@@ -103,6 +110,11 @@ export function testlandAdapter(cachePolicies?: Partial<CountryCachePolicies>): 
         sourceUrl: `https://jobs.testland.example/${job.ref}`,
         native: job,
       };
+    },
+    toLifecycle: (job) => {
+      const state = STATES[job.status as keyof typeof STATES];
+      if (!state) throw new Error(`job ${job.ref} has an unknown status ${job.status}`);
+      return { updatedAt: job.changed, state, closedAt: job.closed, positions: job.openings };
     },
     toTrainingOffer: (course) => ({
       id: `TL:${course.ref}`,

@@ -14,6 +14,13 @@ export interface NativeJob {
   posted: string;
   code: string;
   region: string;
+  /** open | filled | withdrawn. */
+  status: string;
+  /** ISO 8601 with +07:00: the last change. */
+  changed: string;
+  /** ISO 8601 with +07:00 when filled or withdrawn. */
+  closed: string | null;
+  openings: number;
   /** A record the adapter cannot translate. */
   broken?: boolean;
 }
@@ -38,12 +45,21 @@ export function testlandData(size: number, options: { broken?: string[] } = {}):
     const ref = `J${String(i).padStart(4, '0')}`;
     // Every fifth job shares its posting instant with the one before: ties are ordered by id.
     const hoursAgo = i - Math.floor(i / 5);
+    const posted = base - hoursAgo * 3_600_000;
+    // Every fourth job was filled and every ninth withdrawn, six hours after posting (so closings
+    // share instants with postings too); the rest last changed when posted.
+    const status = i % 4 === 1 ? 'filled' : i % 9 === 2 ? 'withdrawn' : 'open';
+    const changed = status === 'open' ? posted : posted + 6 * 3_600_000;
     return {
       ref,
       judul: `Job ${i}`,
-      posted: new Date(base - hoursAgo * 3_600_000 + 7 * 3_600_000).toISOString().replace('Z', '+07:00'),
+      posted: plus7(posted),
       code: i % 7 === 0 ? '9999' : ['2512', '7411', '5120'][i % 3]!,
       region: ['north', 'south'][i % 2]!,
+      status,
+      changed: plus7(changed),
+      closed: status === 'open' ? null : plus7(changed),
+      openings: i % 10 === 3 ? 12 : 1,
       ...(options.broken?.includes(ref) ? { broken: true } : {}),
     };
   });
@@ -56,11 +72,18 @@ export function testlandData(size: number, options: { broken?: string[] } = {}):
   return { jobs, courses };
 }
 
+/** ISO 8601 at +07:00. */
+function plus7(ms: number): string {
+  return new Date(ms + 7 * 3_600_000).toISOString().replace('Z', '+07:00');
+}
+
+const oldestChangeFirst = (a: NativeJob, b: NativeJob) => Date.parse(a.changed) - Date.parse(b.changed) || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
 const newestFirst = (a: NativeJob, b: NativeJob) => Date.parse(b.posted) - Date.parse(a.posted) || (a.ref < b.ref ? 1 : a.ref > b.ref ? -1 : 0);
 const soonestFirst = (a: NativeCourse, b: NativeCourse) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.ref < b.ref ? -1 : 1);
 
 export async function startFakeUpstream(data: { jobs: NativeJob[]; courses: NativeCourse[] }): Promise<FakeUpstream> {
   const jobs = [...data.jobs].sort(newestFirst);
+  const changes = [...data.jobs].sort(oldestChangeFirst);
   const courses = [...data.courses].sort(soonestFirst);
   const counts = new Map<string, number>();
   let total = 0;
@@ -84,6 +107,12 @@ export async function startFakeUpstream(data: { jobs: NativeJob[]; courses: Nati
         const after = afterPosted ? { ref: afterRef, posted: afterPosted } : undefined;
         const rest = after ? jobs.filter((j) => newestFirst(j, after as NativeJob) > 0) : jobs;
         return send(200, { total: jobs.length, items: rest.slice(0, first) });
+      }
+      case '/jobs/changes': {
+        // Inclusive of `since`, oldest change first, every status; `more` when the page was cut.
+        const since = q.get('since');
+        const rest = since ? changes.filter((j) => Date.parse(j.changed) >= Date.parse(since)) : changes;
+        return send(200, { items: rest.slice(0, first), more: rest.length > first, clock: '2026-01-02T00:00:00+07:00' });
       }
       case '/jobs/all':
         return send(200, { items: jobs });

@@ -7,7 +7,7 @@ import type {
   TrainingFilter,
   VacancyFilter,
 } from '../../../kit/index.js';
-import { localFromInstant, nativeEducation, nativeJobTypes, nativeOccupations, nativeProvinces, nativeSkills } from './toModel.js';
+import { instantFromLocal, localFromInstant, nativeEducation, nativeJobTypes, nativeOccupations, nativeProvinces, nativeSkills } from './toModel.js';
 
 /**
  * The national system's REST API, spoken natively (no GraphQL). Each method is ONE upstream
@@ -37,6 +37,14 @@ export interface TemplateJobRecord {
   education: string | null;
   /** English skill labels. */
   skills: string[];
+  /** open | filled | withdrawn. */
+  status: string;
+  /** Local wall-clock time of the last change (posting, edit, closing). */
+  changed: string;
+  /** Local wall-clock time it was filled or withdrawn; null while open. */
+  closed: string | null;
+  /** Openings the posting offers. */
+  openings: number;
 }
 
 export interface TemplateCourseRecord {
@@ -58,11 +66,20 @@ interface RecordPage<R> {
   records: R[];
 }
 
+/** The changes feed's page: `count` is how many changes remain from `changed_since` on; `now` the system's clock (local time). */
+interface ChangePage extends RecordPage<TemplateJobRecord> {
+  now: string;
+}
+
 type Params = Record<string, QueryValue>;
 
 // ---- the client ---------------------------------------------------------------------------------
 
 const PAGE = 200;
+/** The changes feed's largest page (a first full sync walks every posting). */
+const CHANGES_PAGE = 1000;
+/** Over-fetch so that a page can skip the changes at the keyset's own second it has passed. */
+const KEYSET_SLACK = 20;
 
 export function createTemplateUpstream(ctx: AdapterContext): CountryUpstream<TemplateJobRecord, TemplateCourseRecord> {
   // Credentials, when your system needs them, come from core/config.ts through ctx.deps.config and
@@ -98,6 +115,13 @@ export function createTemplateUpstream(ctx: AdapterContext): CountryUpstream<Tem
       return walk(coursesPage, params, () => ({ offset: (offset += PAGE) }));
     },
     trainingsByIds: async (ids) => (await client.request<RecordPage<TemplateCourseRecord>>({ path: '/api/v1/courses/batch', query: { course_no: ids } })).records,
+    // The changes feed: every status, oldest change first, ties by job_no. `changed_since` is
+    // inclusive; the kit drops what the keyset has passed and orders the page.
+    changes: async (after, first) => {
+      const limit = Math.min(CHANGES_PAGE, first + KEYSET_SLACK);
+      const page = await client.request<ChangePage>({ path: '/api/v1/vacancies/changes', query: { changed_since: after ? localFromInstant(after.updatedAt) : undefined, limit } });
+      return { items: page.records, hasMore: page.count > page.records.length, asOf: instantFromLocal(page.now) };
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TemplateJobRecord } from './client.js';
-import { instantFromLocal, localFromInstant, nativeEducation, nativeJobTypes, nativeOccupations, nativeProvinces, toTrainingOffer, toVacancy } from './toModel.js';
+import { instantFromLocal, localFromInstant, nativeEducation, nativeJobTypes, nativeOccupations, nativeProvinces, toLifecycle, toTrainingOffer, toVacancy } from './toModel.js';
 
 const job: TemplateJobRecord = {
   job_no: 'ZZJ-00042',
@@ -14,6 +14,10 @@ const job: TemplateJobRecord = {
   job_type: 'DL',
   education: 'Diploma',
   skills: ['operate brazing equipment', 'not an ESCO label'],
+  status: 'open',
+  changed: '2026-02-21 09:00:00',
+  closed: null,
+  openings: 3,
 };
 
 describe('template translation', () => {
@@ -65,5 +69,12 @@ describe('template translation', () => {
     expect(nativeProvinces(['ZZ-CD', 'ZZ-XX'])).toEqual(['Capital District']);
     expect(nativeEducation([5, 8])).toEqual(['Diploma']);
     expect(nativeJobTypes(['FULL_TIME', 'GIG'])).toEqual(['FT']);
+  });
+
+  it('reads the lifecycle: status words, the last change and the closing in local time, openings', () => {
+    expect(toLifecycle(job)).toEqual({ updatedAt: '2026-02-21T09:00:00+07:00', state: 'OPEN', closedAt: null, positions: 3 });
+    expect(toLifecycle({ ...job, status: 'filled', closed: '2026-02-21 09:00:00' })).toMatchObject({ state: 'CLOSED', closedAt: '2026-02-21T09:00:00+07:00' });
+    expect(toLifecycle({ ...job, status: 'withdrawn', closed: '2026-02-21 09:00:00' }).state).toBe('WITHDRAWN');
+    expect(() => toLifecycle({ ...job, status: 'draft' })).toThrow(/unknown status/);
   });
 });

@@ -1,6 +1,8 @@
 import { iscoUnit, skillIdByLabel, skillLabel, skillsForIsco, unitsUnder } from '../../../kit/reference.js';
 import type {
   EmploymentType,
+  LifecycleModel,
+  PostingState,
   NationalCodeModel,
   SalaryModel,
   TrainingOfferModel,
@@ -116,6 +118,22 @@ export function toTrainingOffer(course: TemplateCourseRecord): TrainingOfferMode
     certification: null,
     sourceUrl: `${SITE}/courses/${encodeURIComponent(course.course_no)}`,
     native: course,
+  };
+}
+
+// LIFECYCLE — the regional store harvests every posting through the changes feed, open or not.
+// Decide which native words mean filled and withdrawn (an expired posting is still open: its
+// expiry is validThrough), which timestamp is the last change, and how many openings a posting has.
+const STATES: Record<string, PostingState> = { open: 'OPEN', filled: 'CLOSED', withdrawn: 'WITHDRAWN' };
+
+export function toLifecycle(job: TemplateJobRecord): LifecycleModel {
+  const state = STATES[job.status];
+  if (!state) throw new Error(`vacancy ${job.job_no} has an unknown status "${job.status}"`);
+  return {
+    updatedAt: instantFromLocal(job.changed),
+    state,
+    closedAt: state !== 'OPEN' && job.closed ? instantFromLocal(job.closed) : null,
+    positions: Math.max(1, job.openings),
   };
 }
 

@@ -1,7 +1,8 @@
 import { afterKeyset, type AdapterContext, type CountryUpstream, type Keyset, type SearchResult, type TrainingFilter, type VacancyFilter } from '../../../kit/index.js';
 import { educationToIsced, iscoToNational, regionsOf, skillLabel } from '../../../kit/reference.js';
 import type { KarirhubHit, Pelatihan } from './native.js';
-import { JOB_TYPES, indonesianDateToIso } from './toModel.js';
+import { isoInOffset } from '../../../kit/translation.js';
+import { JOB_TYPES, WIB, indonesianDateToIso } from './toModel.js';
 
 /**
  * Karirhub's Algolia-compatible search and Skillhub, spoken natively. One upstream call per
@@ -9,6 +10,10 @@ import { JOB_TYPES, indonesianDateToIso } from './toModel.js';
  */
 
 const INDEX = 'karirhub_industrial_vacancies_published_at_desc';
+/** The sync replica: every status, oldest change first (updated_at_timestamp asc, objectID asc). */
+const CHANGES_INDEX = 'karirhub_industrial_vacancies_updated_at_asc';
+/** Algolia's largest page. */
+const MAX_HITS_PER_PAGE = 1000;
 const APP_ID = 'KARIRHUB';
 /** Over-fetch so that a keyset page can skip postings that share the keyset's second. */
 const KEYSET_SLACK = 50;
@@ -87,6 +92,17 @@ export function createKarirhubUpstream(ctx: AdapterContext): CountryUpstream<Kar
     trainingsByIds: async (ids) => {
       const res = await client.request<{ data: Pelatihan[] }>({ path: '/skillhub/v1/pelatihan/batch', query: { ids: ids.join(',') }, route: 'trainingBatch' });
       return res.data;
+    },
+    // Seconds are Karirhub's resolution: the filter is inclusive of the keyset's second, the kit skips what it has passed.
+    changes: async (after, first) => {
+      const res = await client.request<SearchResponse & { server_time: number }>({
+        method: 'POST',
+        path: `/1/indexes/${CHANGES_INDEX}/query`,
+        json: { query: '', numericFilters: after ? [`updated_at_timestamp>=${Math.floor(Date.parse(after.updatedAt) / 1000)}`] : [], hitsPerPage: Math.min(MAX_HITS_PER_PAGE, first + KEYSET_SLACK) },
+        idempotent: true,
+        route: 'changes',
+      });
+      return { items: res.hits, hasMore: res.nbHits > res.hits.length, asOf: isoInOffset(res.server_time * 1000, WIB) };
     },
   };
 }

@@ -29,6 +29,12 @@ export interface KarirhubHit {
   description: string | null;
   vacancy_count: number | null;
   original_object_id: string | null;
+  /** aktif | terisi (filled) | ditarik (withdrawn). */
+  status: string | null;
+  /** Unix seconds of the last change (publication, edit, closing). */
+  updated_at_timestamp: number | null;
+  /** Unix seconds it was filled or withdrawn; null while aktif. */
+  closed_at: number | null;
 }
 
 export interface Pelatihan {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { skillsForIsco, skillLabel } from '../../../kit/reference.js';
 import type { KarirhubHit } from './native.js';
-import { indonesianDateToIso, toTrainingOffer, toVacancy } from './toModel.js';
+import { indonesianDateToIso, toLifecycle, toTrainingOffer, toVacancy } from './toModel.js';
 
 const hit = (over: Partial<KarirhubHit> = {}): KarirhubHit => ({
   objectID: 'abc123',
@@ -29,6 +29,9 @@ const hit = (over: Partial<KarirhubHit> = {}): KarirhubHit => ({
   description: 'Dibutuhkan tukang las',
   vacancy_count: 2,
   original_object_id: null,
+  status: 'aktif',
+  updated_at_timestamp: 1_795_086_400,
+  closed_at: null,
   ...over,
 });
 
@@ -126,5 +129,27 @@ describe('Karirhub → model', () => {
     });
     expect(t).toMatchObject({ id: 'ID:PLT-000001', iscoCodes: ['7212'], startDate: '2026-12-03', duration: 'PT160H', mode: 'IN_PERSON', regionCode: 'ID-SU' });
     expect(t.fee).toMatchObject({ min: 0, max: 0, monthlyAmount: 0, disclosed: true });
+  });
+});
+
+describe('Karirhub sync fields → lifecycle', () => {
+  it('reads an aktif posting as open, its last change in WIB, its head count as positions', () => {
+    expect(toLifecycle(hit())).toEqual({ updatedAt: '2026-11-19T18:06:40+07:00', state: 'OPEN', closedAt: null, positions: 2 });
+  });
+
+  it('reads terisi as closed and ditarik as withdrawn, with the closing instant', () => {
+    const closed = { updated_at_timestamp: 1_795_172_800, closed_at: 1_795_172_800 };
+    expect(toLifecycle(hit({ status: 'terisi', ...closed }))).toMatchObject({ state: 'CLOSED', closedAt: '2026-11-20T18:06:40+07:00' });
+    expect(toLifecycle(hit({ status: ' Ditarik ', ...closed }))).toMatchObject({ state: 'WITHDRAWN', closedAt: '2026-11-20T18:06:40+07:00' });
+  });
+
+  it('counts a posting without a head count as one position', () => {
+    expect(toLifecycle(hit({ vacancy_count: null })).positions).toBe(1);
+    expect(toLifecycle(hit({ vacancy_count: 0 })).positions).toBe(1);
+  });
+
+  it('refuses a record with an unknown status or without a change date (that record alone fails)', () => {
+    expect(() => toLifecycle(hit({ status: 'draf' }))).toThrow(/status/);
+    expect(() => toLifecycle(hit({ updated_at_timestamp: null }))).toThrow(/updated_at_timestamp/);
   });
 });

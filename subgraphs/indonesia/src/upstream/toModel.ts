@@ -1,11 +1,11 @@
-import type { EmploymentType, TrainingMode, TrainingOfferModel, VacancyModel } from '../../../kit/index.js';
+import type { EmploymentType, LifecycleModel, PostingState, TrainingMode, TrainingOfferModel, VacancyModel } from '../../../kit/index.js';
 import { educationToIsced, regionByName } from '../../../kit/reference.js';
 import { feeOf, globalId, isoInOffset, occupationOf, salaryOf, skillsOf } from '../../../kit/translation.js';
 import type { KarirhubHit, Pelatihan } from './native.js';
 
 /** Karirhub → the shared model. Pure; throws only for a record without id, title or date (that record alone fails). */
 
-const WIB = 7; // Karirhub's timestamps are instants; Indonesian users read them in WIB (UTC+7).
+export const WIB = 7; // Karirhub's timestamps are instants; Indonesian users read them in WIB (UTC+7).
 
 export const JOB_TYPES: Record<string, EmploymentType> = {
   'Penuh Waktu': 'FULL_TIME',
@@ -42,6 +42,22 @@ export function toVacancy(hit: KarirhubHit): VacancyModel<KarirhubHit> {
     duplicateOf: hit.original_object_id ? globalId('ID', hit.original_object_id) : null,
     sourceUrl: `https://karirhub.kemnaker.go.id/lowongan-dalam-negeri/lowongan/${hit.objectID}`,
     native: hit,
+  };
+}
+
+const STATES: Record<string, PostingState> = { aktif: 'OPEN', terisi: 'CLOSED', ditarik: 'WITHDRAWN' };
+
+/** Karirhub's sync fields → the lifecycle; throws for a record without a change date or with an unknown status. */
+export function toLifecycle(hit: KarirhubHit): LifecycleModel {
+  const state = STATES[(hit.status ?? '').trim().toLowerCase()];
+  if (!state || typeof hit.updated_at_timestamp !== 'number' || !Number.isFinite(hit.updated_at_timestamp)) {
+    throw new Error(`Karirhub record with status "${hit.status}" and updated_at_timestamp ${hit.updated_at_timestamp}`);
+  }
+  return {
+    updatedAt: isoInOffset(hit.updated_at_timestamp * 1000, WIB),
+    state,
+    closedAt: state !== 'OPEN' && hit.closed_at !== null ? isoInOffset(hit.closed_at * 1000, WIB) : null,
+    positions: Math.max(1, hit.vacancy_count ?? 1),
   };
 }
 

@@ -1,8 +1,9 @@
 import { afterKeyset, chunks, orNaN, type AdapterContext, type CountryUpstream, type TrainingFilter, type VacancyFilter } from '../../../kit/index.js';
 import { iscoToNational, regionsOf, skillLabel } from '../../../kit/reference.js';
-import type { MfjJob, MfjProgramme } from './native.js';
+import type { MfjChangePage, MfjJob, MfjProgramme } from './native.js';
 import { clientCredentials } from './oauth.js';
-import { CONTRACT_TYPES, mytInstant } from './toModel.js';
+import { CONTRACT_TYPES, MYT, mytInstant } from './toModel.js';
+import { isoInOffset } from '../../../kit/translation.js';
 
 /**
  * MYFutureJobs' REST API, spoken natively: facets (`STATE==Selangor`), offset/limit, OAuth2.
@@ -13,6 +14,8 @@ const MAX_LIMIT = 500;
 /** Pages asked together when pulling every match. */
 const PAGES_AT_ONCE = 8;
 const MAX_BATCH_IDS = 100;
+/** The changes feed's largest page. */
+const MAX_CHANGES_SIZE = 1000;
 const NEWEST_FIRST = 'postedDate,desc';
 /** Over-fetch so that a keyset page can skip postings that share the keyset's instant. */
 const KEYSET_SLACK = 20;
@@ -73,6 +76,15 @@ export function createMfjUpstream(ctx: AdapterContext): CountryUpstream<MfjJob, 
         items.push(...afterKeyset(page.results, after, (j) => safeInstant(j.postedDate), (j) => j.id));
         if (items.length >= first || page.results.length < query.limit) return { total: page.total, items: items.slice(0, first) };
       }
+    },
+    // modifiedSince is inclusive (to the second): the kit skips the changes at the keyset's instant it has passed.
+    changes: async (after, first) => {
+      const page = await client.request<MfjChangePage>({
+        path: '/api/v1/jobs/changes',
+        query: { ...(after ? { modifiedSince: after.updatedAt } : {}), page: 0, size: Math.min(MAX_CHANGES_SIZE, first + KEYSET_SLACK) },
+        route: 'changes',
+      });
+      return { items: page.content, hasMore: !page.last, asOf: isoInOffset(mytInstant(page.serverTime), MYT) };
     },
     allVacancies: (filter) => allPages((offset) => jobs({ ...queryOf(filter), offset, limit: MAX_LIMIT })),
     vacanciesByIds: (ids) => batches<MfjJob>('/api/jobs/batch', 'batch', ids),

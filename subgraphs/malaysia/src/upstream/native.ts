@@ -21,6 +21,20 @@ export interface MfjJob {
   jobUrl: string | null;
   numberOfVacancies: number | null;
   sourceJobId: string | null;
+  /** ACTIVE | FILLED | WITHDRAWN. */
+  status: string | null;
+  /** ISO 8601 +08:00: the last change (publication, edit, closing). */
+  lastModifiedDate: string | null;
+  /** ISO 8601 +08:00 when FILLED or WITHDRAWN; null while ACTIVE. */
+  closedDate: string | null;
+}
+
+/** One page of `/api/v1/jobs/changes`: a Spring Data Page, plus the portal's clock. */
+export interface MfjChangePage {
+  content: MfjJob[];
+  last: boolean;
+  totalElements: number;
+  serverTime: string;
 }
 
 export interface MfjProgramme {

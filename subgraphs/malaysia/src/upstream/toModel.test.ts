@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MfjJob } from './native.js';
 import { skillLabel, skillsForIsco } from '../../../kit/reference.js';
 import { queryOf } from './client.js';
-import { toTrainingOffer, toVacancy } from './toModel.js';
+import { toLifecycle, toTrainingOffer, toVacancy } from './toModel.js';
 
 const job = (over: Partial<MfjJob> = {}): MfjJob => ({
   id: '0123456789abcdef0123456789abcdef',
@@ -22,6 +22,9 @@ const job = (over: Partial<MfjJob> = {}): MfjJob => ({
   jobUrl: 'https://candidates.myfuturejobs.gov.my/job/0123',
   numberOfVacancies: 2,
   sourceJobId: null,
+  status: 'ACTIVE',
+  lastModifiedDate: '2026-11-19T10:15:30+08:00',
+  closedDate: null,
   ...over,
 });
 
@@ -99,5 +102,28 @@ describe('MYFutureJobs → model', () => {
       state: 'Kedah', mascoCode: '7212-02', startDate: '2027-01-05', durationWeeks: 12, seats: 25, feeMyr: 0, mode: 'HIBRID', certification: 'SKM Tahap 2',
     });
     expect(t).toMatchObject({ id: 'MY:TVET-00001', regionCode: 'MY-02', iscoCodes: ['7212'], duration: 'P12W', mode: 'BLENDED', fee: { disclosed: true, monthlyAmount: 0 } });
+  });
+});
+
+describe('MYFutureJobs lifecycle fields → lifecycle', () => {
+  it('reads an ACTIVE job as open, its last change at +08:00, numberOfVacancies as positions', () => {
+    expect(toLifecycle(job())).toEqual({ updatedAt: '2026-11-19T10:15:30+08:00', state: 'OPEN', closedAt: null, positions: 2 });
+  });
+
+  it('reads FILLED as closed and WITHDRAWN as withdrawn, with the closing instant (any offset, shown at +08:00)', () => {
+    const closed = { lastModifiedDate: '2026-11-20T02:00:00Z', closedDate: '2026-11-20T02:00:00Z' };
+    expect(toLifecycle(job({ status: 'FILLED', ...closed }))).toMatchObject({ state: 'CLOSED', updatedAt: '2026-11-20T10:00:00+08:00', closedAt: '2026-11-20T10:00:00+08:00' });
+    expect(toLifecycle(job({ status: 'withdrawn', ...closed }))).toMatchObject({ state: 'WITHDRAWN', closedAt: '2026-11-20T10:00:00+08:00' });
+  });
+
+  it('counts a job without numberOfVacancies as one position; an open job has no closedAt even if the field is stale', () => {
+    expect(toLifecycle(job({ numberOfVacancies: null })).positions).toBe(1);
+    expect(toLifecycle(job({ closedDate: '2026-11-20T10:00:00+08:00' })).closedAt).toBeNull();
+  });
+
+  it('refuses a record with an unknown status or without lastModifiedDate (that record alone fails)', () => {
+    expect(() => toLifecycle(job({ status: 'DRAFT' }))).toThrow(/status/);
+    expect(() => toLifecycle(job({ lastModifiedDate: null }))).toThrow(/lastModifiedDate/);
+    expect(() => toLifecycle(job({ lastModifiedDate: 'semalam' }))).toThrow(/not a date/);
   });
 });

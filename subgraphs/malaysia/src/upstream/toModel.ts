@@ -1,11 +1,11 @@
-import type { EmploymentType, TrainingMode, TrainingOfferModel, VacancyModel } from '../../../kit/index.js';
+import type { LifecycleModel, PostingState, EmploymentType, TrainingMode, TrainingOfferModel, VacancyModel } from '../../../kit/index.js';
 import { educationToIsced, regionByName } from '../../../kit/reference.js';
 import { feeOf, globalId, isoInOffset, occupationOf, salaryOf, skillsOf } from '../../../kit/translation.js';
 import type { MfjJob, MfjProgramme } from './native.js';
 
 /** MYFutureJobs → the shared model. Pure; throws only for a record without id or date. */
 
-const MYT = 8; // Malaysia time, UTC+8.
+export const MYT = 8; // Malaysia time, UTC+8.
 
 /** Salary bands (MYR per month): what a band-only posting says about its wage. */
 export const SALARY_BANDS: Record<string, [number, number | null]> = {
@@ -72,6 +72,20 @@ export function toTrainingOffer(p: MfjProgramme): TrainingOfferModel<MfjProgramm
     certification: p.certification,
     sourceUrl: `https://www.myfuturejobs.gov.my/training/${p.programmeId}`,
     native: p,
+  };
+}
+
+const STATES: Record<string, PostingState> = { ACTIVE: 'OPEN', FILLED: 'CLOSED', WITHDRAWN: 'WITHDRAWN' };
+
+/** MYFutureJobs' lifecycle fields → the lifecycle; throws for a record without a change date or with an unknown status. */
+export function toLifecycle(job: MfjJob): LifecycleModel {
+  const state = STATES[(job.status ?? '').trim().toUpperCase()];
+  if (!state || !job.lastModifiedDate) throw new Error(`MYFutureJobs record with status "${job.status}" and lastModifiedDate "${job.lastModifiedDate}"`);
+  return {
+    updatedAt: isoInOffset(mytInstant(job.lastModifiedDate), MYT),
+    state,
+    closedAt: state !== 'OPEN' && job.closedDate ? isoInOffset(mytInstant(job.closedDate), MYT) : null,
+    positions: Math.max(1, job.numberOfVacancies ?? 1),
   };
 }
 

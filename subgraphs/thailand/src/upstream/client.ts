@@ -2,7 +2,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { UpstreamError, afterKeyset, chunks, orNaN, unique, type AdapterContext, type CountryUpstream, type TrainingFilter, type UpstreamClient, type VacancyFilter } from '../../../kit/index.js';
 import { educationToIsced, iscoToNational, regionByName, skillLabel } from '../../../kit/reference.js';
 import type { DoeJob, DsdCourse } from './native.js';
-import { JOB_TYPES, beToEpochMs, epochMsToBe } from './toModel.js';
+import { isoInOffset } from '../../../kit/translation.js';
+import { ICT, JOB_TYPES, beToEpochMs, epochMsToBe, epochMsToBeSeconds } from './toModel.js';
 
 /**
  * Thai Mee Ngan Tham's AJAX job list (form-encoded DataTables POST) and the DSD XML course
@@ -16,6 +17,8 @@ const MAX_BATCH_IDS = 200;
 const COURSES_PER_PAGE = 500;
 /** Over-fetch so that a keyset page can skip postings of the keyset's own minute in the same call. */
 const KEYSET_SLACK = 10;
+/** The update feed's largest page. */
+const MAX_UPDATE_LENGTH = 1000;
 const DEGREES = ['ประถมศึกษา', 'ม.3', 'ม.6', 'ปวช.', 'ปวส.', 'ปริญญาตรี', 'ปริญญาตรีขึ้นไป', 'ปริญญาโท', 'ปริญญาเอก'];
 const JOB_TYPE_IDS: Record<string, number> = { งานประจำ: 1, งานชั่วคราว: 2, งานพาร์ทไทม์: 3, สัญญาจ้าง: 4, ฝึกงาน: 5 };
 /** A value no record carries: a filter the platform cannot express must match nothing, not everything. */
@@ -29,6 +32,10 @@ interface Legacy<T> {
 }
 interface ListPage extends Legacy<DoeJob[]> {
   recordsFiltered: number;
+}
+interface UpdatePage extends ListPage {
+  /** The platform's clock, BE local time. */
+  server_time: string;
 }
 
 export function createDoeUpstream(ctx: AdapterContext): CountryUpstream<DoeJob, DsdCourse> {
@@ -62,6 +69,13 @@ export function createDoeUpstream(ctx: AdapterContext): CountryUpstream<DoeJob, 
         items.push(...afterKeyset(page.data, after, (j) => safeBe(j.anounce_date), (j) => String(j.job_id)));
         if (items.length >= first || page.data.length < length) return { total: page.recordsFiltered, items: items.slice(0, first) };
       }
+    },
+    // criteria[update_since] is inclusive (to the second): the kit skips the updates at the keyset's instant it has passed.
+    changes: async (after, first) => {
+      const length = Math.min(MAX_UPDATE_LENGTH, first + KEYSET_SLACK);
+      const form = { draw: '1', start: '0', length: String(length), ...(after ? { 'criteria[update_since]': epochMsToBeSeconds(Date.parse(after.updatedAt)) } : {}) };
+      const page = await ajax<UpdatePage>('/api-server/JobAll/ajax_list_job_update', form, 'updates');
+      return { items: page.data, hasMore: page.recordsFiltered > page.data.length, asOf: isoInOffset(beToEpochMs(page.server_time), ICT) };
     },
     // DataTables' length=-1: every match in one answer, the platform's own way to export a list.
     allVacancies: async (filter) => (await list({ ...(await criteria(filter)), length: '-1' }, true)).data,

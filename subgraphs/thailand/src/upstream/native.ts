@@ -29,6 +29,12 @@ export interface DoeJob {
   skills: string[] | null;
   vacancy_count: number | null;
   ref_job_id: number | null;
+  /** เปิดรับสมัคร (open) | ได้คนแล้ว (filled) | ยกเลิกประกาศ (withdrawn). */
+  job_status: string | null;
+  /** Buddhist Era local time "20/11/2569 14:05:09": the last change. */
+  update_date: string | null;
+  /** Buddhist Era local time of the filling or withdrawal; null while open. */
+  close_date: string | null;
 }
 
 /** A DSD course from the XML service (attribute `id`, child elements for the rest). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { skillsForIsco } from '../../../kit/reference.js';
 import type { DoeJob, DsdCourse } from './native.js';
-import { beToEpochMs, epochMsToBe, toTrainingOffer, toVacancy } from './toModel.js';
+import { beToEpochMs, epochMsToBe, epochMsToBeSeconds, toLifecycle, toTrainingOffer, toVacancy } from './toModel.js';
 
 const job = (over: Partial<DoeJob> = {}): DoeJob => ({
   job_id: 512345,
@@ -28,6 +28,9 @@ const job = (over: Partial<DoeJob> = {}): DoeJob => ({
   skills: ['สื่อสารกับลูกค้า', 'quality assurance procedures', 'ขยัน อดทน'],
   vacancy_count: 3,
   ref_job_id: null,
+  job_status: 'เปิดรับสมัคร',
+  update_date: '19/11/2569 09:15:30',
+  close_date: null,
   ...over,
 });
 
@@ -126,5 +129,32 @@ describe('DSD course → model', () => {
     });
     expect(toTrainingOffer(course({ occupation_code: '999999', fee: 500 }))).toMatchObject({ iscoCodes: [], nationalCodes: [{ mapped: false }], fee: { min: 500 } });
     expect(() => toTrainingOffer(course({ id: '' }))).toThrow();
+  });
+});
+
+describe('DOE status words and BE update dates → lifecycle', () => {
+  it('reads เปิดรับสมัคร as open, the BE update second as ISO 8601 at +07:00, vacancy_count as positions', () => {
+    expect(toLifecycle(job({ vacancy_count: 3 }))).toEqual({ updatedAt: '2026-11-19T09:15:30+07:00', state: 'OPEN', closedAt: null, positions: 3 });
+  });
+
+  it('reads ได้คนแล้ว as closed and ยกเลิกประกาศ as withdrawn, with the closing instant', () => {
+    const closed = { update_date: '20/11/2569 16:00:05', close_date: '20/11/2569 16:00:05' };
+    expect(toLifecycle(job({ job_status: 'ได้คนแล้ว', ...closed }))).toMatchObject({ state: 'CLOSED', closedAt: '2026-11-20T16:00:05+07:00' });
+    expect(toLifecycle(job({ job_status: ' ยกเลิกประกาศ ', ...closed }))).toMatchObject({ state: 'WITHDRAWN', closedAt: '2026-11-20T16:00:05+07:00' });
+  });
+
+  it('counts a job without vacancy_count as one position', () => {
+    expect(toLifecycle(job({ vacancy_count: null })).positions).toBe(1);
+  });
+
+  it('refuses an unknown status word or an unreadable update date (that record alone fails)', () => {
+    expect(() => toLifecycle(job({ job_status: 'ร่าง' }))).toThrow(/job_status/);
+    expect(() => toLifecycle(job({ update_date: null }))).toThrow(/update_date/);
+    expect(() => toLifecycle(job({ update_date: '31/02/2569 10:00:00' }))).toThrow(/calendar/);
+  });
+
+  it('writes the update feed criterion to the second in BE local time', () => {
+    expect(epochMsToBeSeconds(Date.parse('2026-11-19T02:15:30Z'))).toBe('19/11/2569 09:15:30');
+    expect(beToEpochMs(epochMsToBeSeconds(Date.parse('2026-11-19T02:15:30Z')))).toBe(Date.parse('2026-11-19T02:15:30Z'));
   });
 });

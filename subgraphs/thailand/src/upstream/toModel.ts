@@ -1,11 +1,11 @@
-import type { EmploymentType, TrainingMode, TrainingOfferModel, VacancyModel, WagePeriod } from '../../../kit/index.js';
+import type { LifecycleModel, PostingState, EmploymentType, TrainingMode, TrainingOfferModel, VacancyModel, WagePeriod } from '../../../kit/index.js';
 import { educationToIsced, regionByName } from '../../../kit/reference.js';
 import { feeOf, globalId, isoInOffset, occupationOf, salaryOf, skillsOf } from '../../../kit/translation.js';
 import type { DoeJob, DsdCourse } from './native.js';
 
 /** Thai Mee Ngan Tham / DSD → the shared model. Pure; throws only for a record without id, title or readable date. */
 
-const ICT = 7; // Indochina Time, UTC+7: what the platform's local times mean.
+export const ICT = 7; // Indochina Time, UTC+7: what the platform's local times mean.
 const BE_OFFSET = 543; // Buddhist Era year = Gregorian year + 543.
 
 const WAGE_PERIODS: Record<string, WagePeriod> = { รายวัน: 'DAY', รายเดือน: 'MONTH', รายชั่วโมง: 'HOUR' };
@@ -95,6 +95,25 @@ export function beToEpochMs(text: string): number {
   const local = new Date(ms + ICT * 3_600_000);
   if (local.getUTCDate() !== d || local.getUTCMonth() !== mo - 1 || h > 23 || mi > 59 || s > 59) throw new Error(`not a calendar date: "${text}"`);
   return ms;
+}
+
+const STATES: Record<string, PostingState> = { เปิดรับสมัคร: 'OPEN', ได้คนแล้ว: 'CLOSED', ยกเลิกประกาศ: 'WITHDRAWN' };
+
+/** The platform's status words and BE update dates → the lifecycle; throws for an unknown status or an unreadable date. */
+export function toLifecycle(job: DoeJob): LifecycleModel {
+  const state = STATES[(job.job_status ?? '').trim()];
+  if (!state || !job.update_date) throw new Error(`DOE record with job_status "${job.job_status}" and update_date "${job.update_date}"`);
+  return {
+    updatedAt: isoInOffset(beToEpochMs(job.update_date), ICT),
+    state,
+    closedAt: state !== 'OPEN' && job.close_date ? isoInOffset(beToEpochMs(job.close_date), ICT) : null,
+    positions: Math.max(1, job.vacancy_count ?? 1),
+  };
+}
+
+/** Epoch ms → the platform's BE local second "dd/mm/yyyy HH:MM:SS" (the update feed's criteria). */
+export function epochMsToBeSeconds(ms: number): string {
+  return `${epochMsToBe(ms)}:${String(new Date(ms).getUTCSeconds()).padStart(2, '0')}`;
 }
 
 /** Epoch ms → the platform's BE local minute "dd/mm/yyyy HH:MM" (for its date criteria). */
