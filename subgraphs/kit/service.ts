@@ -17,7 +17,8 @@ import type { BreakerState } from './upstream/types.js';
 
 /**
  * Starts one subgraph: Apollo Server 5 over buildSubgraphSchema behind a plain node:http server.
- * Routes: /graphql (signed calls only), /health (liveness), /ready (readiness), /metrics.
+ * Routes: /graphql (signed calls only), /health (liveness), /ready (readiness), /metrics, and the
+ * definition's own signed POST operations (the exchange's `/store/sync`).
  */
 
 /** Resolver maps as buildSubgraphSchema takes them; codegen's `Resolvers` types fit. */
@@ -33,6 +34,10 @@ export interface SubgraphDefinition<Ctx extends RequestBase = RequestBase> {
   metrics?: KitMetrics;
   /** Upstream breaker states for /ready. */
   upstreams?: () => Array<{ name: string; breaker: BreakerState }>;
+  /** More to report in /ready (e.g. the exchange's store and its syncs). */
+  readinessDetails?: () => Promise<Record<string, unknown>>;
+  /** Operator routes (POST only, signed like /graphql): path → handler returning a JSON body. */
+  operations?: Record<string, (url: URL) => Promise<unknown>>;
   /** Releases what the definition owns (upstream pools) after the server has stopped. */
   onClose?: () => Promise<void>;
 }
@@ -70,15 +75,25 @@ export async function startSubgraph<Ctx extends RequestBase>(
     upstreams: def.upstreams?.() ?? [],
   });
 
+  /** Only the gateway and the exchange (who hold the shared secret) may call; false = refused. */
+  const signed = (req: IncomingMessage, res: ServerResponse, base: RequestBase): boolean => {
+    const verdict = verifySignature(deps.config.gatewaySecret, single(req.headers[SIGNATURE_HEADER]), single(req.headers[REQUEST_ID_HEADER]));
+    if (verdict.ok) return true;
+    base.logger.warn({ reason: verdict.reason }, 'refused unsigned call');
+    sendJson(res, 401, { errors: [{ message: `Unauthenticated: ${verdict.reason}`, extensions: { code: 'UNAUTHENTICATED' } }] });
+    return false;
+  };
+
+  const handleOperation = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    const base = requestBase(req.headers, logger);
+    res.setHeader(REQUEST_ID_HEADER, base.requestId);
+    if (signed(req, res, base)) sendJson(res, 200, await def.operations![url.pathname]!(url));
+  };
+
   const handleGraphQL = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const base = requestBase(req.headers, logger);
     res.setHeader(REQUEST_ID_HEADER, base.requestId);
-    const verdict = verifySignature(deps.config.gatewaySecret, single(req.headers[SIGNATURE_HEADER]), single(req.headers[REQUEST_ID_HEADER]));
-    if (!verdict.ok) {
-      base.logger.warn({ reason: verdict.reason }, 'refused unsigned call');
-      sendJson(res, 401, { errors: [{ message: `Unauthenticated: ${verdict.reason}`, extensions: { code: 'UNAUTHENTICATED' } }] });
-      return;
-    }
+    if (!signed(req, res, base)) return;
     const body = req.method === 'POST' ? parseBody(await readBody(req), req.headers['content-type']) : undefined;
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMap(req), search: new URL(req.url ?? '/', 'http://x').search, body },
@@ -88,12 +103,14 @@ export async function startSubgraph<Ctx extends RequestBase>(
   };
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const url = new URL(req.url ?? '/', 'http://x');
+    const path = url.pathname;
     if (path === '/graphql' && (req.method === 'POST' || req.method === 'GET')) return handleGraphQL(req, res);
+    if (req.method === 'POST' && def.operations?.[path]) return handleOperation(req, res, url);
     if (path === '/health' && req.method === 'GET') return sendJson(res, 200, { status: 'ok', service: def.name });
     if (path === '/ready' && req.method === 'GET') {
       const r = readiness();
-      return sendJson(res, r.status === 'ready' ? 200 : 503, r);
+      return sendJson(res, r.status === 'ready' ? 200 : 503, { ...r, ...(await def.readinessDetails?.()) });
     }
     if (path === '/metrics' && req.method === 'GET') return sendText(res, 200, await metrics.registry.metrics(), metrics.registry.contentType);
     sendJson(res, 404, { error: 'not found' });
