@@ -9,9 +9,9 @@ import type { TrainingHit } from './model.js';
  * recovered by subtracting published cells from a coarser grouping's total.
  */
 
-export type StatsDimension = 'COUNTRY' | 'REGION' | 'ISCO_MAJOR' | 'ISCO_SUB_MAJOR' | 'ISCO_UNIT' | 'MONTH';
+export type StatsDimension = 'COUNTRY' | 'REGION' | 'ISCO_MAJOR' | 'ISCO_SUB_MAJOR' | 'ISCO_MINOR' | 'ISCO_UNIT' | 'MONTH';
 
-const ISCO_DIGITS: Partial<Record<StatsDimension, number>> = { ISCO_MAJOR: 1, ISCO_SUB_MAJOR: 2, ISCO_UNIT: 4 };
+const ISCO_DIGITS: Partial<Record<StatsDimension, number>> = { ISCO_MAJOR: 1, ISCO_SUB_MAJOR: 2, ISCO_MINOR: 3, ISCO_UNIT: 4 };
 
 /** What statistics need of one vacancy (a row of the country's `exchangeVacancyColumns`). */
 export interface VacancyFact {
