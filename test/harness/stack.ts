@@ -9,6 +9,7 @@ import { composeSupergraph, registrySdl } from '../../schema/compose.js';
 import { readManifest } from '../../schema/registry.js';
 import { startNamedSimulator, type NamedSimulatorOptions } from '../../simulators/launch.js';
 import { launchSubgraph } from '../../subgraphs/launch.js';
+import { testStoreSettings, type StoreChoice } from './storeSchema.js';
 
 /**
  * Starts any part of the stack on ephemeral ports for a test: simulators, then subgraphs (the
@@ -35,6 +36,8 @@ export interface StackOptions {
   /** Gateway settings; 0 turns the whole-response cache off. */
   responseCacheTtlSeconds?: number;
   subgraphTimeoutMs?: number;
+  /** The exchange's vacancy store: real PostgreSQL (random schema) when it answers, else PGlite. */
+  store?: StoreChoice;
 }
 
 export interface GraphQLAnswer<D> {
@@ -62,7 +65,8 @@ export interface TestStack {
 }
 
 export async function startStack(options: StackOptions): Promise<TestStack> {
-  const config = loadConfig({ NODE_ENV: 'test', ...options.env });
+  const store = options.subgraphs.includes('exchange') && !options.env?.DATABASE_URL ? await testStoreSettings(options.store) : undefined;
+  const config = loadConfig({ NODE_ENV: 'test', ...store?.env, ...options.env });
   const logger = pino({ level: 'silent' });
   const prefix = options.cacheNamespace ?? `test:${randomUUID()}`;
   const caches: Cache[] = [];
@@ -75,6 +79,7 @@ export async function startStack(options: StackOptions): Promise<TestStack> {
   const stop = async () => {
     for (const service of services.reverse()) await service.close().catch(() => undefined);
     await Promise.all(caches.map((c) => c.close()));
+    await store?.drop();
   };
 
   try {
