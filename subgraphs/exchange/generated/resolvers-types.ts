@@ -36,6 +36,12 @@ export type CountryVacanciesArgs = {
   orderBy?: InputMaybe<VacancyOrder>;
 };
 
+export type CountryAsOf = {
+  __typename?: 'CountryAsOf';
+  asOf?: Maybe<Scalars['String']['output']>;
+  country: Country;
+};
+
 export type EmploymentType =
   | 'CONTRACT'
   | 'DAILY'
@@ -77,33 +83,61 @@ export type LabourMarketCell = {
   __typename?: 'LabourMarketCell';
   /** Set when grouped by COUNTRY. */
   country?: Maybe<Country>;
+  /** Postings filled within the period: days from posting to filling. */
+  duration: VacancyDuration;
   /** The ISCO-08 group when grouped by an ISCO level; null for unmapped national codes. */
   iscoCode?: Maybe<Scalars['String']['output']>;
   /** YYYY-MM (local month of posting; of start for training) when grouped by MONTH. */
   month?: Maybe<Scalars['String']['output']>;
+  /** Quartiles of the open stock's monthly wages (rounded), only from at least the threshold of distinct wages. */
   monthlyWage: WageQuantiles;
+  newPositions?: Maybe<Scalars['Int']['output']>;
+  /** Flow: postings first published within the period. Perturbed; null when suppressed. */
+  newPostings?: Maybe<Scalars['Int']['output']>;
   occupation?: Maybe<Occupation>;
+  /** Positions (openings) of the open stock. */
+  openPositions?: Maybe<Scalars['Int']['output']>;
   /** Set when grouped by REGION; null for vacancies without a known region. */
   region?: Maybe<Region>;
-  /** Training seats offered per vacancy: training supply against demand. */
+  /** Training seats offered per open vacancy: training supply against demand. */
   seatsPerVacancy?: Maybe<Scalars['Float']['output']>;
   suppressed: Scalars['Boolean']['output'];
   suppressionReason?: Maybe<Scalars['String']['output']>;
+  /** Live from the countries' training systems (not from the store). */
   trainingOffers?: Maybe<Scalars['Int']['output']>;
   trainingSeats?: Maybe<Scalars['Int']['output']>;
+  /**
+   * Open vacancy stock: postings open at the reference instant (posted before it, not filled or
+   * withdrawn by then, not past validThrough). Perturbed; null when suppressed.
+   */
   vacancies?: Maybe<Scalars['Int']['output']>;
 };
 
 export type LabourMarketStats = {
   __typename?: 'LabourMarketStats';
+  /** Per country: the store holds its data complete up to this instant (null: never synced). */
+  asOf: Array<CountryAsOf>;
   cells: Array<LabourMarketCell>;
   /** ISO 4217 code wages are expressed in. */
   currency: Scalars['String']['output'];
-  /** Cells with fewer vacancies than this are suppressed. */
+  /** What every figure counts, in words. */
+  definitions: Array<StatsDefinition>;
+  /** Counts below this (after perturbation) are suppressed. */
   disclosureThreshold: Scalars['Int']['output'];
   /** The dated rates used to convert each source currency into currency. */
   exchangeRates: Array<ExchangeRate>;
   groupBy: Array<StatsDimension>;
+  includeDuplicates: Scalars['Boolean']['output'];
+  /** The flow period (new postings, filled vacancies). */
+  period: StatsPeriod;
+  /** False only in exact internal runs (DISCLOSURE_PERTURBATION=off). */
+  perturbed: Scalars['Boolean']['output'];
+  /** The stock's reference date (YYYY-MM-DD) or instant. */
+  referenceDate: Scalars['String']['output'];
+  /**
+   * Per country: the store's sync (OK, STALE after a failed sync, NOT_SYNCED: left out); a failed
+   * training answer adds an entry of its own.
+   */
   sources: Array<SourceStatus>;
 };
 
@@ -166,8 +200,12 @@ export type PageInfo = {
 export type Query = {
   __typename?: 'Query';
   /**
-   * Exact statistics over every matching vacancy and training offer, grouped by the given
-   * dimensions. Cells with fewer vacancies than the disclosure threshold are suppressed.
+   * Statistics from the regional vacancy store (no national call for vacancies): open stock at the
+   * reference date (at; default: the period's last day, else today) and new postings in the period
+   * (from/to, whole UTC days; default: the reference month up to the reference day), postings and
+   * positions, duration, wage quartiles. Duplicates are left out unless includeDuplicates. Every
+   * count is perturbed by the cell key method, then cells below the disclosure threshold are
+   * suppressed. Training supply comes live from the countries. The answer states its definitions.
    */
   labourMarketStats: LabourMarketStats;
   /**
@@ -188,9 +226,13 @@ export type Query = {
 
 
 export type QueryLabourMarketStatsArgs = {
+  at?: InputMaybe<Scalars['String']['input']>;
   currency?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<VacancyFilter>;
+  from?: InputMaybe<Scalars['String']['input']>;
   groupBy?: Array<StatsDimension>;
+  includeDuplicates?: InputMaybe<Scalars['Boolean']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -248,6 +290,8 @@ export type SkillVacanciesArgs = {
 export type SourceState =
   /** The country could not be reached or answered with an error; its results are missing. */
   | 'FAILED'
+  /** The vacancy store has no complete sync of the country yet; it is left out (never counted as zero). */
+  | 'NOT_SYNCED'
   /** The country answered with fresh data. */
   | 'OK'
   /** The country answered from a stale cache (its system was slow or down). */
@@ -269,13 +313,29 @@ export type SourceStatus = {
   total?: Maybe<Scalars['Int']['output']>;
 };
 
+export type StatsDefinition = {
+  __typename?: 'StatsDefinition';
+  term: Scalars['String']['output'];
+  text: Scalars['String']['output'];
+};
+
+/** MONTH: the local month of posting (training offers: of their start). */
 export type StatsDimension =
   | 'COUNTRY'
   | 'ISCO_MAJOR'
+  | 'ISCO_MINOR'
   | 'ISCO_SUB_MAJOR'
   | 'ISCO_UNIT'
   | 'MONTH'
   | 'REGION';
+
+export type StatsPeriod = {
+  __typename?: 'StatsPeriod';
+  /** First day, ISO 8601 date. */
+  from: Scalars['String']['output'];
+  /** Last day (inclusive), ISO 8601 date. */
+  to: Scalars['String']['output'];
+};
 
 export type ThailandTrainingOffer = TrainingOffer & {
   __typename?: 'ThailandTrainingOffer';
@@ -337,6 +397,14 @@ export type VacancyConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+export type VacancyDuration = {
+  __typename?: 'VacancyDuration';
+  /** Postings filled within the period (perturbed; null when suppressed). */
+  filled?: Maybe<Scalars['Int']['output']>;
+  meanDays?: Maybe<Scalars['Float']['output']>;
+  medianDays?: Maybe<Scalars['Float']['output']>;
+};
+
 export type VacancyEdge = {
   __typename?: 'VacancyEdge';
   /** Resumes the walk right after this edge. */
@@ -396,7 +464,7 @@ export type VacancyOrder =
   | 'NEWEST'
   | 'RELEVANCE';
 
-/** Exact quantiles (linear interpolation between order statistics) of disclosed monthly wages. */
+/** Quantiles (linear interpolation between order statistics) of disclosed monthly wages, rounded. */
 export type WageQuantiles = {
   __typename?: 'WageQuantiles';
   p25?: Maybe<Scalars['Float']['output']>;
@@ -498,13 +566,14 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 export type ResolversTypes = ResolversObject<{
   Country: ResolverTypeWrapper<Omit<Country, 'vacancies'> & { vacancies: ResolversTypes['VacancyConnection'] }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CountryAsOf: ResolverTypeWrapper<Omit<CountryAsOf, 'country'> & { country: ResolversTypes['Country'] }>;
   EmploymentType: EmploymentType;
   ExchangeRate: ResolverTypeWrapper<ExchangeRate>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   IndonesiaTrainingOffer: ResolverTypeWrapper<IndonesiaTrainingOffer>;
   IndonesiaVacancy: ResolverTypeWrapper<Omit<IndonesiaVacancy, 'country' | 'occupation' | 'region' | 'skills'> & { country: ResolversTypes['Country'], occupation?: Maybe<ResolversTypes['Occupation']>, region?: Maybe<ResolversTypes['Region']>, skills: Array<ResolversTypes['Skill']> }>;
   LabourMarketCell: ResolverTypeWrapper<Omit<LabourMarketCell, 'country' | 'occupation' | 'region'> & { country?: Maybe<ResolversTypes['Country']>, occupation?: Maybe<ResolversTypes['Occupation']>, region?: Maybe<ResolversTypes['Region']> }>;
-  LabourMarketStats: ResolverTypeWrapper<Omit<LabourMarketStats, 'cells' | 'sources'> & { cells: Array<ResolversTypes['LabourMarketCell']>, sources: Array<ResolversTypes['SourceStatus']> }>;
+  LabourMarketStats: ResolverTypeWrapper<Omit<LabourMarketStats, 'asOf' | 'cells' | 'sources'> & { asOf: Array<ResolversTypes['CountryAsOf']>, cells: Array<ResolversTypes['LabourMarketCell']>, sources: Array<ResolversTypes['SourceStatus']> }>;
   MalaysiaTrainingOffer: ResolverTypeWrapper<MalaysiaTrainingOffer>;
   MalaysiaVacancy: ResolverTypeWrapper<Omit<MalaysiaVacancy, 'country' | 'occupation' | 'region' | 'skills'> & { country: ResolversTypes['Country'], occupation?: Maybe<ResolversTypes['Occupation']>, region?: Maybe<ResolversTypes['Region']>, skills: Array<ResolversTypes['Skill']> }>;
   MoneyInput: MoneyInput;
@@ -515,7 +584,9 @@ export type ResolversTypes = ResolversObject<{
   Skill: ResolverTypeWrapper<Omit<Skill, 'vacancies'> & { vacancies: ResolversTypes['VacancyConnection'] }>;
   SourceState: SourceState;
   SourceStatus: ResolverTypeWrapper<Omit<SourceStatus, 'country'> & { country: ResolversTypes['Country'] }>;
+  StatsDefinition: ResolverTypeWrapper<StatsDefinition>;
   StatsDimension: StatsDimension;
+  StatsPeriod: ResolverTypeWrapper<StatsPeriod>;
   ThailandTrainingOffer: ResolverTypeWrapper<ThailandTrainingOffer>;
   ThailandVacancy: ResolverTypeWrapper<Omit<ThailandVacancy, 'country' | 'occupation' | 'region' | 'skills'> & { country: ResolversTypes['Country'], occupation?: Maybe<ResolversTypes['Occupation']>, region?: Maybe<ResolversTypes['Region']>, skills: Array<ResolversTypes['Skill']> }>;
   TrainingOffer: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['TrainingOffer']>;
@@ -524,6 +595,7 @@ export type ResolversTypes = ResolversObject<{
   TrainingOfferFilter: TrainingOfferFilter;
   Vacancy: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Vacancy']>;
   VacancyConnection: ResolverTypeWrapper<Omit<VacancyConnection, 'edges' | 'sources'> & { edges: Array<ResolversTypes['VacancyEdge']>, sources: Array<ResolversTypes['SourceStatus']> }>;
+  VacancyDuration: ResolverTypeWrapper<VacancyDuration>;
   VacancyEdge: ResolverTypeWrapper<Omit<VacancyEdge, 'node'> & { node: ResolversTypes['Vacancy'] }>;
   VacancyFilter: VacancyFilter;
   VacancyMatch: ResolverTypeWrapper<Omit<VacancyMatch, 'matchedEssentialSkills' | 'matchedSkills' | 'missingEssentialSkills' | 'missingSkills' | 'vacancy'> & { matchedEssentialSkills: Array<ResolversTypes['Skill']>, matchedSkills: Array<ResolversTypes['Skill']>, missingEssentialSkills: Array<ResolversTypes['Skill']>, missingSkills: Array<ResolversTypes['Skill']>, vacancy: ResolversTypes['Vacancy'] }>;
@@ -540,12 +612,13 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   Country: Omit<Country, 'vacancies'> & { vacancies: ResolversParentTypes['VacancyConnection'] };
   ID: Scalars['ID']['output'];
+  CountryAsOf: Omit<CountryAsOf, 'country'> & { country: ResolversParentTypes['Country'] };
   ExchangeRate: ExchangeRate;
   Float: Scalars['Float']['output'];
   IndonesiaTrainingOffer: IndonesiaTrainingOffer;
   IndonesiaVacancy: Omit<IndonesiaVacancy, 'country' | 'occupation' | 'region' | 'skills'> & { country: ResolversParentTypes['Country'], occupation?: Maybe<ResolversParentTypes['Occupation']>, region?: Maybe<ResolversParentTypes['Region']>, skills: Array<ResolversParentTypes['Skill']> };
   LabourMarketCell: Omit<LabourMarketCell, 'country' | 'occupation' | 'region'> & { country?: Maybe<ResolversParentTypes['Country']>, occupation?: Maybe<ResolversParentTypes['Occupation']>, region?: Maybe<ResolversParentTypes['Region']> };
-  LabourMarketStats: Omit<LabourMarketStats, 'cells' | 'sources'> & { cells: Array<ResolversParentTypes['LabourMarketCell']>, sources: Array<ResolversParentTypes['SourceStatus']> };
+  LabourMarketStats: Omit<LabourMarketStats, 'asOf' | 'cells' | 'sources'> & { asOf: Array<ResolversParentTypes['CountryAsOf']>, cells: Array<ResolversParentTypes['LabourMarketCell']>, sources: Array<ResolversParentTypes['SourceStatus']> };
   MalaysiaTrainingOffer: MalaysiaTrainingOffer;
   MalaysiaVacancy: Omit<MalaysiaVacancy, 'country' | 'occupation' | 'region' | 'skills'> & { country: ResolversParentTypes['Country'], occupation?: Maybe<ResolversParentTypes['Occupation']>, region?: Maybe<ResolversParentTypes['Region']>, skills: Array<ResolversParentTypes['Skill']> };
   MoneyInput: MoneyInput;
@@ -555,6 +628,8 @@ export type ResolversParentTypes = ResolversObject<{
   Region: Omit<Region, 'vacancies'> & { vacancies: ResolversParentTypes['VacancyConnection'] };
   Skill: Omit<Skill, 'vacancies'> & { vacancies: ResolversParentTypes['VacancyConnection'] };
   SourceStatus: Omit<SourceStatus, 'country'> & { country: ResolversParentTypes['Country'] };
+  StatsDefinition: StatsDefinition;
+  StatsPeriod: StatsPeriod;
   ThailandTrainingOffer: ThailandTrainingOffer;
   ThailandVacancy: Omit<ThailandVacancy, 'country' | 'occupation' | 'region' | 'skills'> & { country: ResolversParentTypes['Country'], occupation?: Maybe<ResolversParentTypes['Occupation']>, region?: Maybe<ResolversParentTypes['Region']>, skills: Array<ResolversParentTypes['Skill']> };
   TrainingOffer: ResolversInterfaceTypes<ResolversParentTypes>['TrainingOffer'];
@@ -563,6 +638,7 @@ export type ResolversParentTypes = ResolversObject<{
   TrainingOfferFilter: TrainingOfferFilter;
   Vacancy: ResolversInterfaceTypes<ResolversParentTypes>['Vacancy'];
   VacancyConnection: Omit<VacancyConnection, 'edges' | 'sources'> & { edges: Array<ResolversParentTypes['VacancyEdge']>, sources: Array<ResolversParentTypes['SourceStatus']> };
+  VacancyDuration: VacancyDuration;
   VacancyEdge: Omit<VacancyEdge, 'node'> & { node: ResolversParentTypes['Vacancy'] };
   VacancyFilter: VacancyFilter;
   VacancyMatch: Omit<VacancyMatch, 'matchedEssentialSkills' | 'matchedSkills' | 'missingEssentialSkills' | 'missingSkills' | 'vacancy'> & { matchedEssentialSkills: Array<ResolversParentTypes['Skill']>, matchedSkills: Array<ResolversParentTypes['Skill']>, missingEssentialSkills: Array<ResolversParentTypes['Skill']>, missingSkills: Array<ResolversParentTypes['Skill']>, vacancy: ResolversParentTypes['Vacancy'] };
@@ -650,6 +726,12 @@ export type CountryResolvers<ContextType = RequestBase, ParentType extends Resol
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type CountryAsOfResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['CountryAsOf'] = ResolversParentTypes['CountryAsOf']> = ResolversObject<{
+  asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type ExchangeRateResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['ExchangeRate'] = ResolversParentTypes['ExchangeRate']> = ResolversObject<{
   date?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -679,10 +761,14 @@ export type IndonesiaVacancyResolvers<ContextType = RequestBase, ParentType exte
 
 export type LabourMarketCellResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['LabourMarketCell'] = ResolversParentTypes['LabourMarketCell']> = ResolversObject<{
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
+  duration?: Resolver<ResolversTypes['VacancyDuration'], ParentType, ContextType>;
   iscoCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   month?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   monthlyWage?: Resolver<ResolversTypes['WageQuantiles'], ParentType, ContextType>;
+  newPositions?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  newPostings?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   occupation?: Resolver<Maybe<ResolversTypes['Occupation']>, ParentType, ContextType>;
+  openPositions?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   seatsPerVacancy?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -694,11 +780,17 @@ export type LabourMarketCellResolvers<ContextType = RequestBase, ParentType exte
 }>;
 
 export type LabourMarketStatsResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['LabourMarketStats'] = ResolversParentTypes['LabourMarketStats']> = ResolversObject<{
+  asOf?: Resolver<Array<ResolversTypes['CountryAsOf']>, ParentType, ContextType>;
   cells?: Resolver<Array<ResolversTypes['LabourMarketCell']>, ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  definitions?: Resolver<Array<ResolversTypes['StatsDefinition']>, ParentType, ContextType>;
   disclosureThreshold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   exchangeRates?: Resolver<Array<ResolversTypes['ExchangeRate']>, ParentType, ContextType>;
   groupBy?: Resolver<Array<ResolversTypes['StatsDimension']>, ParentType, ContextType>;
+  includeDuplicates?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['StatsPeriod'], ParentType, ContextType>;
+  perturbed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  referenceDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceStatus']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -736,7 +828,7 @@ export type PageInfoResolvers<ContextType = RequestBase, ParentType extends Reso
 }>;
 
 export type QueryResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  labourMarketStats?: Resolver<ResolversTypes['LabourMarketStats'], ParentType, ContextType, RequireFields<QueryLabourMarketStatsArgs, 'currency' | 'groupBy'>>;
+  labourMarketStats?: Resolver<ResolversTypes['LabourMarketStats'], ParentType, ContextType, RequireFields<QueryLabourMarketStatsArgs, 'currency' | 'groupBy' | 'includeDuplicates'>>;
   matchVacancies?: Resolver<ResolversTypes['VacancyMatchList'], ParentType, ContextType, RequireFields<QueryMatchVacanciesArgs, 'first' | 'skills'>>;
   trainingOffers?: Resolver<ResolversTypes['TrainingOfferConnection'], ParentType, ContextType, RequireFields<QueryTrainingOffersArgs, 'first'>>;
   vacancies?: Resolver<ResolversTypes['VacancyConnection'], ParentType, ContextType, RequireFields<QueryVacanciesArgs, 'first' | 'orderBy'>>;
@@ -764,6 +856,18 @@ export type SourceStatusResolvers<ContextType = RequestBase, ParentType extends 
   status?: Resolver<ResolversTypes['SourceState'], ParentType, ContextType>;
   subgraph?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   total?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type StatsDefinitionResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['StatsDefinition'] = ResolversParentTypes['StatsDefinition']> = ResolversObject<{
+  term?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type StatsPeriodResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['StatsPeriod'] = ResolversParentTypes['StatsPeriod']> = ResolversObject<{
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -817,6 +921,13 @@ export type VacancyConnectionResolvers<ContextType = RequestBase, ParentType ext
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type VacancyDurationResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['VacancyDuration'] = ResolversParentTypes['VacancyDuration']> = ResolversObject<{
+  filled?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  meanDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  medianDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type VacancyEdgeResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['VacancyEdge'] = ResolversParentTypes['VacancyEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Vacancy'], ParentType, ContextType>;
@@ -857,6 +968,7 @@ export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<Resolv
 
 export type Resolvers<ContextType = RequestBase> = ResolversObject<{
   Country?: CountryResolvers<ContextType>;
+  CountryAsOf?: CountryAsOfResolvers<ContextType>;
   ExchangeRate?: ExchangeRateResolvers<ContextType>;
   IndonesiaTrainingOffer?: IndonesiaTrainingOfferResolvers<ContextType>;
   IndonesiaVacancy?: IndonesiaVacancyResolvers<ContextType>;
@@ -870,6 +982,8 @@ export type Resolvers<ContextType = RequestBase> = ResolversObject<{
   Region?: RegionResolvers<ContextType>;
   Skill?: SkillResolvers<ContextType>;
   SourceStatus?: SourceStatusResolvers<ContextType>;
+  StatsDefinition?: StatsDefinitionResolvers<ContextType>;
+  StatsPeriod?: StatsPeriodResolvers<ContextType>;
   ThailandTrainingOffer?: ThailandTrainingOfferResolvers<ContextType>;
   ThailandVacancy?: ThailandVacancyResolvers<ContextType>;
   TrainingOffer?: TrainingOfferResolvers<ContextType>;
@@ -877,6 +991,7 @@ export type Resolvers<ContextType = RequestBase> = ResolversObject<{
   TrainingOfferEdge?: TrainingOfferEdgeResolvers<ContextType>;
   Vacancy?: VacancyResolvers<ContextType>;
   VacancyConnection?: VacancyConnectionResolvers<ContextType>;
+  VacancyDuration?: VacancyDurationResolvers<ContextType>;
   VacancyEdge?: VacancyEdgeResolvers<ContextType>;
   VacancyMatch?: VacancyMatchResolvers<ContextType>;
   VacancyMatchList?: VacancyMatchListResolvers<ContextType>;

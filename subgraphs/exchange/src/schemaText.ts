@@ -101,9 +101,20 @@ type Query {
   """Vacancies ranked by skill overlap with the given ESCO skills (essential skills weigh twice as
   much as optional ones; see VacancyMatch.score). Vacancies sharing none of the skills are not listed."""
   matchVacancies(skills: [ID!]!, filter: VacancyFilter, first: Int = 20): VacancyMatchList!
-  """Exact statistics over every matching vacancy and training offer, grouped by the given
-  dimensions. Cells with fewer vacancies than the disclosure threshold are suppressed."""
-  labourMarketStats(filter: VacancyFilter, groupBy: [StatsDimension!]! = [COUNTRY], currency: String = "USD"): LabourMarketStats!
+  """Statistics from the regional vacancy store (no national call for vacancies): open stock at the
+  reference date (at; default: the period's last day, else today) and new postings in the period
+  (from/to, whole UTC days; default: the reference month up to the reference day), postings and
+  positions, duration, wage quartiles. Duplicates are left out unless includeDuplicates. Every
+  count is perturbed by the cell key method, then cells below the disclosure threshold are
+  suppressed. Training supply comes live from the countries. The answer states its definitions."""
+  labourMarketStats(filter: VacancyFilter, groupBy: [StatsDimension!]! = [COUNTRY], currency: String = "USD",
+    """ISO 8601 date (stock at the end of that day, UTC) or instant."""
+    at: String,
+    """First day of the flow period (ISO 8601 date)."""
+    from: String,
+    """Last day of the flow period (ISO 8601 date, inclusive); at most 10 years after from."""
+    to: String,
+    includeDuplicates: Boolean = false): LabourMarketStats!
 }
 
 input VacancyFilter {
@@ -188,6 +199,8 @@ enum SourceState {
   FAILED
   """The country did not answer within the exchange's deadline; its results are missing."""
   TIMEOUT
+  """The vacancy store has no complete sync of the country yet; it is left out (never counted as zero)."""
+  NOT_SYNCED
 }
 
 type SourceStatus {
@@ -225,18 +238,49 @@ type VacancyMatch {
   missingEssentialSkills: [Skill!]!
 }
 
-enum StatsDimension { COUNTRY REGION ISCO_MAJOR ISCO_SUB_MAJOR ISCO_UNIT MONTH }
+"""MONTH: the local month of posting (training offers: of their start)."""
+enum StatsDimension { COUNTRY REGION ISCO_MAJOR ISCO_SUB_MAJOR ISCO_MINOR ISCO_UNIT MONTH }
 
 type LabourMarketStats {
   groupBy: [StatsDimension!]!
+  """The stock's reference date (YYYY-MM-DD) or instant."""
+  referenceDate: String!
+  """The flow period (new postings, filled vacancies)."""
+  period: StatsPeriod!
+  includeDuplicates: Boolean!
+  """False only in exact internal runs (DISCLOSURE_PERTURBATION=off)."""
+  perturbed: Boolean!
+  """Per country: the store holds its data complete up to this instant (null: never synced)."""
+  asOf: [CountryAsOf!]!
+  """What every figure counts, in words."""
+  definitions: [StatsDefinition!]!
   """ISO 4217 code wages are expressed in."""
   currency: String!
   """The dated rates used to convert each source currency into currency."""
   exchangeRates: [ExchangeRate!]!
-  """Cells with fewer vacancies than this are suppressed."""
+  """Counts below this (after perturbation) are suppressed."""
   disclosureThreshold: Int!
   cells: [LabourMarketCell!]!
+  """Per country: the store's sync (OK, STALE after a failed sync, NOT_SYNCED: left out); a failed
+  training answer adds an entry of its own."""
   sources: [SourceStatus!]!
+}
+
+type StatsPeriod {
+  """First day, ISO 8601 date."""
+  from: String!
+  """Last day (inclusive), ISO 8601 date."""
+  to: String!
+}
+
+type CountryAsOf {
+  country: Country!
+  asOf: String
+}
+
+type StatsDefinition {
+  term: String!
+  text: String!
 }
 
 type ExchangeRate {
@@ -259,17 +303,35 @@ type LabourMarketCell {
   occupation: Occupation
   """YYYY-MM (local month of posting; of start for training) when grouped by MONTH."""
   month: String
+  """Open vacancy stock: postings open at the reference instant (posted before it, not filled or
+  withdrawn by then, not past validThrough). Perturbed; null when suppressed."""
   vacancies: Int
+  """Positions (openings) of the open stock."""
+  openPositions: Int
+  """Flow: postings first published within the period. Perturbed; null when suppressed."""
+  newPostings: Int
+  newPositions: Int
+  """Postings filled within the period: days from posting to filling."""
+  duration: VacancyDuration!
+  """Quartiles of the open stock's monthly wages (rounded), only from at least the threshold of distinct wages."""
   monthlyWage: WageQuantiles!
+  """Live from the countries' training systems (not from the store)."""
   trainingOffers: Int
   trainingSeats: Int
-  """Training seats offered per vacancy: training supply against demand."""
+  """Training seats offered per open vacancy: training supply against demand."""
   seatsPerVacancy: Float
   suppressed: Boolean!
   suppressionReason: String
 }
 
-"""Exact quantiles (linear interpolation between order statistics) of disclosed monthly wages."""
+type VacancyDuration {
+  """Postings filled within the period (perturbed; null when suppressed)."""
+  filled: Int
+  meanDays: Float
+  medianDays: Float
+}
+
+"""Quantiles (linear interpolation between order statistics) of disclosed monthly wages, rounded."""
 type WageQuantiles {
   p25: Float
   p50: Float

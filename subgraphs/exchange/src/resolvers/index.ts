@@ -1,6 +1,6 @@
 import type { RequestBase } from '../../../kit/index.js';
 import type { EntityRef, ExchangeContext } from '../queries/context.js';
-import { labourMarketStats, type StatsArgs } from '../queries/statistics.js';
+import { labourMarketStats, type StatsArgs } from '../queries/storeStatistics.js';
 import { matchVacancies, type MatchArgs } from '../queries/matching.js';
 import { trainingOffers, type TrainingOffersArgs } from '../queries/trainingOffers.js';
 import { vacancies, type Connection, type VacanciesArgs } from '../queries/vacancies.js';
