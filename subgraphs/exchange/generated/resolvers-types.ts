@@ -42,6 +42,28 @@ export type CountryAsOf = {
   country: Country;
 };
 
+export type CountrySyncStatus = {
+  __typename?: 'CountrySyncStatus';
+  /** The country's data is complete up to this instant. */
+  asOf?: Maybe<Scalars['String']['output']>;
+  closed: Scalars['Int']['output'];
+  country: Country;
+  /** Seconds from asOf to now. */
+  lagSeconds?: Maybe<Scalars['Int']['output']>;
+  /** Changes taken in the last sync. */
+  lastChanges: Scalars['Int']['output'];
+  /** A fixed coded message (TIMEOUT, UNREACHABLE, UPSTREAM_ERROR: …); null after a success. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  lastSuccessAt?: Maybe<Scalars['String']['output']>;
+  /** When the last sync started. */
+  lastSyncAt?: Maybe<Scalars['String']['output']>;
+  open: Scalars['Int']['output'];
+  /** Vacancies of the country in the store, and by state. */
+  records: Scalars['Int']['output'];
+  state: SyncState;
+  withdrawn: Scalars['Int']['output'];
+};
+
 export type EmploymentType =
   | 'CONTRACT'
   | 'DAILY'
@@ -141,6 +163,21 @@ export type LabourMarketStats = {
   sources: Array<SourceStatus>;
 };
 
+export type LabourMarketTrend = {
+  __typename?: 'LabourMarketTrend';
+  asOf: Array<CountryAsOf>;
+  currency: Scalars['String']['output'];
+  definitions: Array<StatsDefinition>;
+  disclosureThreshold: Scalars['Int']['output'];
+  from: Scalars['String']['output'];
+  groupBy: Array<StatsDimension>;
+  interval: TrendInterval;
+  perturbed: Scalars['Boolean']['output'];
+  points: Array<TrendPoint>;
+  sources: Array<SourceStatus>;
+  to: Scalars['String']['output'];
+};
+
 export type MalaysiaTrainingOffer = TrainingOffer & {
   __typename?: 'MalaysiaTrainingOffer';
   id: Scalars['ID']['output'];
@@ -209,10 +246,18 @@ export type Query = {
    */
   labourMarketStats: LabourMarketStats;
   /**
+   * The store's statistics per calendar month or ISO week of [from, to] (whole UTC days): open stock
+   * at the end of each interval, new postings within it; same definitions, perturbation and
+   * suppression as labourMarketStats; cells per point when groupBy is given. At most 260 points.
+   */
+  labourMarketTrend: LabourMarketTrend;
+  /**
    * Vacancies ranked by skill overlap with the given ESCO skills (essential skills weigh twice as
    * much as optional ones; see VacancyMatch.score). Vacancies sharing none of the skills are not listed.
    */
   matchVacancies: VacancyMatchList;
+  /** Each country's harvest into the regional vacancy store. */
+  storeSyncStatus: Array<CountrySyncStatus>;
   /** Training offers from every selected country: soonest start first (unknown start last), ties by id. */
   trainingOffers: TrainingOfferConnection;
   /**
@@ -222,6 +267,12 @@ export type Query = {
    * without filter.text it is NEWEST. first: 0..100.
    */
   vacancies: VacancyConnection;
+  /**
+   * What happened to vacancies, from the store, in the order the store recorded it (a mirror that
+   * follows endCursor sees every event exactly once). since: ISO 8601 date or instant of the events;
+   * first: 1..500.
+   */
+  vacancyChanges: VacancyChangeConnection;
 };
 
 
@@ -233,6 +284,17 @@ export type QueryLabourMarketStatsArgs = {
   groupBy?: Array<StatsDimension>;
   includeDuplicates?: InputMaybe<Scalars['Boolean']['input']>;
   to?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryLabourMarketTrendArgs = {
+  currency?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<VacancyFilter>;
+  from: Scalars['String']['input'];
+  groupBy?: Array<StatsDimension>;
+  includeDuplicates?: InputMaybe<Scalars['Boolean']['input']>;
+  interval?: InputMaybe<TrendInterval>;
+  to: Scalars['String']['input'];
 };
 
 
@@ -255,6 +317,13 @@ export type QueryVacanciesArgs = {
   filter?: InputMaybe<VacancyFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<VacancyOrder>;
+};
+
+
+export type QueryVacancyChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  since: Scalars['String']['input'];
 };
 
 export type Region = {
@@ -337,6 +406,14 @@ export type StatsPeriod = {
   to: Scalars['String']['output'];
 };
 
+export type SyncState =
+  /** The last sync failed; the country keeps its stored data and is retried with backoff. */
+  | 'FAILED'
+  /** Not synced yet. */
+  | 'NEVER'
+  | 'OK'
+  | 'SYNCING';
+
 export type ThailandTrainingOffer = TrainingOffer & {
   __typename?: 'ThailandTrainingOffer';
   id: Scalars['ID']['output'];
@@ -382,10 +459,61 @@ export type TrainingOfferFilter = {
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type TrendInterval =
+  | 'MONTH'
+  | 'WEEK';
+
+export type TrendPoint = {
+  __typename?: 'TrendPoint';
+  /** Per group when groupBy is given (training figures null: a trend reads the store only). */
+  cells?: Maybe<Array<LabourMarketCell>>;
+  end: Scalars['String']['output'];
+  newPositions?: Maybe<Scalars['Int']['output']>;
+  /** Postings first published within the interval (perturbed; null when suppressed). */
+  newPostings?: Maybe<Scalars['Int']['output']>;
+  openPositions?: Maybe<Scalars['Int']['output']>;
+  /** Open vacancy stock at the end of the interval (perturbed; null when suppressed). */
+  openStock?: Maybe<Scalars['Int']['output']>;
+  /** YYYY-MM, or YYYY-Www (ISO week). */
+  period: Scalars['String']['output'];
+  /** First and last day of the interval within [from, to] (ISO 8601 dates). */
+  start: Scalars['String']['output'];
+};
+
 /** A vacancy published by one of the national systems; every other field comes from its country. */
 export type Vacancy = {
   id: Scalars['ID']['output'];
 };
+
+export type VacancyChange = {
+  __typename?: 'VacancyChange';
+  /** The country's instant of the change. */
+  at: Scalars['String']['output'];
+  country: Country;
+  kind: VacancyChangeKind;
+  /** When the store recorded it. */
+  seenAt: Scalars['String']['output'];
+  /** Resolved from the owning country. */
+  vacancy: Vacancy;
+};
+
+export type VacancyChangeConnection = {
+  __typename?: 'VacancyChangeConnection';
+  edges: Array<VacancyChangeEdge>;
+  pageInfo: PageInfo;
+};
+
+export type VacancyChangeEdge = {
+  __typename?: 'VacancyChangeEdge';
+  cursor: Scalars['String']['output'];
+  node: VacancyChange;
+};
+
+export type VacancyChangeKind =
+  | 'ADDED'
+  | 'CLOSED'
+  | 'UPDATED'
+  | 'WITHDRAWN';
 
 export type VacancyConnection = {
   __typename?: 'VacancyConnection';
@@ -567,6 +695,7 @@ export type ResolversTypes = ResolversObject<{
   Country: ResolverTypeWrapper<Omit<Country, 'vacancies'> & { vacancies: ResolversTypes['VacancyConnection'] }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CountryAsOf: ResolverTypeWrapper<Omit<CountryAsOf, 'country'> & { country: ResolversTypes['Country'] }>;
+  CountrySyncStatus: ResolverTypeWrapper<Omit<CountrySyncStatus, 'country'> & { country: ResolversTypes['Country'] }>;
   EmploymentType: EmploymentType;
   ExchangeRate: ResolverTypeWrapper<ExchangeRate>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -574,6 +703,7 @@ export type ResolversTypes = ResolversObject<{
   IndonesiaVacancy: ResolverTypeWrapper<Omit<IndonesiaVacancy, 'country' | 'occupation' | 'region' | 'skills'> & { country: ResolversTypes['Country'], occupation?: Maybe<ResolversTypes['Occupation']>, region?: Maybe<ResolversTypes['Region']>, skills: Array<ResolversTypes['Skill']> }>;
   LabourMarketCell: ResolverTypeWrapper<Omit<LabourMarketCell, 'country' | 'occupation' | 'region'> & { country?: Maybe<ResolversTypes['Country']>, occupation?: Maybe<ResolversTypes['Occupation']>, region?: Maybe<ResolversTypes['Region']> }>;
   LabourMarketStats: ResolverTypeWrapper<Omit<LabourMarketStats, 'asOf' | 'cells' | 'sources'> & { asOf: Array<ResolversTypes['CountryAsOf']>, cells: Array<ResolversTypes['LabourMarketCell']>, sources: Array<ResolversTypes['SourceStatus']> }>;
+  LabourMarketTrend: ResolverTypeWrapper<Omit<LabourMarketTrend, 'asOf' | 'points' | 'sources'> & { asOf: Array<ResolversTypes['CountryAsOf']>, points: Array<ResolversTypes['TrendPoint']>, sources: Array<ResolversTypes['SourceStatus']> }>;
   MalaysiaTrainingOffer: ResolverTypeWrapper<MalaysiaTrainingOffer>;
   MalaysiaVacancy: ResolverTypeWrapper<Omit<MalaysiaVacancy, 'country' | 'occupation' | 'region' | 'skills'> & { country: ResolversTypes['Country'], occupation?: Maybe<ResolversTypes['Occupation']>, region?: Maybe<ResolversTypes['Region']>, skills: Array<ResolversTypes['Skill']> }>;
   MoneyInput: MoneyInput;
@@ -587,13 +717,20 @@ export type ResolversTypes = ResolversObject<{
   StatsDefinition: ResolverTypeWrapper<StatsDefinition>;
   StatsDimension: StatsDimension;
   StatsPeriod: ResolverTypeWrapper<StatsPeriod>;
+  SyncState: SyncState;
   ThailandTrainingOffer: ResolverTypeWrapper<ThailandTrainingOffer>;
   ThailandVacancy: ResolverTypeWrapper<Omit<ThailandVacancy, 'country' | 'occupation' | 'region' | 'skills'> & { country: ResolversTypes['Country'], occupation?: Maybe<ResolversTypes['Occupation']>, region?: Maybe<ResolversTypes['Region']>, skills: Array<ResolversTypes['Skill']> }>;
   TrainingOffer: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['TrainingOffer']>;
   TrainingOfferConnection: ResolverTypeWrapper<Omit<TrainingOfferConnection, 'edges' | 'sources'> & { edges: Array<ResolversTypes['TrainingOfferEdge']>, sources: Array<ResolversTypes['SourceStatus']> }>;
   TrainingOfferEdge: ResolverTypeWrapper<Omit<TrainingOfferEdge, 'node'> & { node: ResolversTypes['TrainingOffer'] }>;
   TrainingOfferFilter: TrainingOfferFilter;
+  TrendInterval: TrendInterval;
+  TrendPoint: ResolverTypeWrapper<Omit<TrendPoint, 'cells'> & { cells?: Maybe<Array<ResolversTypes['LabourMarketCell']>> }>;
   Vacancy: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Vacancy']>;
+  VacancyChange: ResolverTypeWrapper<Omit<VacancyChange, 'country' | 'vacancy'> & { country: ResolversTypes['Country'], vacancy: ResolversTypes['Vacancy'] }>;
+  VacancyChangeConnection: ResolverTypeWrapper<Omit<VacancyChangeConnection, 'edges'> & { edges: Array<ResolversTypes['VacancyChangeEdge']> }>;
+  VacancyChangeEdge: ResolverTypeWrapper<Omit<VacancyChangeEdge, 'node'> & { node: ResolversTypes['VacancyChange'] }>;
+  VacancyChangeKind: VacancyChangeKind;
   VacancyConnection: ResolverTypeWrapper<Omit<VacancyConnection, 'edges' | 'sources'> & { edges: Array<ResolversTypes['VacancyEdge']>, sources: Array<ResolversTypes['SourceStatus']> }>;
   VacancyDuration: ResolverTypeWrapper<VacancyDuration>;
   VacancyEdge: ResolverTypeWrapper<Omit<VacancyEdge, 'node'> & { node: ResolversTypes['Vacancy'] }>;
@@ -613,12 +750,14 @@ export type ResolversParentTypes = ResolversObject<{
   Country: Omit<Country, 'vacancies'> & { vacancies: ResolversParentTypes['VacancyConnection'] };
   ID: Scalars['ID']['output'];
   CountryAsOf: Omit<CountryAsOf, 'country'> & { country: ResolversParentTypes['Country'] };
+  CountrySyncStatus: Omit<CountrySyncStatus, 'country'> & { country: ResolversParentTypes['Country'] };
   ExchangeRate: ExchangeRate;
   Float: Scalars['Float']['output'];
   IndonesiaTrainingOffer: IndonesiaTrainingOffer;
   IndonesiaVacancy: Omit<IndonesiaVacancy, 'country' | 'occupation' | 'region' | 'skills'> & { country: ResolversParentTypes['Country'], occupation?: Maybe<ResolversParentTypes['Occupation']>, region?: Maybe<ResolversParentTypes['Region']>, skills: Array<ResolversParentTypes['Skill']> };
   LabourMarketCell: Omit<LabourMarketCell, 'country' | 'occupation' | 'region'> & { country?: Maybe<ResolversParentTypes['Country']>, occupation?: Maybe<ResolversParentTypes['Occupation']>, region?: Maybe<ResolversParentTypes['Region']> };
   LabourMarketStats: Omit<LabourMarketStats, 'asOf' | 'cells' | 'sources'> & { asOf: Array<ResolversParentTypes['CountryAsOf']>, cells: Array<ResolversParentTypes['LabourMarketCell']>, sources: Array<ResolversParentTypes['SourceStatus']> };
+  LabourMarketTrend: Omit<LabourMarketTrend, 'asOf' | 'points' | 'sources'> & { asOf: Array<ResolversParentTypes['CountryAsOf']>, points: Array<ResolversParentTypes['TrendPoint']>, sources: Array<ResolversParentTypes['SourceStatus']> };
   MalaysiaTrainingOffer: MalaysiaTrainingOffer;
   MalaysiaVacancy: Omit<MalaysiaVacancy, 'country' | 'occupation' | 'region' | 'skills'> & { country: ResolversParentTypes['Country'], occupation?: Maybe<ResolversParentTypes['Occupation']>, region?: Maybe<ResolversParentTypes['Region']>, skills: Array<ResolversParentTypes['Skill']> };
   MoneyInput: MoneyInput;
@@ -636,7 +775,11 @@ export type ResolversParentTypes = ResolversObject<{
   TrainingOfferConnection: Omit<TrainingOfferConnection, 'edges' | 'sources'> & { edges: Array<ResolversParentTypes['TrainingOfferEdge']>, sources: Array<ResolversParentTypes['SourceStatus']> };
   TrainingOfferEdge: Omit<TrainingOfferEdge, 'node'> & { node: ResolversParentTypes['TrainingOffer'] };
   TrainingOfferFilter: TrainingOfferFilter;
+  TrendPoint: Omit<TrendPoint, 'cells'> & { cells?: Maybe<Array<ResolversParentTypes['LabourMarketCell']>> };
   Vacancy: ResolversInterfaceTypes<ResolversParentTypes>['Vacancy'];
+  VacancyChange: Omit<VacancyChange, 'country' | 'vacancy'> & { country: ResolversParentTypes['Country'], vacancy: ResolversParentTypes['Vacancy'] };
+  VacancyChangeConnection: Omit<VacancyChangeConnection, 'edges'> & { edges: Array<ResolversParentTypes['VacancyChangeEdge']> };
+  VacancyChangeEdge: Omit<VacancyChangeEdge, 'node'> & { node: ResolversParentTypes['VacancyChange'] };
   VacancyConnection: Omit<VacancyConnection, 'edges' | 'sources'> & { edges: Array<ResolversParentTypes['VacancyEdge']>, sources: Array<ResolversParentTypes['SourceStatus']> };
   VacancyDuration: VacancyDuration;
   VacancyEdge: Omit<VacancyEdge, 'node'> & { node: ResolversParentTypes['Vacancy'] };
@@ -732,6 +875,22 @@ export type CountryAsOfResolvers<ContextType = RequestBase, ParentType extends R
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type CountrySyncStatusResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['CountrySyncStatus'] = ResolversParentTypes['CountrySyncStatus']> = ResolversObject<{
+  asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  closed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
+  lagSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  lastChanges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastSuccessAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastSyncAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  records?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['SyncState'], ParentType, ContextType>;
+  withdrawn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type ExchangeRateResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['ExchangeRate'] = ResolversParentTypes['ExchangeRate']> = ResolversObject<{
   date?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -795,6 +954,21 @@ export type LabourMarketStatsResolvers<ContextType = RequestBase, ParentType ext
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type LabourMarketTrendResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['LabourMarketTrend'] = ResolversParentTypes['LabourMarketTrend']> = ResolversObject<{
+  asOf?: Resolver<Array<ResolversTypes['CountryAsOf']>, ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  definitions?: Resolver<Array<ResolversTypes['StatsDefinition']>, ParentType, ContextType>;
+  disclosureThreshold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  groupBy?: Resolver<Array<ResolversTypes['StatsDimension']>, ParentType, ContextType>;
+  interval?: Resolver<ResolversTypes['TrendInterval'], ParentType, ContextType>;
+  perturbed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes['TrendPoint']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceStatus']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type MalaysiaTrainingOfferResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['MalaysiaTrainingOffer'] = ResolversParentTypes['MalaysiaTrainingOffer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['MalaysiaTrainingOffer']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -829,9 +1003,12 @@ export type PageInfoResolvers<ContextType = RequestBase, ParentType extends Reso
 
 export type QueryResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   labourMarketStats?: Resolver<ResolversTypes['LabourMarketStats'], ParentType, ContextType, RequireFields<QueryLabourMarketStatsArgs, 'currency' | 'groupBy' | 'includeDuplicates'>>;
+  labourMarketTrend?: Resolver<ResolversTypes['LabourMarketTrend'], ParentType, ContextType, RequireFields<QueryLabourMarketTrendArgs, 'currency' | 'from' | 'groupBy' | 'includeDuplicates' | 'interval' | 'to'>>;
   matchVacancies?: Resolver<ResolversTypes['VacancyMatchList'], ParentType, ContextType, RequireFields<QueryMatchVacanciesArgs, 'first' | 'skills'>>;
+  storeSyncStatus?: Resolver<Array<ResolversTypes['CountrySyncStatus']>, ParentType, ContextType>;
   trainingOffers?: Resolver<ResolversTypes['TrainingOfferConnection'], ParentType, ContextType, RequireFields<QueryTrainingOffersArgs, 'first'>>;
   vacancies?: Resolver<ResolversTypes['VacancyConnection'], ParentType, ContextType, RequireFields<QueryVacanciesArgs, 'first' | 'orderBy'>>;
+  vacancyChanges?: Resolver<ResolversTypes['VacancyChangeConnection'], ParentType, ContextType, RequireFields<QueryVacancyChangesArgs, 'first' | 'since'>>;
 }>;
 
 export type RegionResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = ResolversObject<{
@@ -908,9 +1085,42 @@ export type TrainingOfferEdgeResolvers<ContextType = RequestBase, ParentType ext
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type TrendPointResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['TrendPoint'] = ResolversParentTypes['TrendPoint']> = ResolversObject<{
+  cells?: Resolver<Maybe<Array<ResolversTypes['LabourMarketCell']>>, ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  newPositions?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  newPostings?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  openPositions?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  openStock?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type VacancyResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['Vacancy'] = ResolversParentTypes['Vacancy']> = ResolversObject<{
   __resolveType: TypeResolveFn<'IndonesiaVacancy' | 'MalaysiaVacancy' | 'ThailandVacancy', ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type VacancyChangeResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['VacancyChange'] = ResolversParentTypes['VacancyChange']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['VacancyChangeKind'], ParentType, ContextType>;
+  seenAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  vacancy?: Resolver<ResolversTypes['Vacancy'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type VacancyChangeConnectionResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['VacancyChangeConnection'] = ResolversParentTypes['VacancyChangeConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['VacancyChangeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type VacancyChangeEdgeResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['VacancyChangeEdge'] = ResolversParentTypes['VacancyChangeEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['VacancyChange'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type VacancyConnectionResolvers<ContextType = RequestBase, ParentType extends ResolversParentTypes['VacancyConnection'] = ResolversParentTypes['VacancyConnection']> = ResolversObject<{
@@ -969,11 +1179,13 @@ export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<Resolv
 export type Resolvers<ContextType = RequestBase> = ResolversObject<{
   Country?: CountryResolvers<ContextType>;
   CountryAsOf?: CountryAsOfResolvers<ContextType>;
+  CountrySyncStatus?: CountrySyncStatusResolvers<ContextType>;
   ExchangeRate?: ExchangeRateResolvers<ContextType>;
   IndonesiaTrainingOffer?: IndonesiaTrainingOfferResolvers<ContextType>;
   IndonesiaVacancy?: IndonesiaVacancyResolvers<ContextType>;
   LabourMarketCell?: LabourMarketCellResolvers<ContextType>;
   LabourMarketStats?: LabourMarketStatsResolvers<ContextType>;
+  LabourMarketTrend?: LabourMarketTrendResolvers<ContextType>;
   MalaysiaTrainingOffer?: MalaysiaTrainingOfferResolvers<ContextType>;
   MalaysiaVacancy?: MalaysiaVacancyResolvers<ContextType>;
   Occupation?: OccupationResolvers<ContextType>;
@@ -989,7 +1201,11 @@ export type Resolvers<ContextType = RequestBase> = ResolversObject<{
   TrainingOffer?: TrainingOfferResolvers<ContextType>;
   TrainingOfferConnection?: TrainingOfferConnectionResolvers<ContextType>;
   TrainingOfferEdge?: TrainingOfferEdgeResolvers<ContextType>;
+  TrendPoint?: TrendPointResolvers<ContextType>;
   Vacancy?: VacancyResolvers<ContextType>;
+  VacancyChange?: VacancyChangeResolvers<ContextType>;
+  VacancyChangeConnection?: VacancyChangeConnectionResolvers<ContextType>;
+  VacancyChangeEdge?: VacancyChangeEdgeResolvers<ContextType>;
   VacancyConnection?: VacancyConnectionResolvers<ContextType>;
   VacancyDuration?: VacancyDurationResolvers<ContextType>;
   VacancyEdge?: VacancyEdgeResolvers<ContextType>;

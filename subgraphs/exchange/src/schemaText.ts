@@ -115,6 +115,17 @@ type Query {
     """Last day of the flow period (ISO 8601 date, inclusive); at most 10 years after from."""
     to: String,
     includeDuplicates: Boolean = false): LabourMarketStats!
+  """The store's statistics per calendar month or ISO week of [from, to] (whole UTC days): open stock
+  at the end of each interval, new postings within it; same definitions, perturbation and
+  suppression as labourMarketStats; cells per point when groupBy is given. At most 260 points."""
+  labourMarketTrend(filter: VacancyFilter, groupBy: [StatsDimension!]! = [], interval: TrendInterval = MONTH,
+    from: String!, to: String!, currency: String = "USD", includeDuplicates: Boolean = false): LabourMarketTrend!
+  """Each country's harvest into the regional vacancy store."""
+  storeSyncStatus: [CountrySyncStatus!]!
+  """What happened to vacancies, from the store, in the order the store recorded it (a mirror that
+  follows endCursor sees every event exactly once). since: ISO 8601 date or instant of the events;
+  first: 1..500."""
+  vacancyChanges(since: String!, first: Int = 50, after: String): VacancyChangeConnection!
 }
 
 input VacancyFilter {
@@ -264,6 +275,91 @@ type LabourMarketStats {
   """Per country: the store's sync (OK, STALE after a failed sync, NOT_SYNCED: left out); a failed
   training answer adds an entry of its own."""
   sources: [SourceStatus!]!
+}
+
+enum TrendInterval { MONTH WEEK }
+
+type LabourMarketTrend {
+  interval: TrendInterval!
+  groupBy: [StatsDimension!]!
+  from: String!
+  to: String!
+  currency: String!
+  disclosureThreshold: Int!
+  perturbed: Boolean!
+  asOf: [CountryAsOf!]!
+  definitions: [StatsDefinition!]!
+  sources: [SourceStatus!]!
+  points: [TrendPoint!]!
+}
+
+type TrendPoint {
+  """YYYY-MM, or YYYY-Www (ISO week)."""
+  period: String!
+  """First and last day of the interval within [from, to] (ISO 8601 dates)."""
+  start: String!
+  end: String!
+  """Open vacancy stock at the end of the interval (perturbed; null when suppressed)."""
+  openStock: Int
+  openPositions: Int
+  """Postings first published within the interval (perturbed; null when suppressed)."""
+  newPostings: Int
+  newPositions: Int
+  """Per group when groupBy is given (training figures null: a trend reads the store only)."""
+  cells: [LabourMarketCell!]
+}
+
+enum SyncState {
+  """Not synced yet."""
+  NEVER
+  SYNCING
+  OK
+  """The last sync failed; the country keeps its stored data and is retried with backoff."""
+  FAILED
+}
+
+type CountrySyncStatus {
+  country: Country!
+  state: SyncState!
+  """The country's data is complete up to this instant."""
+  asOf: String
+  """When the last sync started."""
+  lastSyncAt: String
+  lastSuccessAt: String
+  """Seconds from asOf to now."""
+  lagSeconds: Int
+  """Vacancies of the country in the store, and by state."""
+  records: Int!
+  open: Int!
+  closed: Int!
+  withdrawn: Int!
+  """Changes taken in the last sync."""
+  lastChanges: Int!
+  """A fixed coded message (TIMEOUT, UNREACHABLE, UPSTREAM_ERROR: …); null after a success."""
+  lastError: String
+}
+
+enum VacancyChangeKind { ADDED UPDATED CLOSED WITHDRAWN }
+
+type VacancyChange {
+  kind: VacancyChangeKind!
+  """The country's instant of the change."""
+  at: String!
+  """When the store recorded it."""
+  seenAt: String!
+  country: Country!
+  """Resolved from the owning country."""
+  vacancy: Vacancy!
+}
+
+type VacancyChangeEdge {
+  cursor: String!
+  node: VacancyChange!
+}
+
+type VacancyChangeConnection {
+  edges: [VacancyChangeEdge!]!
+  pageInfo: PageInfo!
 }
 
 type StatsPeriod {

@@ -1,4 +1,4 @@
-import { convert, type AppliedRate } from '../currency.js';
+import { convert } from '../currency.js';
 import { ExchangeInputError } from '../errors.js';
 import { countryTrainingFilter, normaliseCurrency, normaliseVacancyFilter, trainingFilterFor, type NormalisedVacancyFilter, type VacancyFilterInput } from '../filters.js';
 import type { SearchPage, TrainingHit } from '../model.js';
@@ -11,8 +11,9 @@ import { publishCount, publishSum, type Disclosure } from '../store/disclosure.j
 import type { StoreScope } from '../store/scope.js';
 import type { CountrySyncStatus } from '../store/syncState.js';
 import { sourcesFor, type ExchangeContext } from './context.js';
+import { codedSyncError } from './syncStatus.js';
 import { STATS_DEFINITIONS } from './definitions.js';
-import { storeWindow, type StoreWindow, type WindowArgs } from './window.js';
+import { storeWindow, type WindowArgs } from './window.js';
 
 /**
  * `labourMarketStats` from the regional store: open stock on the reference date and new postings
@@ -33,7 +34,12 @@ export interface StatsArgs extends WindowArgs {
 /** Separate noise per measure of one cell (postings and positions, stock and flow). */
 const SHIFT = { open: 0, openPositions: 0.137, added: 0.371, addedPositions: 0.593, filled: 0.719, wages: 0.853 } as const;
 
-export async function labourMarketStats(ctx: ExchangeContext, args: StatsArgs, requestId: string) {
+export function labourMarketStats(ctx: ExchangeContext, args: StatsArgs, requestId: string) {
+  return storeStatistics(ctx, args, requestId, { training: true });
+}
+
+/** `training: false` (the trend) answers from the store alone; training figures are then null. */
+export async function storeStatistics(ctx: ExchangeContext, args: StatsArgs, requestId: string, options: { training: boolean }) {
   const currency = normaliseCurrency(args.currency ?? 'USD', ctx.rates, 'currency');
   const groupBy: StatsDimension[] = [...new Set(args.groupBy ?? (['COUNTRY'] as const))];
   const window = storeWindow(args);
@@ -48,7 +54,7 @@ export async function labourMarketStats(ctx: ExchangeContext, args: StatsArgs, r
     synced.length === 0
       ? Promise.resolve([])
       : aggregate(ctx.store.db, { scope, groupBy, stockAt: window.stockAt, from: window.fromAt, to: window.toAt, rates: new Map(exchangeRates.map((r) => [r.from, r.rate])) }),
-    trainingSupply(ctx, filter, groupBy, synced, requestId),
+    options.training ? trainingSupply(ctx, filter, groupBy, synced, requestId) : { cells: new Map<string, TrainingCell>(), failures: [] },
   ]);
   return {
     groupBy,
@@ -61,7 +67,7 @@ export async function labourMarketStats(ctx: ExchangeContext, args: StatsArgs, r
     perturbed: ctx.disclosure.perturb,
     asOf: statuses.map((s) => ({ country: { code: s.country }, asOf: s.fullSyncDone ? s.asOf : null })),
     definitions: STATS_DEFINITIONS,
-    cells: publishCells(ctx.disclosure, cells, training),
+    cells: publishCells(ctx.disclosure, cells, training, options.training),
     sources: [...statuses.map(storeSource), ...training.failures],
   };
 }
@@ -91,8 +97,8 @@ function storeScope(ctx: ExchangeContext, f: NormalisedVacancyFilter, countries:
 
 export function storeSource(s: CountrySyncStatus): SourceStatus {
   const base = { country: { code: s.country }, subgraph: s.subgraph, latencyMs: 0, total: s.records, ageSeconds: s.lagSeconds };
-  if (!s.fullSyncDone) return { ...base, status: 'NOT_SYNCED', message: `not synced yet (${s.lastError ?? s.state}); left out of every cell, not counted as zero`, total: null };
-  if (s.state === 'FAILED') return { ...base, status: 'STALE', message: `last sync failed (${s.lastError}); counted as of ${s.asOf}` };
+  if (!s.fullSyncDone) return { ...base, status: 'NOT_SYNCED', message: `not synced yet (${codedSyncError(s.lastError) ?? s.state}); left out of every cell, not counted as zero`, total: null };
+  if (s.state === 'FAILED') return { ...base, status: 'STALE', message: `last sync failed (${codedSyncError(s.lastError)}); counted as of ${s.asOf}` };
   return { ...base, status: 'OK', message: null };
 }
 
@@ -128,14 +134,15 @@ async function trainingSupply(ctx: ExchangeContext, f: NormalisedVacancyFilter, 
   return { cells, failures };
 }
 
-function publishCells(d: Disclosure, cells: AggregateCell[], training: { cells: Map<string, TrainingCell> }) {
+function publishCells(d: Disclosure, cells: AggregateCell[], training: { cells: Map<string, TrainingCell> }, withTraining: boolean) {
   const keyOf = (c: CellKey) => JSON.stringify({ country: c.country, region: c.region, iscoCode: c.iscoCode, month: c.month });
   const byKey = new Map(cells.map((c) => [keyOf(c), c]));
   for (const t of training.cells.values()) if (!byKey.has(keyOf(t.key))) byKey.set(keyOf(t.key), emptyCell(t.key));
-  return [...byKey.entries()].map(([id, c]) => publishCell(d, c, training.cells.get(id))).sort(compareCells);
+  return [...byKey.entries()].map(([id, c]) => publishCell(d, c, withTraining, training.cells.get(id))).sort(compareCells);
 }
 
-function publishCell(d: Disclosure, c: AggregateCell, t: TrainingCell | undefined) {
+function publishCell(d: Disclosure, c: AggregateCell, withTraining: boolean, t: TrainingCell | undefined) {
+  const noTraining = !withTraining;
   const open = publishCount(d, c.open, c.openKeys, SHIFT.open);
   const added = publishCount(d, c.added, c.addedKeys, SHIFT.added);
   const filled = publishCount(d, c.filled, c.filledKeys, SHIFT.filled);
@@ -167,9 +174,9 @@ function publishCell(d: Disclosure, c: AggregateCell, t: TrainingCell | undefine
       suppressed: !quartiles && c.wages > 0,
       reason: quartiles || c.wages === 0 ? null : `fewer than ${d.threshold} distinct disclosed wages among published open vacancies (statistical disclosure control)`,
     },
-    trainingOffers: open.suppressed ? null : (t?.offers ?? 0),
-    trainingSeats: open.suppressed ? null : (t?.seats ?? 0),
-    seatsPerVacancy: open.suppressed || !open.value ? null : (t?.seats ?? 0) / open.value,
+    trainingOffers: noTraining || open.suppressed ? null : (t?.offers ?? 0),
+    trainingSeats: noTraining || open.suppressed ? null : (t?.seats ?? 0),
+    seatsPerVacancy: noTraining || open.suppressed || !open.value ? null : (t?.seats ?? 0) / open.value,
     suppressed: reasons.length > 0,
     suppressionReason: reasons.length ? `${reasons.join('; ')} in this cell (statistical disclosure control)` : null,
   };
@@ -193,4 +200,3 @@ function compareCells(a: { country: { code: string } | null; region: { code: str
   return 0;
 }
 
-export type { AppliedRate, StoreWindow };

@@ -1,6 +1,9 @@
 import type { RequestBase } from '../../../kit/index.js';
 import type { EntityRef, ExchangeContext } from '../queries/context.js';
 import { labourMarketStats, type StatsArgs } from '../queries/storeStatistics.js';
+import { vacancyChanges, type FeedArgs } from '../queries/changeFeed.js';
+import { storeSyncStatus } from '../queries/syncStatus.js';
+import { labourMarketTrend, type TrendArgs } from '../queries/trend.js';
 import { matchVacancies, type MatchArgs } from '../queries/matching.js';
 import { trainingOffers, type TrainingOffersArgs } from '../queries/trainingOffers.js';
 import { vacancies, type Connection, type VacanciesArgs } from '../queries/vacancies.js';
@@ -30,6 +33,9 @@ export function exchangeResolvers(ctx: ExchangeContext) {
       trainingOffers: (_: unknown, args: TrainingOffersArgs, c: RequestBase) => trainingOffers(ctx, args, c.requestId),
       matchVacancies: (_: unknown, args: MatchArgs, c: RequestBase) => matchVacancies(ctx, args, c.requestId),
       labourMarketStats: (_: unknown, args: StatsArgs, c: RequestBase) => labourMarketStats(ctx, args, c.requestId),
+      labourMarketTrend: (_: unknown, args: TrendArgs, c: RequestBase) => labourMarketTrend(ctx, args, c.requestId),
+      storeSyncStatus: () => storeSyncStatus(ctx),
+      vacancyChanges: (_: unknown, args: FeedArgs) => vacancyChanges(ctx, args),
     },
     Vacancy: { __resolveType: (ref: EntityRef) => ref.__typename },
     TrainingOffer: { __resolveType: (ref: EntityRef) => ref.__typename },
