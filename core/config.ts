@@ -63,6 +63,14 @@ const EnvSchema = z.object({
   COUNTRY_CONCURRENCY: z.coerce.number().int().positive().default(16),
   /** OTLP/HTTP collector for traces (e.g. http://otel-collector:4318); unset = no export. */
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  /** Cell key perturbation of published counts (docs/SECURITY.md); `off` only for exact internal runs. */
+  DISCLOSURE_PERTURBATION: z.enum(['cell-key', 'off']).default('cell-key'),
+  /** The exchange's vacancy store: PostgreSQL when set, else embedded PGlite (in memory, or STORE_DIR). */
+  DATABASE_URL: z.string().url().optional(),
+  STORE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).default('lmis_store'),
+  STORE_DIR: z.string().min(1).optional(),
+  /** Seconds between incremental syncs of each country; 0 = sync only on start and on demand. */
+  STORE_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -91,6 +99,8 @@ export interface Config {
    */
   settingsFor(owner: string, declared: Readonly<Record<string, SettingDeclaration>>): Record<string, string | undefined>;
   disclosureThreshold: number;
+  disclosurePerturbation: boolean;
+  store: { databaseUrl: string | undefined; schema: string; dir: string | undefined; syncIntervalMs: number };
   /** Bytes the gateway's in-process cache may hold. */
   gatewayCacheBytes: number;
   supergraphFile: string | undefined;
@@ -144,6 +154,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     settingsFor: (owner, declared) => readDeclaredSettings(owner, declared, source),
     disclosureThreshold: e.DISCLOSURE_THRESHOLD,
+    disclosurePerturbation: e.DISCLOSURE_PERTURBATION === 'cell-key',
+    store: { databaseUrl: e.DATABASE_URL, schema: e.STORE_SCHEMA, dir: e.STORE_DIR, syncIntervalMs: e.STORE_SYNC_INTERVAL_SECONDS * 1000 },
     gatewayCacheBytes: e.GATEWAY_CACHE_MB * 1024 * 1024,
     supergraphFile: e.SUPERGRAPH_FILE,
     cors: { origins: e.CORS_ORIGINS },

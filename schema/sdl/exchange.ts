@@ -101,9 +101,31 @@ type Query {
   """Vacancies ranked by skill overlap with the given ESCO skills (essential skills weigh twice as
   much as optional ones; see VacancyMatch.score). Vacancies sharing none of the skills are not listed."""
   matchVacancies(skills: [ID!]!, filter: VacancyFilter, first: Int = 20): VacancyMatchList!
-  """Exact statistics over every matching vacancy and training offer, grouped by the given
-  dimensions. Cells with fewer vacancies than the disclosure threshold are suppressed."""
-  labourMarketStats(filter: VacancyFilter, groupBy: [StatsDimension!]! = [COUNTRY], currency: String = "USD"): LabourMarketStats!
+  """Statistics from the regional vacancy store (no national call for vacancies): open stock at the
+  reference date (at; default: the period's last day, else today) and new postings in the period
+  (from/to, whole UTC days; default: the reference month up to the reference day), postings and
+  positions, duration, wage quartiles. Duplicates are left out unless includeDuplicates. Every
+  count is perturbed by the cell key method, then cells below the disclosure threshold are
+  suppressed. Training supply comes live from the countries. The answer states its definitions."""
+  labourMarketStats(filter: VacancyFilter, groupBy: [StatsDimension!]! = [COUNTRY], currency: String = "USD",
+    """ISO 8601 date (stock at the end of that day, UTC) or instant."""
+    at: String,
+    """First day of the flow period (ISO 8601 date)."""
+    from: String,
+    """Last day of the flow period (ISO 8601 date, inclusive); at most 10 years after from."""
+    to: String,
+    includeDuplicates: Boolean = false): LabourMarketStats!
+  """The store's statistics per calendar month or ISO week of [from, to] (whole UTC days): open stock
+  at the end of each interval, new postings within it; same definitions, perturbation and
+  suppression as labourMarketStats; cells per point when groupBy is given. At most 260 points."""
+  labourMarketTrend(filter: VacancyFilter, groupBy: [StatsDimension!]! = [], interval: TrendInterval = MONTH,
+    from: String!, to: String!, currency: String = "USD", includeDuplicates: Boolean = false): LabourMarketTrend!
+  """Each country's harvest into the regional vacancy store."""
+  storeSyncStatus: [CountrySyncStatus!]!
+  """What happened to vacancies, from the store, in the order the store recorded it (a mirror that
+  follows endCursor sees every event exactly once). since: ISO 8601 date or instant of the events;
+  first: 1..500."""
+  vacancyChanges(since: String!, first: Int = 50, after: String): VacancyChangeConnection!
 }
 
 input VacancyFilter {
@@ -188,6 +210,8 @@ enum SourceState {
   FAILED
   """The country did not answer within the exchange's deadline; its results are missing."""
   TIMEOUT
+  """The vacancy store has no complete sync of the country yet; it is left out (never counted as zero)."""
+  NOT_SYNCED
 }
 
 type SourceStatus {
@@ -225,18 +249,134 @@ type VacancyMatch {
   missingEssentialSkills: [Skill!]!
 }
 
-enum StatsDimension { COUNTRY REGION ISCO_MAJOR ISCO_SUB_MAJOR ISCO_UNIT MONTH }
+"""MONTH: the local month of posting (training offers: of their start)."""
+enum StatsDimension { COUNTRY REGION ISCO_MAJOR ISCO_SUB_MAJOR ISCO_MINOR ISCO_UNIT MONTH }
 
 type LabourMarketStats {
   groupBy: [StatsDimension!]!
+  """The stock's reference date (YYYY-MM-DD) or instant."""
+  referenceDate: String!
+  """The flow period (new postings, filled vacancies)."""
+  period: StatsPeriod!
+  includeDuplicates: Boolean!
+  """False only in exact internal runs (DISCLOSURE_PERTURBATION=off)."""
+  perturbed: Boolean!
+  """Per country: the store holds its data complete up to this instant (null: never synced)."""
+  asOf: [CountryAsOf!]!
+  """What every figure counts, in words."""
+  definitions: [StatsDefinition!]!
   """ISO 4217 code wages are expressed in."""
   currency: String!
   """The dated rates used to convert each source currency into currency."""
   exchangeRates: [ExchangeRate!]!
-  """Cells with fewer vacancies than this are suppressed."""
+  """Counts below this (after perturbation) are suppressed."""
   disclosureThreshold: Int!
   cells: [LabourMarketCell!]!
+  """Per country: the store's sync (OK, STALE after a failed sync, NOT_SYNCED: left out); a failed
+  training answer adds an entry of its own."""
   sources: [SourceStatus!]!
+}
+
+enum TrendInterval { MONTH WEEK }
+
+type LabourMarketTrend {
+  interval: TrendInterval!
+  groupBy: [StatsDimension!]!
+  from: String!
+  to: String!
+  currency: String!
+  disclosureThreshold: Int!
+  perturbed: Boolean!
+  asOf: [CountryAsOf!]!
+  definitions: [StatsDefinition!]!
+  sources: [SourceStatus!]!
+  points: [TrendPoint!]!
+}
+
+type TrendPoint {
+  """YYYY-MM, or YYYY-Www (ISO week)."""
+  period: String!
+  """First and last day of the interval within [from, to] (ISO 8601 dates)."""
+  start: String!
+  end: String!
+  """Open vacancy stock at the end of the interval (perturbed; null when suppressed)."""
+  openStock: Int
+  openPositions: Int
+  """Postings first published within the interval (perturbed; null when suppressed)."""
+  newPostings: Int
+  newPositions: Int
+  """Per group when groupBy is given (training figures null: a trend reads the store only)."""
+  cells: [LabourMarketCell!]
+}
+
+enum SyncState {
+  """Not synced yet."""
+  NEVER
+  SYNCING
+  OK
+  """The last sync failed; the country keeps its stored data and is retried with backoff."""
+  FAILED
+}
+
+type CountrySyncStatus {
+  country: Country!
+  state: SyncState!
+  """The country's data is complete up to this instant."""
+  asOf: String
+  """When the last sync started."""
+  lastSyncAt: String
+  lastSuccessAt: String
+  """Seconds from asOf to now."""
+  lagSeconds: Int
+  """Vacancies of the country in the store, and by state."""
+  records: Int!
+  open: Int!
+  closed: Int!
+  withdrawn: Int!
+  """Changes taken in the last sync."""
+  lastChanges: Int!
+  """A fixed coded message (TIMEOUT, UNREACHABLE, UPSTREAM_ERROR: …); null after a success."""
+  lastError: String
+}
+
+enum VacancyChangeKind { ADDED UPDATED CLOSED WITHDRAWN }
+
+type VacancyChange {
+  kind: VacancyChangeKind!
+  """The country's instant of the change."""
+  at: String!
+  """When the store recorded it."""
+  seenAt: String!
+  country: Country!
+  """Resolved from the owning country."""
+  vacancy: Vacancy!
+}
+
+type VacancyChangeEdge {
+  cursor: String!
+  node: VacancyChange!
+}
+
+type VacancyChangeConnection {
+  edges: [VacancyChangeEdge!]!
+  pageInfo: PageInfo!
+}
+
+type StatsPeriod {
+  """First day, ISO 8601 date."""
+  from: String!
+  """Last day (inclusive), ISO 8601 date."""
+  to: String!
+}
+
+type CountryAsOf {
+  country: Country!
+  asOf: String
+}
+
+type StatsDefinition {
+  term: String!
+  text: String!
 }
 
 type ExchangeRate {
@@ -259,17 +399,35 @@ type LabourMarketCell {
   occupation: Occupation
   """YYYY-MM (local month of posting; of start for training) when grouped by MONTH."""
   month: String
+  """Open vacancy stock: postings open at the reference instant (posted before it, not filled or
+  withdrawn by then, not past validThrough). Perturbed; null when suppressed."""
   vacancies: Int
+  """Positions (openings) of the open stock."""
+  openPositions: Int
+  """Flow: postings first published within the period. Perturbed; null when suppressed."""
+  newPostings: Int
+  newPositions: Int
+  """Postings filled within the period: days from posting to filling."""
+  duration: VacancyDuration!
+  """Quartiles of the open stock's monthly wages (rounded), only from at least the threshold of distinct wages."""
   monthlyWage: WageQuantiles!
+  """Live from the countries' training systems (not from the store)."""
   trainingOffers: Int
   trainingSeats: Int
-  """Training seats offered per vacancy: training supply against demand."""
+  """Training seats offered per open vacancy: training supply against demand."""
   seatsPerVacancy: Float
   suppressed: Boolean!
   suppressionReason: String
 }
 
-"""Exact quantiles (linear interpolation between order statistics) of disclosed monthly wages."""
+type VacancyDuration {
+  """Postings filled within the period (perturbed; null when suppressed)."""
+  filled: Int
+  meanDays: Float
+  medianDays: Float
+}
+
+"""Quantiles (linear interpolation between order statistics) of disclosed monthly wages, rounded."""
 type WageQuantiles {
   p25: Float
   p50: Float

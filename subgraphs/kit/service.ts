@@ -19,7 +19,8 @@ import type { BreakerState } from './upstream/types.js';
 
 /**
  * Starts one subgraph: Apollo Server 5 over buildSubgraphSchema behind a plain node:http server.
- * Routes: /graphql (signed calls only), /health (liveness), /ready (readiness), /metrics.
+ * Routes: /graphql (signed calls only), /health (liveness), /ready (readiness), /metrics, and the
+ * definition's own signed POST operations (the exchange's `/store/sync`).
  */
 
 /** Resolver maps as buildSubgraphSchema takes them; codegen's `Resolvers` types fit. */
@@ -35,6 +36,10 @@ export interface SubgraphDefinition<Ctx extends RequestBase = RequestBase> {
   metrics?: KitMetrics;
   /** Upstream breaker states for /ready. */
   upstreams?: () => Array<{ name: string; breaker: BreakerState }>;
+  /** More to report in /ready (e.g. the exchange's store and its syncs). */
+  readinessDetails?: () => Promise<Record<string, unknown>>;
+  /** Operator routes (POST only, signed like /graphql): path → handler returning a JSON body. */
+  operations?: Record<string, (url: URL) => Promise<unknown>>;
   /** Releases what the definition owns (upstream pools) after the server has stopped. */
   onClose?: () => Promise<void>;
 }
@@ -76,20 +81,34 @@ export async function startSubgraph<Ctx extends RequestBase>(
     upstreams: def.upstreams?.() ?? [],
   });
 
-  const handleGraphQL = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const base = requestBase(req.headers, logger);
-    res.setHeader(REQUEST_ID_HEADER, base.requestId);
-    // The body is read (bounded) before the check: the signature covers its digest.
+  /**
+   * Only the gateway and the exchange (who hold the shared secret) may call. The body is read
+   * (bounded) before the check, because the signature covers its digest. Gives the body text
+   * (empty for a GET), or null when the call was refused (already answered 401).
+   */
+  const signedBody = async (req: IncomingMessage, res: ServerResponse, base: RequestBase): Promise<string | null> => {
     const text = req.method === 'POST' ? await readBody(req) : undefined;
     const call = { method: req.method ?? 'GET', target: req.url ?? '/', body: text, requestId: single(req.headers[REQUEST_ID_HEADER]) ?? '' };
     const verdict = verifySignature(deps.config.gatewaySecret, single(req.headers[SIGNATURE_HEADER]), call);
     const refusal = !verdict.ok ? verdict.reason : (await firstUse(verdict.nonce)) ? undefined : 'signature already used';
-    if (refusal) {
-      base.logger.warn({ reason: refusal }, 'refused unsigned call');
-      sendJson(res, 401, { errors: [{ message: `Unauthenticated: ${refusal}`, extensions: { code: 'UNAUTHENTICATED' } }] });
-      return;
-    }
-    const body = text === undefined ? undefined : parseBody(text, req.headers['content-type']);
+    if (!refusal) return text ?? '';
+    base.logger.warn({ reason: refusal }, 'refused unsigned call');
+    sendJson(res, 401, { errors: [{ message: `Unauthenticated: ${refusal}`, extensions: { code: 'UNAUTHENTICATED' } }] });
+    return null;
+  };
+
+  const handleOperation = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    const base = requestBase(req.headers, logger);
+    res.setHeader(REQUEST_ID_HEADER, base.requestId);
+    if ((await signedBody(req, res, base)) !== null) sendJson(res, 200, await def.operations![url.pathname]!(url));
+  };
+
+  const handleGraphQL = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const base = requestBase(req.headers, logger);
+    res.setHeader(REQUEST_ID_HEADER, base.requestId);
+    const text = await signedBody(req, res, base);
+    if (text === null) return;
+    const body = req.method === 'POST' ? parseBody(text, req.headers['content-type']) : undefined;
     const { result: response, reasons } = await withPartialScope(() =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMap(req), search: new URL(req.url ?? '/', 'http://x').search, body },
@@ -104,14 +123,16 @@ export async function startSubgraph<Ctx extends RequestBase>(
   };
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const url = new URL(req.url ?? '/', 'http://x');
+    const path = url.pathname;
     if (path === '/graphql' && (req.method === 'POST' || req.method === 'GET')) {
       return inServerSpan(`${req.method} /graphql`, req.headers, { 'lmis.service': def.name }, () => handleGraphQL(req, res));
     }
+    if (req.method === 'POST' && def.operations?.[path]) return handleOperation(req, res, url);
     if (path === '/health' && req.method === 'GET') return sendJson(res, 200, { status: 'ok', service: def.name });
     if (path === '/ready' && req.method === 'GET') {
       const r = readiness();
-      return sendJson(res, r.status === 'ready' ? 200 : 503, r);
+      return sendJson(res, r.status === 'ready' ? 200 : 503, { ...r, ...(await def.readinessDetails?.()) });
     }
     if (path === '/metrics' && req.method === 'GET') return sendText(res, 200, await metrics.registry.metrics(), metrics.registry.contentType);
     sendJson(res, 404, { error: 'not found' });

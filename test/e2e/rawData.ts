@@ -10,6 +10,8 @@ import { fromRoot } from '../../core/paths.js';
 export interface RawVacancy {
   /** ISCO-08 major group via the national code list, or null when the code is unknown. */
   iscoMajor: string | null;
+  /** Expiry (epoch ms): the portals keep expired postings listed; an expired posting is not open stock. */
+  expiresAtMs: number | null;
 }
 
 type Fetcher = (baseUrl: string) => Promise<RawVacancy[]>;
@@ -42,8 +44,8 @@ const indonesia: Fetcher = async (base) => {
   let cursor: string | undefined;
   do {
     const url = `${base}/1/indexes/karirhub_industrial_vacancies/browse${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`;
-    const page = (await (await fetch(url, { headers })).json()) as { hits: Array<{ kbji_code: string | null }>; cursor?: string };
-    out.push(...page.hits.map((h) => ({ iscoMajor: majors.get(h.kbji_code ?? '') ?? outdatedMajor(h.kbji_code ?? '', 'kbji2002') })));
+    const page = (await (await fetch(url, { headers })).json()) as { hits: Array<{ kbji_code: string | null; expired_at: number | null }>; cursor?: string };
+    out.push(...page.hits.map((h) => ({ iscoMajor: majors.get(h.kbji_code ?? '') ?? outdatedMajor(h.kbji_code ?? '', 'kbji2002'), expiresAtMs: h.expired_at === null ? null : h.expired_at * 1000 })));
     cursor = page.cursor;
   } while (cursor);
   return out;
@@ -56,8 +58,8 @@ const thailand: Fetcher = async (base) => {
     headers: { authorization: 'Bearer sim-doe-token', 'content-type': 'application/x-www-form-urlencoded' },
     body: 'draw=1&start=0&length=-1',
   });
-  const body = (await res.json()) as { data: Array<{ occupation_code: string | null }> };
-  return body.data.map((j) => ({ iscoMajor: majors.get(j.occupation_code ?? '') ?? outdatedMajor(j.occupation_code ?? '', 'doe99') }));
+  const body = (await res.json()) as { data: Array<{ occupation_code: string | null; expire_date: string | null }> };
+  return body.data.map((j) => ({ iscoMajor: majors.get(j.occupation_code ?? '') ?? outdatedMajor(j.occupation_code ?? '', 'doe99'), expiresAtMs: buddhistToMs(j.expire_date) }));
 };
 
 const malaysia: Fetcher = async (base) => {
@@ -66,10 +68,17 @@ const malaysia: Fetcher = async (base) => {
   const token = (await (await fetch(`${base}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form })).json()) as { access_token: string };
   const out: RawVacancy[] = [];
   for (let offset = 0; ; offset += 500) {
-    const page = (await (await fetch(`${base}/api/jobs?offset=${offset}&limit=500`, { headers: { authorization: `Bearer ${token.access_token}` } })).json()) as { results: Array<{ mascoCode: string | null }>; total: number };
-    out.push(...page.results.map((j) => ({ iscoMajor: majors.get(j.mascoCode ?? '') ?? outdatedMajor(j.mascoCode ?? '', 'masco2008') })));
+    const page = (await (await fetch(`${base}/api/jobs?offset=${offset}&limit=500`, { headers: { authorization: `Bearer ${token.access_token}` } })).json()) as { results: Array<{ mascoCode: string | null; closingDate: string | null }>; total: number };
+    // closingDate: a date (or an instant) in Malaysian time; a bare date is midnight MYT.
+    out.push(...page.results.map((j) => ({ iscoMajor: majors.get(j.mascoCode ?? '') ?? outdatedMajor(j.mascoCode ?? '', 'masco2008'), expiresAtMs: j.closingDate ? Date.parse(j.closingDate.length === 10 ? `${j.closingDate}T00:00:00+08:00` : j.closingDate) : null })));
     if (out.length >= page.total || page.results.length === 0) return out;
   }
 };
+
+/** "22/11/2569 14:05" (Buddhist Era, Thai time) → epoch ms. */
+function buddhistToMs(text: string | null): number | null {
+  const m = text ? /^(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2})/.exec(text) : null;
+  return m ? Date.parse(`${Number(m[3]) - 543}-${m[2]}-${m[1]}T${m[4]}:${m[5]}:00+07:00`) : null;
+}
 
 export const RAW_FETCHERS: Record<string, Fetcher> = { indonesia, malaysia, thailand };

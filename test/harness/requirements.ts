@@ -50,3 +50,27 @@ export function needChromium(): boolean {
   announceMissing(`Chromium at ${CHROMIUM_PATH}`, 'install it with: apt-get install -y chromium');
   return false;
 }
+
+export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** True when PostgreSQL accepts a TCP connection at POSTGRES_URL within a second. */
+export async function postgresAnswers(url = POSTGRES_URL): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = new Socket();
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1000, () => done(false));
+    socket.once('error', () => done(false));
+    socket.connect(Number(port || 5432), hostname, () => done(true));
+  });
+}
+
+/** Resolves to true when PostgreSQL is there; otherwise warns (or throws in CI) and resolves false. */
+export async function requirePostgres(): Promise<boolean> {
+  if (await postgresAnswers()) return true;
+  announceMissing(`PostgreSQL at ${POSTGRES_URL}`, 'start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start');
+  return false;
+}

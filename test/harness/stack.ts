@@ -8,6 +8,8 @@ import { createGateway, type GatewayOptions, type RunningGateway } from '../../g
 import { startNamedSimulator, type NamedSimulatorOptions } from '../../simulators/launch.js';
 import { startServices } from '../../stack/services.js';
 import { launchSubgraph } from '../../subgraphs/launch.js';
+import { signRequestHeaders } from '../../subgraphs/kit/index.js';
+import { testStoreSettings, type StoreChoice } from './storeSchema.js';
 
 /**
  * Starts any part of the stack on ephemeral ports for a test, with the same startServices as
@@ -35,6 +37,8 @@ export interface StackOptions {
   /** Gateway settings; 0 turns the whole-response cache off. */
   responseCacheTtlSeconds?: number;
   subgraphTimeoutMs?: number;
+  /** The exchange's vacancy store: real PostgreSQL (random schema) when it answers, else PGlite. */
+  store?: StoreChoice;
 }
 
 export interface GraphQLAnswer<D> {
@@ -58,11 +62,22 @@ export interface TestStack {
   /** Requests each simulator has served (its /__sim/stats total), by name. */
   upstreamCalls(): Promise<Record<string, number>>;
   faults(name: string, faults: Record<string, unknown>): Promise<void>;
+  /** The exchange's signed POST /store/sync: syncs every country now, answers their states. */
+  syncStore(): Promise<StoreSyncAnswer>;
+  /** The simulated clock moves on by this many changes (POST /__sim/advance) in every country's simulator. */
+  advance(changes: number): Promise<void>;
   stop(): Promise<void>;
 }
 
+export interface StoreSyncAnswer {
+  reports: Array<{ country: string; ok: boolean; changes: number; error?: string }>;
+  countries: Array<{ country: string; state: string; asOf: string | null; records: number; fullSyncDone: boolean; lastError: string | null }>;
+}
+
 export async function startStack(options: StackOptions): Promise<TestStack> {
-  const config = loadConfig({ NODE_ENV: 'test', ...options.env });
+  const store = options.subgraphs.includes('exchange') && !options.env?.DATABASE_URL ? await testStoreSettings(options.store) : undefined;
+  // Tests sync the store explicitly (syncStore), so no periodic sync changes upstream counts mid-test.
+  const config = loadConfig({ NODE_ENV: 'test', ...store?.env, ...(store ? { STORE_SYNC_INTERVAL_SECONDS: '0' } : {}), ...options.env });
   const logger = pino({ level: 'silent' });
   const prefix = options.cacheNamespace ?? `test:${randomUUID()}`;
   const caches: Cache[] = [];
@@ -79,6 +94,7 @@ export async function startStack(options: StackOptions): Promise<TestStack> {
   const stop = async () => {
     for (const service of services.reverse()) await service.close().catch(() => undefined);
     await Promise.all(caches.map((c) => c.close()));
+    await store?.drop();
   };
 
   try {
@@ -95,6 +111,17 @@ export async function startStack(options: StackOptions): Promise<TestStack> {
     const simulatorUrls = urlsOf(started.simulators);
     const subgraphUrls = urlsOf(started.subgraphs);
     await untilConnected(caches);
+    const syncStore = async (): Promise<StoreSyncAnswer> => {
+      const url = subgraphUrls.exchange;
+      if (!url) throw new Error('no exchange in this stack');
+      const target = new URL('/store/sync', url).toString();
+      const headers = signRequestHeaders(config.gatewaySecret, { method: 'POST', target, body: '', requestId: `test-sync-${randomUUID()}` });
+      const res = await fetch(target, { method: 'POST', headers });
+      if (res.status !== 200) throw new Error(`/store/sync answered ${res.status}`);
+      return (await res.json()) as StoreSyncAnswer;
+    };
+    // Every exchange stack starts with its store synced once (a country down at start stays NOT_SYNCED).
+    if (subgraphUrls.exchange) await syncStore();
     return {
       gatewayUrl: gateway.url,
       ideUrl: gateway.ideUrl,
@@ -110,6 +137,13 @@ export async function startStack(options: StackOptions): Promise<TestStack> {
         const url = simulatorUrls[name];
         if (!url) throw new Error(`no simulator "${name}" in this stack`);
         await fetch(`${url}/__sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
+      },
+      syncStore,
+      advance: async (changes) => {
+        for (const url of Object.values(simulatorUrls)) {
+          const res = await fetch(`${url}/__sim/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ changes }) });
+          if (res.status !== 200) throw new Error(`${url}/__sim/advance answered ${res.status}`);
+        }
       },
       stop,
     };

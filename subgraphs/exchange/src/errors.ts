@@ -14,7 +14,10 @@ export type InputErrorReason =
   | 'UNKNOWN_CURRENCY'
   | 'MALFORMED_ISCO_CODE'
   | 'MALFORMED_DATE'
-  | 'INVALID_VALUE';
+  | 'INVALID_VALUE'
+  | 'INVALID_PERIOD'
+  | 'PERIOD_TOO_LONG'
+  | 'NOT_IN_STORE';
 
 export class ExchangeInputError extends GraphQLError {
   constructor(reason: InputErrorReason, message: string, argument?: string) {

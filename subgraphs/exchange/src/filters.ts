@@ -208,7 +208,7 @@ function normaliseMoney(money: Money | null | undefined, rates: RateTable): Mone
 }
 
 /** A date ("2025-01-31", read as UTC midnight) or an instant with offset → canonical UTC instant. */
-function normaliseInstant(text: string | null | undefined, argument: string): string | undefined {
+export function normaliseInstant(text: string | null | undefined, argument: string): string | undefined {
   if (!text) return undefined;
   const trimmed = text.trim();
   const iso = /^\d{4}-\d{2}-\d{2}$/.test(trimmed) ? `${trimmed}T00:00:00Z` : trimmed;

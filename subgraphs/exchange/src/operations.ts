@@ -8,7 +8,7 @@ const TRAINING_PAGE = `total stale ageSeconds hits { id typename startDate title
 
 export interface CountryOperation {
   /** Names the call in cache keys and metrics. */
-  name: 'vacancySearch' | 'vacancyFacts' | 'vacancyColumns' | 'trainingSearch' | 'trainingFacts';
+  name: 'vacancySearch' | 'vacancyFacts' | 'vacancyColumns' | 'vacancyChanges' | 'trainingSearch' | 'trainingFacts';
   /** The Query field whose value is the answer. */
   field: string;
   document: string;
@@ -59,5 +59,19 @@ export const TRAINING_FACTS: CountryOperation = {
   bulk: true,
   document: `query ExchangeTrainingFacts($filter: ExchangeTrainingFilter!) {
   exchangeTrainingFacts(filter: $filter) { ${TRAINING_PAGE} }
+}`,
+};
+
+/** The store's harvest: every posting changed after the keyset, oldest change first (one upstream call). */
+export const VACANCY_CHANGES: CountryOperation = {
+  name: 'vacancyChanges',
+  field: 'exchangeVacancyChanges',
+  bulk: true,
+  document: `query ExchangeVacancyChanges($after: ExchangeChangeKeyset, $first: Int!) {
+  exchangeVacancyChanges(after: $after, first: $first) {
+    hasMore asOf
+    records { id typename postedAt updatedAt state closedAt validThrough positions duplicateOf title nationalSystem
+      nationalCode iscoCode regionCode wageMin wageMax wagePeriod currency monthlyWage employmentType }
+  }
 }`,
 };

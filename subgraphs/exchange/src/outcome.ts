@@ -9,7 +9,7 @@ export type SourceOutcome<Page> =
   | { source: CountrySource; ok: true; page: Page; latencyMs: number; stale: boolean; ageSeconds: number; note?: string }
   | { source: CountrySource; ok: false; status: 'FAILED' | 'TIMEOUT'; message: string; latencyMs: number };
 
-export type SourceState = 'OK' | 'STALE' | 'FAILED' | 'TIMEOUT';
+export type SourceState = 'OK' | 'STALE' | 'FAILED' | 'TIMEOUT' | 'NOT_SYNCED';
 
 export interface SourceStatus {
   country: { code: string };

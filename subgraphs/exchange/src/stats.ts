@@ -2,16 +2,15 @@ import { localMonth } from '../../kit/country/translate.js';
 import type { TrainingHit } from './model.js';
 
 /**
- * Exact labour-market statistics over EVERY matching vacancy and training offer (the countries'
- * `exchange*Facts`), never over a page. Statistical disclosure control: a cell with fewer vacancies
- * than the threshold publishes no numbers at all (null + reason), and wage quantiles need at least
- * as many disclosed wages. Known limit: no secondary suppression — a suppressed cell can be
- * recovered by subtracting published cells from a coarser grouping's total.
+ * Grouping of facts into statistics cells, pure. The store's statistics (queries/storeStatistics.ts)
+ * use its dimensions and `grouping`/`trainingKeys` for the live training supply; `computeStats` is
+ * the in-memory grouping of whole fact lists (threshold suppression only, no perturbation), which
+ * the graph no longer publishes — the store's cell key method does (store/disclosure.ts).
  */
 
-export type StatsDimension = 'COUNTRY' | 'REGION' | 'ISCO_MAJOR' | 'ISCO_SUB_MAJOR' | 'ISCO_UNIT' | 'MONTH';
+export type StatsDimension = 'COUNTRY' | 'REGION' | 'ISCO_MAJOR' | 'ISCO_SUB_MAJOR' | 'ISCO_MINOR' | 'ISCO_UNIT' | 'MONTH';
 
-const ISCO_DIGITS: Partial<Record<StatsDimension, number>> = { ISCO_MAJOR: 1, ISCO_SUB_MAJOR: 2, ISCO_UNIT: 4 };
+const ISCO_DIGITS: Partial<Record<StatsDimension, number>> = { ISCO_MAJOR: 1, ISCO_SUB_MAJOR: 2, ISCO_MINOR: 3, ISCO_UNIT: 4 };
 
 /** What statistics need of one vacancy (a row of the country's `exchangeVacancyColumns`). */
 export interface VacancyFact {

@@ -5,10 +5,12 @@ import { createKitMetrics, createUpstreamClient, startSubgraph, type SubgraphDep
 import { countryClient } from './countryClient.js';
 import { createFanOut } from './fanout.js';
 import type { ExchangeContext } from './queries/context.js';
+import { loadPeriodRates } from './periodRates.js';
 import { loadRateTable } from './rates.js';
 import { discoverCountries, type CountrySource } from './registry.js';
 import { exchangeResolvers } from './resolvers/index.js';
 import { exchangeSchemaText } from '../../../schema/sdl/exchange.js';
+import { startVacancyStore } from './store/vacancyStore.js';
 
 /**
  * The regional exchange: cross-border search, matching and statistics over every country
@@ -44,6 +46,9 @@ export async function startExchange(countries: readonly CountrySource[], deps: S
     createUpstreamClient({ name: c.name, baseUrl: c.url, timeoutMs: DEADLINES.pageMs, retries: 1, logger, metrics, concurrency: deps.config.countryConcurrency }),
   );
   const clients = new Map(countries.map((c, i) => [c.name, countryClient(c, upstreams[i]!, deps.config.gatewaySecret, DEADLINES)]));
+  // The regional memory: open and migrated before the first question; the harvester's first sync
+  // runs in the background, and a country not synced yet is reported NOT_SYNCED, never zero.
+  const store = await startVacancyStore({ config: deps.config, countries, clients, logger });
   const ctx: ExchangeContext = {
     countries,
     rates: loadRateTable(countries),
@@ -51,6 +56,9 @@ export async function startExchange(countries: readonly CountrySource[], deps: S
     disclosureThreshold: deps.config.disclosureThreshold,
     cache: deps.cache,
     statsPolicy: CACHE_POLICIES.bulk,
+    store,
+    disclosure: { threshold: deps.config.disclosureThreshold, perturb: deps.config.disclosurePerturbation },
+    periodRates: loadPeriodRates(countries),
   };
   return startSubgraph(
     {
@@ -59,11 +67,18 @@ export async function startExchange(countries: readonly CountrySource[], deps: S
       resolvers: exchangeResolvers(ctx),
       metrics,
       upstreams: () => upstreams.map((u) => ({ name: u.name, breaker: u.breakerState() })),
+      readinessDetails: async () => ({ store: { engine: store.engine, schema: store.schema, countries: await store.statuses() } }),
+      // Sync now and wait: tests and the benchmark use it instead of waiting for the interval.
+      operations: { '/store/sync': async () => ({ reports: await store.syncNow(), countries: await store.statuses() }) },
       onClose: async () => {
+        await store.close();
         await Promise.all(upstreams.map((u) => u.close()));
       },
     },
     deps,
     listen,
-  );
+  ).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
 }

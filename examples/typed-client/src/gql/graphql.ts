@@ -7,6 +7,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 export type SourceState =
   /** The country could not be reached or answered with an error; its results are missing. */
   | 'FAILED'
+  /** The vacancy store has no complete sync of the country yet; it is left out (never counted as zero). */
+  | 'NOT_SYNCED'
   /** The country answered with fresh data. */
   | 'OK'
   /** The country answered from a stale cache (its system was slow or down). */

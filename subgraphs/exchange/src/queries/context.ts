@@ -2,6 +2,9 @@ import type { Cache, CachePolicy } from '../../../../core/cache/types.js';
 import type { RateTable } from '../currency.js';
 import { ExchangeInputError } from '../errors.js';
 import type { FanOut } from '../fanout.js';
+import type { PeriodRateTable } from '../periodRates.js';
+import type { Disclosure } from '../store/disclosure.js';
+import type { VacancyStore } from '../store/vacancyStore.js';
 import type { CountrySource } from '../registry.js';
 import { MAX_FIRST } from '../pages.js';
 
@@ -14,6 +17,10 @@ export interface ExchangeContext {
   /** Where whole answers that are costly to compute (statistics) are kept and shared. */
   cache: Cache;
   statsPolicy: CachePolicy;
+  /** The regional vacancy store (statistics, trend, change feed, sync status). */
+  store: VacancyStore;
+  disclosure: Disclosure;
+  periodRates: readonly PeriodRateTable[];
 }
 
 /** A reference the gateway resolves from the owning country subgraph. */

@@ -1,7 +1,10 @@
 import type { RequestBase } from '../../../kit/index.js';
 import { reportPartial } from '../outcome.js';
 import type { EntityRef, ExchangeContext } from '../queries/context.js';
-import { labourMarketStats, type StatsArgs } from '../queries/statistics.js';
+import { labourMarketStats, type StatsArgs } from '../queries/storeStatistics.js';
+import { vacancyChanges, type FeedArgs } from '../queries/changeFeed.js';
+import { storeSyncStatus } from '../queries/syncStatus.js';
+import { labourMarketTrend, type TrendArgs } from '../queries/trend.js';
 import { matchVacancies, type MatchArgs } from '../queries/matching.js';
 import { trainingOffers, type TrainingOffersArgs } from '../queries/trainingOffers.js';
 import { vacancies, type Connection, type VacanciesArgs } from '../queries/vacancies.js';
@@ -31,6 +34,9 @@ export function exchangeResolvers(ctx: ExchangeContext) {
       trainingOffers: (_: unknown, args: TrainingOffersArgs, c: RequestBase) => reportPartial(trainingOffers(ctx, args, c.requestId)),
       matchVacancies: (_: unknown, args: MatchArgs, c: RequestBase) => reportPartial(matchVacancies(ctx, args, c.requestId)),
       labourMarketStats: (_: unknown, args: StatsArgs, c: RequestBase) => reportPartial(labourMarketStats(ctx, args, c.requestId)),
+      labourMarketTrend: (_: unknown, args: TrendArgs, c: RequestBase) => reportPartial(labourMarketTrend(ctx, args, c.requestId)),
+      storeSyncStatus: () => storeSyncStatus(ctx),
+      vacancyChanges: (_: unknown, args: FeedArgs) => vacancyChanges(ctx, args),
     },
     Vacancy: { __resolveType: (ref: EntityRef) => ref.__typename },
     TrainingOffer: { __resolveType: (ref: EntityRef) => ref.__typename },

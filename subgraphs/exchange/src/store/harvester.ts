@@ -1,0 +1,134 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from '../../../../core/log.js';
+import type { CountryClient } from '../countryClient.js';
+import { VACANCY_CHANGES } from '../operations.js';
+import type { CountrySource } from '../registry.js';
+import type { ChangePage } from './records.js';
+import { ensureCountries, readSync, updateSync } from './syncState.js';
+import type { StoreTables } from './tables.js';
+import { writePage } from './upsert.js';
+
+/**
+ * One harvester per country, through the contract's `exchangeVacancyChanges` (never the national
+ * API directly): the first sync walks every posting from the start (keyset null), later syncs walk
+ * from the stored keyset, so closings, withdrawals and new postings all arrive as changes. The
+ * keyset is saved after every page, so a sync cut short resumes where it stopped. A country that
+ * fails costs only its own sync: it is marked FAILED and retried with backoff.
+ */
+
+export const PAGE_SIZE = 1000;
+/** A long first sync logs a progress line every this many records. */
+export const PROGRESS_EVERY = 20_000;
+const BACKOFF_BASE_MS = 5_000;
+const BACKOFF_MAX_MS = 5 * 60_000;
+
+export interface SyncReport {
+  country: string;
+  ok: boolean;
+  changes: number;
+  added: number;
+  closed: number;
+  ms: number;
+  error?: string;
+}
+
+export interface Harvester {
+  /** Sync now (all countries, or the given codes) and wait; a sync already running is awaited first. */
+  syncNow(countries?: readonly string[]): Promise<SyncReport[]>;
+  /** Start syncing every country now and then every interval (0: start only, plus retries). */
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export interface HarvesterDeps {
+  db: Kysely<StoreTables>;
+  countries: readonly CountrySource[];
+  clients: ReadonlyMap<string, CountryClient>;
+  logger: Logger;
+  intervalMs: number;
+}
+
+export function createHarvester(deps: HarvesterDeps): Harvester {
+  const running = new Map<string, Promise<SyncReport>>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  let stopped = false;
+  const ready = ensureCountries(deps.db, deps.countries);
+
+  const syncOne = (source: CountrySource): Promise<SyncReport> => {
+    const previous = running.get(source.country) ?? Promise.resolve(undefined);
+    const next = previous.then(async () => {
+      await ready;
+      return syncCountry(deps, source);
+    });
+    running.set(source.country, next);
+    void next.finally(() => running.get(source.country) === next && running.delete(source.country));
+    return next;
+  };
+
+  const schedule = (source: CountrySource, report: SyncReport | undefined, failures: number) => {
+    if (stopped) return;
+    const delay = report && !report.ok ? Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1)) : deps.intervalMs;
+    if (delay <= 0) return;
+    const timer = setTimeout(() => void loop(source), delay);
+    timer.unref();
+    timers.set(source.country, timer);
+  };
+
+  const loop = async (source: CountrySource) => {
+    const report = await syncOne(source);
+    const failures = (await readSync(deps.db, source.country).catch(() => undefined))?.failures ?? 1;
+    schedule(source, report, failures);
+  };
+
+  return {
+    syncNow: (codes) => Promise.all(deps.countries.filter((c) => !codes || codes.includes(c.country)).map(syncOne)),
+    start: () => deps.countries.forEach((c) => void loop(c)),
+    stop: async () => {
+      stopped = true;
+      for (const timer of timers.values()) clearTimeout(timer);
+      await Promise.allSettled(running.values());
+    },
+  };
+}
+
+async function syncCountry(deps: HarvesterDeps, source: CountrySource): Promise<SyncReport> {
+  const started = Date.now();
+  const client = deps.clients.get(source.name);
+  const logger = deps.logger.child({ store: 'harvest', country: source.country });
+  const state = await readSync(deps.db, source.country);
+  const report: SyncReport = { country: source.country, ok: false, changes: 0, added: 0, closed: 0, ms: 0 };
+  await updateSync(deps.db, source.country, { state: 'SYNCING', last_started_at: new Date(started) });
+  let keyset = state?.keyset_updated_at && state.keyset_id ? { updatedAt: state.keyset_updated_at, id: state.keyset_id } : null;
+  const full = !state?.full_sync_done;
+  try {
+    if (!client) throw new Error(`no client for ${source.name}`);
+    let asOf: string | null = null;
+    for (let hasMore = true; hasMore; ) {
+      const page = await client.call<ChangePage>(VACANCY_CHANGES, { after: keyset, first: PAGE_SIZE }, `store-sync-${source.country}-${started}`);
+      const written = await writePage(deps.db, source.country, page.records);
+      const last = page.records.at(-1);
+      if (last) keyset = { updatedAt: last.updatedAt, id: last.id };
+      asOf = page.asOf;
+      hasMore = page.hasMore && page.records.length > 0;
+      report.changes += page.records.length;
+      report.added += written.added;
+      report.closed += written.closed;
+      await updateSync(deps.db, source.country, { keyset_updated_at: keyset?.updatedAt ?? null, keyset_id: keyset?.id ?? null });
+      if (full && Math.floor(report.changes / PROGRESS_EVERY) > Math.floor((report.changes - page.records.length) / PROGRESS_EVERY)) {
+        logger.info({ records: report.changes, seconds: Math.round((Date.now() - started) / 1000) }, 'first sync in progress');
+      }
+    }
+    report.ok = true;
+    report.ms = Date.now() - started;
+    await updateSync(deps.db, source.country, {
+      state: 'OK', as_of: asOf, full_sync_done: true, last_success_at: new Date(), last_error: null, failures: 0, last_changes: report.changes,
+    });
+    logger.info({ changes: report.changes, added: report.added, closed: report.closed, ms: report.ms, full }, 'sync done');
+  } catch (error) {
+    report.ms = Date.now() - started;
+    report.error = error instanceof Error ? error.message : String(error);
+    await updateSync(deps.db, source.country, { state: 'FAILED', last_error: report.error, failures: (state?.failures ?? 0) + 1, last_changes: report.changes });
+    logger.warn({ err: report.error, changes: report.changes }, 'sync failed; the country keeps its stored data and is retried');
+  }
+  return report;
+}

@@ -1,0 +1,57 @@
+import { sql, type Insertable, type Kysely } from 'kysely';
+import { changeKinds, toRow, type ChangeRecord } from './records.js';
+import type { StoreTables, VacancyChangeRow } from './tables.js';
+
+/**
+ * Writes one harvested page in one transaction: the vacancies as a multi-row upsert (first_seen
+ * kept from the first sight), and the feed events their changes make. A page is at most 1000
+ * records, so one statement of ~25 000 parameters stays under PostgreSQL's limit of 65 535.
+ */
+
+export interface PageWrite {
+  added: number;
+  updated: number;
+  closed: number;
+}
+
+export async function writePage(db: Kysely<StoreTables>, country: string, records: readonly ChangeRecord[], seenAt = new Date()): Promise<PageWrite> {
+  const latest = latestPerId(records);
+  if (latest.length === 0) return { added: 0, updated: 0, closed: 0 };
+  return db.transaction().execute(async (tx) => {
+    const before = new Map(
+      (await tx.selectFrom('vacancy').select(['id', 'state']).where('id', 'in', latest.map((r) => r.id)).execute()).map((r) => [r.id, r.state]),
+    );
+    await tx
+      .insertInto('vacancy')
+      .values(latest.map((r) => toRow(country, r, seenAt)))
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          ...Object.fromEntries(UPDATED_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])),
+          first_seen: sql`vacancy.first_seen`,
+        })),
+      )
+      .execute();
+    const events: Array<Insertable<VacancyChangeRow>> = latest.flatMap((r) =>
+      changeKinds(before.get(r.id), r).map((e) => ({ vacancy_id: r.id, typename: r.typename, country, kind: e.kind, at: e.at, seen_at: seenAt })),
+    );
+    await tx.insertInto('vacancy_change').values(events).execute();
+    return {
+      added: latest.filter((r) => !before.has(r.id)).length,
+      updated: latest.filter((r) => before.has(r.id)).length,
+      closed: events.filter((e) => e.kind === 'CLOSED' || e.kind === 'WITHDRAWN').length,
+    };
+  });
+}
+
+const UPDATED_COLUMNS = [
+  'typename', 'title', 'national_system', 'national_code', 'isco_code', 'region_code', 'posted_at', 'posted_month',
+  'updated_at', 'state', 'closed_at', 'valid_through', 'positions', 'duplicate_of', 'wage_min', 'wage_max', 'wage_period',
+  'currency', 'monthly_wage', 'employment_type', 'last_seen', 'record_key',
+] as const;
+
+/** A page may list one posting twice (changed twice in the window); the later change wins. */
+function latestPerId(records: readonly ChangeRecord[]): ChangeRecord[] {
+  const byId = new Map<string, ChangeRecord>();
+  for (const r of records) byId.set(r.id, r);
+  return [...byId.values()];
+}

@@ -1,0 +1,60 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../../../../core/config.js';
+import type { Logger } from '../../../../core/log.js';
+import type { CountryClient } from '../countryClient.js';
+import type { CountrySource } from '../registry.js';
+import { openStoreDb, type StoreDb } from './db.js';
+import { createHarvester, type Harvester, type SyncReport } from './harvester.js';
+import { migrate } from './migrations.js';
+import { syncStatuses, type CountrySyncStatus } from './syncState.js';
+import type { StoreTables } from './tables.js';
+
+/**
+ * The running store as the exchange owns it: the database (migrated), the harvester (first sync
+ * at start, then every interval) and what the graph, /ready and /store/sync read of it.
+ */
+
+export interface VacancyStore {
+  db: Kysely<StoreTables>;
+  engine: string;
+  schema: string;
+  statuses(): Promise<CountrySyncStatus[]>;
+  /** Sync every country now and wait (a sync already running is awaited first). */
+  syncNow(): Promise<SyncReport[]>;
+  close(): Promise<void>;
+}
+
+export interface VacancyStoreDeps {
+  config: Config;
+  countries: readonly CountrySource[];
+  clients: ReadonlyMap<string, CountryClient>;
+  logger: Logger;
+}
+
+export async function startVacancyStore(deps: VacancyStoreDeps): Promise<VacancyStore> {
+  const { store: settings } = deps.config;
+  const store: StoreDb = await openStoreDb({ databaseUrl: settings.databaseUrl, dir: settings.dir, schema: settings.schema });
+  const logger = deps.logger.child({ engine: store.engine, schema: store.schema });
+  let harvester: Harvester | undefined;
+  try {
+    const applied = await migrate(store.db, store.schema);
+    logger.info({ applied }, 'vacancy store open');
+    harvester = createHarvester({ db: store.db, countries: deps.countries, clients: deps.clients, logger, intervalMs: settings.syncIntervalMs });
+    harvester.start();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const running = harvester;
+  return {
+    db: store.db,
+    engine: store.engine,
+    schema: store.schema,
+    statuses: () => syncStatuses(store.db),
+    syncNow: () => running.syncNow(),
+    close: async () => {
+      await running.stop();
+      await store.close();
+    },
+  };
+}
