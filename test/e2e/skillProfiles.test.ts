@@ -81,4 +81,16 @@ describe('skill profiles (issue 11)', () => {
     const empty = [...(await profiles([...unitsWithVacancies.keys()].sort()))].filter(([, p]) => p.essentialSkills.length + p.optionalSkills.length === 0 || p.skillProfileBasis === null);
     expect(empty.map(([code]) => code)).toEqual([]);
   }, 120_000);
+
+  it('titles minor groups in Indonesian, Malay and Thai', async () => {
+    const answer = await stack.query<{ occupation: Record<string, { text: string; language: string; isFallback: boolean }> }>(
+      `{ occupation(iscoCode: "322") { id: label(lang: "id") { text language isFallback } ms: label(lang: "ms") { text language isFallback } th: label(lang: "th") { text language isFallback } } }`,
+    );
+    expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+    expect(answer.data!.occupation).toEqual({
+      id: { text: 'Asisten Ahli Keperawatan dan Kebidanan', language: 'id', isFallback: false },
+      ms: { text: 'Profesional Bersekutu Kejururawatan dan Perbidanan', language: 'ms', isFallback: false },
+      th: { text: 'ผู้ปฏิบัติงานด้านการพยาบาลและการผดุงครรภ์ระดับเทคนิค', language: 'th', isFallback: false },
+    });
+  });
 });

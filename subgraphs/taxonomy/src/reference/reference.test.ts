@@ -34,11 +34,10 @@ describe('ISCO-08 structure and titles', () => {
 
   it('has a title in every language for every group, and falls back to English visibly', () => {
     for (const group of iscoGroups()) {
-      if (group.level === 'MINOR') continue; // minor groups are titled in English only
       for (const lang of ['id', 'ms', 'th'] as const) expect(iscoTitle(group, lang).isFallback, `${group.code} ${lang}`).toBe(false);
     }
-    const minor = iscoGroup('721')!;
-    expect(iscoTitle(minor, 'th')).toEqual({ text: minor.titleEn, language: 'en', isFallback: true });
+    expect(iscoTitle(iscoGroup('322')!, 'id')).toEqual({ text: 'Asisten Ahli Keperawatan dan Kebidanan', language: 'id', isFallback: false });
+    expect(iscoTitle(iscoGroup('721')!, 'fr')).toMatchObject({ language: 'en', isFallback: true });
     expect(iscoTitle(iscoGroup('7212')!, 'ms')).toEqual({ text: 'Pengimpal dan Pemotong Nyala', language: 'ms', isFallback: false });
   });
 
