@@ -4,8 +4,8 @@ import { RAW_FETCHERS } from './rawData.js';
 
 /**
  * Issue 11 item 2 through the gateway: every filter agrees with the grouping over the same data.
- * The grouping is the graph's own reading of every posting (region code, ISCO major group,
- * employment type), and the ISCO majors also a brute-force count of the raw national data; each
+ * The grouping is the graph's own reading of every posting (region code, employment type, skills,
+ * ISCED level), and for ISCO major groups a brute-force count of the raw national data; each
  * cell must be what `vacancies(filter: …) { totalCount }` answers for it. Indonesian provinces are
  * typed with doubled spaces and odd casing ("DKI  JAKARTA"), Malaysian states in several spellings.
  */
@@ -14,11 +14,15 @@ interface Node {
   region: { code: string } | null;
   occupation: { iscoCode: string } | null;
   employmentType: string | null;
+  skills: Array<{ id: string }>;
+  education: { iscedLevel: number | null } | null;
 }
 type Paged = { vacancies: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: Node }> } };
 const PAGE = `query($after: String) { vacancies(first: 100, after: $after) { pageInfo { hasNextPage endCursor }
-  edges { node { country { code } region { code } occupation { iscoCode } employmentType } } } }`;
+  edges { node { country { code } region { code } occupation { iscoCode } employmentType skills { id } education { iscedLevel } } } } }`;
 const COUNTRY_SIMULATORS: Record<string, string> = { ID: 'indonesia', MY: 'malaysia', TH: 'thailand' };
+/** Skills checked per country: the most asked for. */
+const SKILLS_PER_COUNTRY = 12;
 /** Aliased counts asked in one request (the gateway allows 20 aliases). */
 const PER_REQUEST = 10;
 
@@ -106,5 +110,30 @@ describe('filters agree with groupings (issue 11)', () => {
       return `{ countries: ["${country}"], employmentTypes: [${type}] }`;
     };
     expect(await filterCounts(byType, filterOf)).toEqual(Object.fromEntries([...byType].sort()));
+  }, 120_000);
+
+  it('finds by skill exactly the postings that ask for it, in every country', async () => {
+    const bySkill = new Map<string, number>();
+    for (const code of Object.keys(COUNTRY_SIMULATORS)) {
+      const counts = new Map<string, number>();
+      for (const n of nodes.filter((x) => x.country.code === code)) for (const id of new Set(n.skills.map((s) => s.id))) counts.set(id, (counts.get(id) ?? 0) + 1);
+      for (const [id, count] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, SKILLS_PER_COUNTRY)) bySkill.set(`${code} ${id}`, count);
+    }
+    expect(bySkill.size).toBe(SKILLS_PER_COUNTRY * 3);
+    const filterOf = (key: string) => {
+      const [country, id] = key.split(' ');
+      return `{ countries: ["${country}"], skills: ["${id}"] }`;
+    };
+    expect(await filterCounts(bySkill, filterOf)).toEqual(Object.fromEntries([...bySkill].sort()));
+  }, 120_000);
+
+  it('finds by ISCED level exactly the postings grouped under each level, in every country', async () => {
+    const byLevel = countBy(nodes, (n) => (n.education?.iscedLevel != null ? `${n.country.code} ${n.education.iscedLevel}` : null));
+    expect(byLevel.size).toBeGreaterThan(6);
+    const filterOf = (key: string) => {
+      const [country, level] = key.split(' ');
+      return `{ countries: ["${country}"], educationLevels: [${level}] }`;
+    };
+    expect(await filterCounts(byLevel, filterOf)).toEqual(Object.fromEntries([...byLevel].sort()));
   }, 120_000);
 });
