@@ -97,6 +97,22 @@ describe('Karirhub simulator: the native contract', () => {
     }
   });
 
+  it('counts facet values as stored over all matches (Algolia `facets`), most frequent first', async () => {
+    const res = await post(`/1/indexes/${INDEX}/query`, { hitsPerPage: 0, filters: 'job_type:"Penuh Waktu"', facets: ['province_name', 'job_type'], maxValuesPerFacet: 1000 });
+    expect(res.status).toBe(200);
+    const { facets, nbHits, hits } = res.body as { facets: Record<string, Record<string, number>>; nbHits: number; hits: unknown[] };
+    const matching = data.hits.filter((h) => h.job_type === 'Penuh Waktu');
+    expect(hits).toEqual([]);
+    expect(facets.job_type).toEqual({ 'Penuh Waktu': matching.length });
+    const byProvince = new Map<string, number>();
+    for (const h of matching) byProvince.set(h.province_name, (byProvince.get(h.province_name) ?? 0) + 1);
+    expect(facets.province_name).toEqual(Object.fromEntries(byProvince));
+    expect(Object.values(facets.province_name!)).toEqual([...byProvince.values()].sort((a, b) => b - a));
+    expect(nbHits).toBe(matching.length);
+    expect((await post(`/1/indexes/${INDEX}/query`, { facets: ['salary_min'] })).status).toBe(400);
+    expect((await post(`/1/indexes/${INDEX}/query`, { facets: '*', maxValuesPerFacet: 2 })).status).toBe(200);
+  });
+
   it('fetches a batch of ids with getObjects (null for missing), answers multi-queries, and exports through browse with a cursor', async () => {
     const some = ids(data.hits.slice(0, 3));
     const objects = await post('/1/indexes/*/objects', { requests: [...some, 'missing'].map((objectID) => ({ indexName: INDEX, objectID })) });

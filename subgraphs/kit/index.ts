@@ -24,6 +24,7 @@ export { cachedUpstream, createBatchLoader, primeRecords, unavailable, type Batc
 export { defineCountrySubgraph, type CountrySubgraph } from './country/define.js';
 export { countryFiles } from './country/files.js';
 export { afterChangeKeyset, afterKeyset, type ChangeOrder } from './country/keyset.js';
+export { learned } from './country/learned.js';
 export { countrySchemaText, countryTypeNames, contractText } from '../../schema/sdl/country.js';
 export { DEFAULT_POLICIES, type CountryContext } from './country/runtime.js';
 export type {

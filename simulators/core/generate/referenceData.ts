@@ -30,25 +30,28 @@ export interface LinkedSkill {
   essential: boolean;
 }
 
+const ESCO_SKILL = 'http://data.europa.eu/esco/skill/';
 let skillIndex: Map<string, LinkedSkill[]> | undefined;
 
-/** ESCO skills linked to an ISCO-08 unit group (essential first), deduplicated. */
+/**
+ * The ESCO skills profile of an ISCO-08 unit group (essential first, heaviest first), as the
+ * taxonomy holds it (data/esco/isco_skill_profiles.csv: weighted from the group's ESCO occupations,
+ * borrowed from the minor group when it has none), so employers ask for what the job needs.
+ */
 export function skillsOfUnit(iscoUnit: string): LinkedSkill[] {
   skillIndex ??= buildSkillIndex();
   return skillIndex.get(iscoUnit) ?? [];
 }
 
 function buildSkillIndex(): Map<string, LinkedSkill[]> {
-  const index = new Map<string, Map<string, LinkedSkill>>();
-  for (const row of readRows('esco_occupation_skill_sample.csv')) {
-    const unit = row.isco_unit_group ?? '';
-    const skills = index.get(unit) ?? new Map<string, LinkedSkill>();
-    const uri = row.skill_uri ?? '';
-    const essential = row.relation === 'essential' || skills.get(uri)?.essential === true;
-    skills.set(uri, { uri, label: row.skill_label ?? '', essential });
-    index.set(unit, skills);
+  const labels = new Map(readRows('esco_occupation_skill_sample.csv').map((row) => [row.skill_uri ?? '', row.skill_label ?? '']));
+  const index = new Map<string, LinkedSkill[]>();
+  for (const row of readRows('esco/isco_skill_profiles.csv')) {
+    const uri = `${ESCO_SKILL}${row.skill_id ?? ''}`;
+    const unit = row.isco_unit ?? '';
+    index.set(unit, [...(index.get(unit) ?? []), { uri, label: labels.get(uri) ?? '', essential: row.relation === 'essential' }]);
   }
-  return new Map([...index].map(([unit, skills]) => [unit, [...skills.values()].sort((a, b) => Number(b.essential) - Number(a.essential))]));
+  return index;
 }
 
 // ---- legal minimum wages ------------------------------------------------------------------------

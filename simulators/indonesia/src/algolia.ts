@@ -27,26 +27,34 @@ export interface AlgoliaParams {
   page: number;
   hitsPerPage: number;
   clauses: Clause[];
+  /** Facet attributes whose value counts over all matches come back in `facets` (Algolia's `facets`). */
+  facets: string[];
+  maxValuesPerFacet: number;
 }
 
 const MAX_HITS_PER_PAGE = 1000;
+const MAX_VALUES_PER_FACET = 1000;
 
 /** Algolia takes params as a JSON object, or as a url-encoded `params` string inside it. */
 export function readParams(raw: Record<string, unknown>, defaults: { hitsPerPage: number } = { hitsPerPage: 20 }): AlgoliaParams {
   const merged: Record<string, unknown> = { ...raw };
   if (typeof raw.params === 'string') for (const [k, v] of new URLSearchParams(raw.params)) merged[k] = parseMaybeJson(v);
   // From a query string, list parameters arrive as JSON text.
-  for (const key of ['numericFilters', 'facetFilters']) if (typeof merged[key] === 'string') merged[key] = parseMaybeJson(merged[key] as string);
+  for (const key of ['numericFilters', 'facetFilters', 'facets']) if (typeof merged[key] === 'string') merged[key] = parseMaybeJson(merged[key] as string);
   const page = int(merged.page, 0, 'page');
   const hitsPerPage = int(merged.hitsPerPage, defaults.hitsPerPage, 'hitsPerPage');
   if (hitsPerPage < 0 || hitsPerPage > MAX_HITS_PER_PAGE) throw new BadRequest(`hitsPerPage must be between 0 and ${MAX_HITS_PER_PAGE}`);
   if (page < 0) throw new BadRequest('page must be >= 0');
+  const maxValuesPerFacet = int(merged.maxValuesPerFacet, 100, 'maxValuesPerFacet');
+  if (maxValuesPerFacet < 1 || maxValuesPerFacet > MAX_VALUES_PER_FACET) throw new BadRequest(`maxValuesPerFacet must be between 1 and ${MAX_VALUES_PER_FACET}`);
   if (merged.query !== undefined && typeof merged.query !== 'string') throw new BadRequest('query must be a string');
   return {
     query: typeof merged.query === 'string' ? merged.query : '',
     page,
     hitsPerPage,
     clauses: [...filterClauses(merged.filters), ...numericClauses(merged.numericFilters), ...facetFilterClauses(merged.facetFilters)],
+    facets: facetList(merged.facets),
+    maxValuesPerFacet,
   };
 }
 
@@ -175,6 +183,15 @@ function facetCondition(text: string): Condition {
   const match = /^\s*(-?)([\w.]+):(.*)$/.exec(text);
   if (!match || !FACETS.has(match[2] ?? '')) throw new BadRequest(`facetFilters: invalid facet "${text}"`);
   return { kind: 'facet', attribute: match[2] ?? '', value: unquote((match[3] ?? '').trim()), negated: match[1] === '-' };
+}
+
+/** `facets`: an array of facet attributes, a comma list, or "*" for all of them. */
+function facetList(facets: unknown): string[] {
+  if (facets === undefined || facets === '') return [];
+  const list = Array.isArray(facets) ? facets.map(String) : String(facets).split(',').map((f) => f.trim());
+  if (list.includes('*')) return [...FACETS];
+  for (const f of list) if (!FACETS.has(f)) throw new BadRequest(`facets: unknown facet attribute "${f}"`);
+  return list;
 }
 
 // ---- helpers ------------------------------------------------------------------------------------

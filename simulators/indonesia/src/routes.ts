@@ -60,6 +60,7 @@ function search(data: KarirhubData, index: string, raw: Record<string, unknown>)
   return {
     hits: ranks.slice(start, start + params.hitsPerPage).map((r) => hits[r]),
     nbHits: ranks.length,
+    ...(params.facets.length ? { facets: data.index.facetCounts(ranks, params.facets, params.maxValuesPerFacet) } : {}),
     page: params.page,
     nbPages: params.hitsPerPage === 0 ? 0 : Math.ceil(ranks.length / params.hitsPerPage),
     hitsPerPage: params.hitsPerPage,

@@ -65,6 +65,23 @@ export class KarirhubIndex {
     return this.scan(lo, hi, requirements);
   }
 
+  /**
+   * Algolia's `facets` answer: per attribute, each value as stored (not folded — the spellings
+   * employers typed) with its count over the matches, most frequent first, at most `max` values.
+   */
+  facetCounts(ranks: RankList, attributes: readonly string[], max: number): Record<string, Record<string, number>> {
+    if (attributes.length === 0) return {};
+    const all = ranks.toArray();
+    return Object.fromEntries(
+      attributes.map((attribute) => {
+        const counts = new Map<string, number>();
+        for (const rank of all) for (const v of facetValues(this.hits[rank] as KarirhubHit, attribute)) counts.set(v, (counts.get(v) ?? 0) + 1);
+        const top = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, max);
+        return [attribute, Object.fromEntries(top)];
+      }),
+    );
+  }
+
   /** Relevance for the main index: query words found in the title count most (Algolia's attribute order). */
   titleScore(rank: number, query: string): number {
     const title = fold(this.hits[rank]?.title ?? '');

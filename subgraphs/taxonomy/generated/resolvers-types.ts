@@ -78,7 +78,10 @@ export type Occupation = {
   /** The ILO definition (English). */
   definition?: Maybe<Scalars['String']['output']>;
   escoUri?: Maybe<Scalars['String']['output']>;
-  /** ESCO skills essential to at least one ESCO occupation in the group. */
+  /**
+   * ESCO skills essential to the group: essential to one of its ESCO occupations and carried by at
+   * least a quarter of them (a niche skill of one specialised occupation is optional).
+   */
   essentialSkills: Array<Skill>;
   iscoCode: Scalars['ID']['output'];
   label: LocalizedText;
@@ -87,7 +90,13 @@ export type Occupation = {
   nationalCodes: Array<NationalCode>;
   optionalSkills: Array<Skill>;
   parent?: Maybe<Occupation>;
-  /** Essential skills first, then optional ones. */
+  /**
+   * Units only: whose ESCO occupations the skills profile is built from — the unit's own, or, when
+   * ESCO files none under it (3221 nursing associate professionals), its minor group's (failing
+   * that its sub-major or major group's). Null for other levels.
+   */
+  skillProfileBasis?: Maybe<SkillProfileBasis>;
+  /** Essential skills first, then optional ones; each list heaviest first (the share of the group's ESCO occupations carrying the skill). */
   skills: Array<Skill>;
   /**
    * The title in `lang` (BCP 47: en, id, ms, th). Without `lang`, the request's Accept-Language, then
@@ -333,6 +342,13 @@ export type SkillEdge = {
   node: Skill;
 };
 
+/** Whose ESCO occupations a unit group's skills profile is built from. */
+export type SkillProfileBasis =
+  | 'MAJOR'
+  | 'MINOR'
+  | 'SUB_MAJOR'
+  | 'UNIT';
+
 export type SkillReuseLevel =
   | 'CROSS_SECTOR'
   | 'OCCUPATION_SPECIFIC'
@@ -440,6 +456,7 @@ export type ResolversTypes = ResolversObject<{
   Skill: ResolverTypeWrapper<SkillRecord>;
   SkillConnection: ResolverTypeWrapper<Omit<SkillConnection, 'edges'> & { edges: Array<ResolversTypes['SkillEdge']> }>;
   SkillEdge: ResolverTypeWrapper<Omit<SkillEdge, 'node'> & { node: ResolversTypes['Skill'] }>;
+  SkillProfileBasis: SkillProfileBasis;
   SkillReuseLevel: SkillReuseLevel;
   SkillType: SkillType;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
@@ -580,6 +597,7 @@ export type OccupationResolvers<ContextType = RequestBase, ParentType extends Re
   nationalCodes?: Resolver<Array<ResolversTypes['NationalCode']>, ParentType, ContextType, Partial<OccupationNationalCodesArgs>>;
   optionalSkills?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Occupation']>, ParentType, ContextType>;
+  skillProfileBasis?: Resolver<Maybe<ResolversTypes['SkillProfileBasis']>, ParentType, ContextType>;
   skills?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<OccupationTitleArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;

@@ -1,5 +1,5 @@
-import { afterKeyset, type AdapterContext, type CountryUpstream, type Keyset, type SearchResult, type TrainingFilter, type VacancyFilter } from '../../../kit/index.js';
-import { educationToIsced, iscoToNational, regionsOf, skillLabel } from '../../../kit/reference.js';
+import { afterKeyset, learned, type AdapterContext, type CountryUpstream, type Keyset, type SearchResult, type TrainingFilter, type VacancyFilter } from '../../../kit/index.js';
+import { educationToIsced, iscoToNational, regionByName, regionsOf, skillLabel } from '../../../kit/reference.js';
 import type { KarirhubHit, Pelatihan } from './native.js';
 import { isoInOffset } from '../../../kit/translation.js';
 import { JOB_TYPES, WIB, indonesianDateToIso } from './toModel.js';
@@ -20,10 +20,17 @@ const KEYSET_SLACK = 50;
 const EDUCATION_LABELS = ['SD', 'SMP', 'SMA', 'SMK', 'SMA/SMK', 'D1', 'D2', 'D3', 'D4', 'S1', 'S2', 'S3'];
 /** Karirhub spells some provinces its own way; other names are the ISO ones. */
 const PORTAL_NAMES: Record<string, string> = { 'ID-JK': 'DKI Jakarta', 'ID-YO': 'DI Yogyakarta', 'ID-BB': 'Bangka Belitung' };
+/** Employers type new spellings ("DKI  JAKARTA") as postings arrive: the learned list is renewed this often. */
+const SPELLINGS_TTL_MS = 10 * 60_000;
+const MAX_FACET_VALUES = 1000;
+
+/** Province spellings Karirhub really holds, by ISO code. */
+type Spellings = ReadonlyMap<string, readonly string[]>;
 
 interface SearchResponse {
   hits: KarirhubHit[];
   nbHits: number;
+  facets?: Record<string, Record<string, number>>;
 }
 
 export function createKarirhubUpstream(ctx: AdapterContext): CountryUpstream<KarirhubHit, Pelatihan> {
@@ -36,16 +43,23 @@ export function createKarirhubUpstream(ctx: AdapterContext): CountryUpstream<Kar
   });
   const query = (params: Record<string, unknown>, route = 'search') =>
     client.request<SearchResponse>({ method: 'POST', path: `/1/indexes/${INDEX}/query`, json: params, idempotent: true, route });
+  const spellings = learned(
+    () => query({ query: '', hitsPerPage: 0, facets: ['province_name'], maxValuesPerFacet: MAX_FACET_VALUES }, 'facets').then((res) => spellingsByRegion(Object.keys(res.facets?.province_name ?? {}))),
+    SPELLINGS_TTL_MS,
+  );
+  /** Only a region filter needs the learned spellings; other filters never wait for them. */
+  const nativeFilter = async (filter: VacancyFilter, after: Keyset | null = null) => algoliaFilter(filter, after, filter.regions?.length ? await spellings() : new Map());
 
   const allVacancies = async (filter: VacancyFilter): Promise<KarirhubHit[]> => {
     const out: KarirhubHit[] = [];
-    if (unmatchable(filter)) return out;
+    const params = await nativeFilter(filter);
+    if (!params) return out;
     let cursor: string | undefined;
     do {
       const page = await client.request<{ hits: KarirhubHit[]; cursor?: string }>({
         method: 'POST',
         path: `/1/indexes/${INDEX}/browse`,
-        json: { ...algoliaFilter(filter), ...(cursor ? { cursor } : {}) },
+        json: { ...params, ...(cursor ? { cursor } : {}) },
         idempotent: true,
         route: 'browse',
       });
@@ -67,8 +81,9 @@ export function createKarirhubUpstream(ctx: AdapterContext): CountryUpstream<Kar
 
   return {
     searchVacancies: async (filter, first, after) => {
-      if (unmatchable(filter)) return { total: 0, items: [] };
-      const res = await query({ ...algoliaFilter(filter, after), hitsPerPage: first + (after ? KEYSET_SLACK : 0) });
+      const params = await nativeFilter(filter, after);
+      if (!params) return { total: 0, items: [] };
+      const res = await query({ ...params, hitsPerPage: first + (after ? KEYSET_SLACK : 0) });
       return { total: res.nbHits, items: afterKeyset(res.hits, after, (h) => h.published_at * 1000, (h) => h.objectID).slice(0, first) };
     },
     allVacancies,
@@ -107,26 +122,42 @@ export function createKarirhubUpstream(ctx: AdapterContext): CountryUpstream<Kar
   };
 }
 
+/**
+ * Every spelling of every province Karirhub holds, learned from the search's facet counts and read
+ * through the taxonomy's name normalisation (the one place names are matched). Algolia folds only
+ * case, accents and surrounding spaces, so "DKI  JAKARTA" must be asked for as typed.
+ * Here: the native values grouped by the region code the taxonomy gives them.
+ */
+export function spellingsByRegion(values: readonly string[]): Spellings {
+  const out = new Map<string, string[]>();
+  for (const value of values) {
+    const code = regionByName('ID', value);
+    if (code) out.set(code, [...(out.get(code) ?? []), value]);
+  }
+  return out;
+}
+
 /** Our filter in Karirhub's vocabulary: KBJI codes, province names, skill labels, job types, education labels. */
-function facetValues(filter: VacancyFilter): Array<[attribute: string, values: string[], asked: boolean]> {
+function facetValues(filter: VacancyFilter, spellings: Spellings): Array<[attribute: string, values: string[], asked: boolean]> {
   return [
     // ISCO-08 prefixes reach KBJI 2014 through the taxonomy's crosswalk, never by guessing digits.
     ['kbji_code', [...new Set((filter.iscoCodes ?? []).flatMap((c) => iscoToNational('KBJI-2014', c)))], Boolean(filter.iscoCodes?.length)],
-    ['province_name', (filter.regions ?? []).flatMap(provinceNames), Boolean(filter.regions?.length)],
+    ['province_name', [...new Set((filter.regions ?? []).flatMap((iso) => [...provinceNames(iso), ...(spellings.get(iso) ?? [])]))], Boolean(filter.regions?.length)],
     ['skills', (filter.skills ?? []).flatMap((id) => skillLabel(id, 'en') ?? []), Boolean(filter.skills?.length)],
     ['job_type', (filter.employmentTypes ?? []).flatMap(jobTypeLabels), Boolean(filter.employmentTypes?.length)],
     ['education_min', (filter.educationLevels ?? []).flatMap(educationLabels), Boolean(filter.educationLevels?.length)],
   ];
 }
 
-/** A filter that asks only for codes, regions or skills Karirhub has no words for matches nothing: no call needed. */
-function unmatchable(filter: VacancyFilter): boolean {
-  return facetValues(filter).some(([, values, asked]) => asked && values.length === 0);
-}
-
-/** Our filter in Algolia's words: facet clauses in `filters`, ranges in `numericFilters`. */
-export function algoliaFilter(filter: VacancyFilter, after: Keyset | null = null): Record<string, unknown> {
-  const clauses = facetValues(filter)
+/**
+ * Our filter in Algolia's words: facet clauses in `filters`, ranges in `numericFilters`. Null when
+ * the filter asks only for codes, regions or skills Karirhub has no words for: it matches nothing,
+ * no call needed.
+ */
+export function algoliaFilter(filter: VacancyFilter, after: Keyset | null = null, spellings: Spellings = new Map()): Record<string, unknown> | null {
+  const facets = facetValues(filter, spellings);
+  if (facets.some(([, values, asked]) => asked && values.length === 0)) return null;
+  const clauses = facets
     .map(([attribute, values]) => anyOf(values.map((v) => `${attribute}:"${v.replace(/"/g, '\\"')}"`)))
     .filter((c): c is string => c !== undefined);
   const numeric = [
@@ -156,10 +187,11 @@ function educationLabels(level: number): string[] {
 }
 
 function trainingMatcher(filter: TrainingFilter): (p: Pelatihan) => boolean {
-  const regions = new Set((filter.regions ?? []).flatMap(provinceNames).map((n) => n.toLowerCase()));
+  // The whole catalogue is here: its province names go through the same normalisation as the model's.
+  const regions = new Set(filter.regions ?? []);
   return (p) =>
     (!filter.iscoCodes?.length || filter.iscoCodes.some((c) => (p.kbji_code ?? '').startsWith(c))) &&
-    (regions.size === 0 || regions.has((p.provinsi ?? '').toLowerCase())) &&
+    (regions.size === 0 || regions.has(regionByName('ID', p.provinsi ?? '') ?? '')) &&
     (!filter.text || `${p.nama_pelatihan} ${p.lembaga}`.toLowerCase().includes(filter.text.toLowerCase())) &&
     (!filter.startsAfter || (p.tanggal_mulai !== null && indonesianDateToIso(p.tanggal_mulai) >= filter.startsAfter.slice(0, 10)));
 }

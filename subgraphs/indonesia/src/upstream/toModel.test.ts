@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { skillsForIsco, skillLabel } from '../../../kit/reference.js';
+import { algoliaFilter, spellingsByRegion } from './client.js';
 import type { KarirhubHit } from './native.js';
 import { indonesianDateToIso, toLifecycle, toTrainingOffer, toVacancy } from './toModel.js';
 
@@ -132,6 +133,14 @@ describe('Karirhub → model', () => {
     });
     expect(t).toMatchObject({ id: 'ID:PLT-000001', iscoCodes: ['7212'], startDate: '2026-12-03', duration: 'PT160H', mode: 'IN_PERSON', regionCode: 'ID-SU' });
     expect(t.fee).toMatchObject({ min: 0, max: 0, monthlyAmount: 0, disclosed: true });
+  });
+
+  it('asks for a province in every spelling Karirhub holds, as typed', () => {
+    const learned = spellingsByRegion(['DKI Jakarta', 'DKI  JAKARTA', ' dki jakarta', 'Jawa Barat', 'Atlantis']);
+    expect(learned.get('ID-JK')).toEqual(['DKI Jakarta', 'DKI  JAKARTA', ' dki jakarta']);
+    const filters = String(algoliaFilter({ regions: ['ID-JK'] }, null, learned)?.filters);
+    expect(filters).toBe('(province_name:"DKI Jakarta" OR province_name:"Jakarta Raya" OR province_name:"DKI  JAKARTA" OR province_name:" dki jakarta")');
+    expect(algoliaFilter({ regions: ['ID-XX'] }, null, learned)).toBeNull();
   });
 });
 

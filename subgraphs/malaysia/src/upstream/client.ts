@@ -1,5 +1,5 @@
-import { afterKeyset, chunks, orNaN, type AdapterContext, type CountryUpstream, type TrainingFilter, type VacancyFilter } from '../../../kit/index.js';
-import { iscoToNational, regionsOf, skillLabel } from '../../../kit/reference.js';
+import { afterKeyset, chunks, learned, orNaN, type AdapterContext, type CountryUpstream, type TrainingFilter, type VacancyFilter } from '../../../kit/index.js';
+import { iscoToNational, regionByName, regionsOf, skillLabel } from '../../../kit/reference.js';
 import type { MfjChangePage, MfjJob, MfjProgramme } from './native.js';
 import { clientCredentials } from './oauth.js';
 import { CONTRACT_TYPES, MYT, mytInstant } from './toModel.js';
@@ -23,18 +23,16 @@ const KEYSET_SLACK = 20;
 const EDUCATION_CODES: Record<number, string[]> = { 2: ['2'], 3: ['3', '4'], 5: ['5'], 6: ['6'], 7: ['7'], 8: ['8'] };
 /** A facet value nothing carries: a filter the portal cannot express must match nothing, not everything. */
 const NOTHING = 'none';
-/** State names the portal facets on (its spelling, not always the ISO one). */
-const PORTAL_STATES: Record<string, string[]> = {
-  'MY-07': ['Pulau Pinang', 'Penang'],
-  'MY-14': ['WP Kuala Lumpur', 'Kuala Lumpur', 'Wilayah Persekutuan Kuala Lumpur'],
-  'MY-15': ['WP Labuan'],
-  'MY-16': ['WP Putrajaya', 'Putrajaya'],
-  'MY-04': ['Melaka', 'Malacca'],
-};
+/** Employers type new state spellings as postings arrive: the learned list is renewed this often. */
+const SPELLINGS_TTL_MS = 10 * 60_000;
+
+/** State spellings the portal really facets on, by ISO code. */
+type Spellings = ReadonlyMap<string, readonly string[]>;
 
 interface Page<T> {
   results: T[];
   total: number;
+  facets?: Record<string, Array<{ value: string; count: number }>>;
 }
 
 export function createMfjUpstream(ctx: AdapterContext): CountryUpstream<MfjJob, MfjProgramme> {
@@ -42,6 +40,9 @@ export function createMfjUpstream(ctx: AdapterContext): CountryUpstream<MfjJob, 
   const tokens = clientCredentials(ctx.createClient({ name: 'malaysia-oauth', timeoutMs: 3_000, retries: 1 }), clientId, clientSecret);
   const client = ctx.createClient({ timeoutMs: 3_000, retries: 2, concurrency: 16, authHeaders: tokens.headers, onAuthRejected: tokens.invalidate });
   const jobs = (query: Record<string, string | number>) => client.request<Page<MfjJob>>({ path: '/api/jobs', query: { ...query, sort: NEWEST_FIRST }, route: 'search' });
+  // Every search answers with the STATE facet's counts, each value as the portal holds it.
+  const spellings = learned(() => jobs({ limit: 1 }).then((page) => spellingsByState((page.facets?.STATE ?? []).map((f) => f.value))), SPELLINGS_TTL_MS);
+  const queryFor = async (filter: VacancyFilter) => queryOf(filter, filter.regions?.length ? await spellings() : new Map());
   const batches = <T>(path: string, route: string, ids: readonly string[]) =>
     Promise.all(chunks(ids, MAX_BATCH_IDS).map((chunk) => client.request<{ results: T[] }>({ path, query: { ids: chunk.join(',') }, route }))).then((answers) => answers.flatMap((a) => a.results));
 
@@ -64,12 +65,12 @@ export function createMfjUpstream(ctx: AdapterContext): CountryUpstream<MfjJob, 
   return {
     searchVacancies: async (filter, first, after) => {
       if (!after) {
-        const page = await jobs({ ...queryOf(filter), limit: first });
+        const page = await jobs({ ...(await queryFor(filter)), limit: first });
         return { total: page.total, items: page.results };
       }
       // postedBefore is inclusive, so postings at the keyset's own instant come back and are dropped
       // here. Only when more of them share it than the slack covers does the page need another call.
-      const query = { ...queryOf(filter), postedBefore: after.postedAt, limit: Math.min(MAX_LIMIT, first + KEYSET_SLACK) };
+      const query = { ...(await queryFor(filter)), postedBefore: after.postedAt, limit: Math.min(MAX_LIMIT, first + KEYSET_SLACK) };
       const items: MfjJob[] = [];
       for (let offset = 0; ; offset += query.limit) {
         const page = await jobs({ ...query, offset });
@@ -86,7 +87,10 @@ export function createMfjUpstream(ctx: AdapterContext): CountryUpstream<MfjJob, 
       });
       return { items: page.content, hasMore: !page.last, asOf: isoInOffset(mytInstant(page.serverTime), MYT) };
     },
-    allVacancies: (filter) => allPages((offset) => jobs({ ...queryOf(filter), offset, limit: MAX_LIMIT })),
+    allVacancies: async (filter) => {
+      const query = await queryFor(filter);
+      return allPages((offset) => jobs({ ...query, offset, limit: MAX_LIMIT }));
+    },
     vacanciesByIds: (ids) => batches<MfjJob>('/api/jobs/batch', 'batch', ids),
     // The programme catalogue is small: the kit caches the whole pull and pages are slices of it.
     searchTrainings: async (filter, first, offset) => {
@@ -99,11 +103,11 @@ export function createMfjUpstream(ctx: AdapterContext): CountryUpstream<MfjJob, 
 }
 
 /** Our filter in the portal's words: facets (OR within one, AND across), keywords, bounds. */
-export function queryOf(filter: VacancyFilter): Record<string, string | number> {
+export function queryOf(filter: VacancyFilter, spellings: Spellings = new Map()): Record<string, string | number> {
   const facet = (name: string, values: string[] | undefined) => (values?.length ? values : [NOTHING]).map((v) => `${name}==${encodeURIComponent(v)}`);
   const facets = [
     ...(filter.iscoCodes?.length ? facet('MASCO', filter.iscoCodes.flatMap(mascoPrefixes)) : []),
-    ...(filter.regions?.length ? facet('STATE', filter.regions.flatMap(stateNames)) : []),
+    ...(filter.regions?.length ? facet('STATE', [...new Set(filter.regions.flatMap((iso) => [...stateNames(iso), ...(spellings.get(iso) ?? [])]))]) : []),
     ...(filter.employmentTypes?.length ? facet('CONTRACT_TYPE', filter.employmentTypes.flatMap(contractCodes)) : []),
     ...(filter.educationLevels?.length ? facet('EDUCATION', filter.educationLevels.flatMap((l) => EDUCATION_CODES[l] ?? [])) : []),
     // A skill is listed with its ESCO URI, or (when the employer typed it) by its name only.
@@ -125,9 +129,23 @@ function mascoPrefixes(isco: string): string[] {
   return iscoToNational('MASCO-2020', isco).length > 0 ? [isco.slice(0, 4)] : [];
 }
 
+/** The ISO name, which the portal uses for most states; its other spellings are learned. */
 function stateNames(iso: string): string[] {
   const state = regionsOf('MY').find((r) => r.code === iso);
-  return state ? [...new Set([...(PORTAL_STATES[iso] ?? []), state.name])] : [];
+  return state ? [state.name] : [];
+}
+
+/**
+ * The portal's state values grouped by the region code the taxonomy's name normalisation gives
+ * them (the one place names are matched): "WP Kuala Lumpur", "Penang", "Malacca" as employers typed them.
+ */
+export function spellingsByState(values: readonly string[]): Spellings {
+  const out = new Map<string, string[]>();
+  for (const value of values) {
+    const code = regionByName('MY', value);
+    if (code) out.set(code, [...(out.get(code) ?? []), value]);
+  }
+  return out;
 }
 
 function contractCodes(type: string): string[] {
@@ -142,10 +160,11 @@ function isoInstant(text: string): string {
 const safeInstant = orNaN(mytInstant);
 
 function programmeMatcher(filter: TrainingFilter): (p: MfjProgramme) => boolean {
-  const states = new Set((filter.regions ?? []).flatMap(stateNames).map((s) => s.toLowerCase()));
+  // The whole catalogue is here: its state names go through the same normalisation as the model's.
+  const states = new Set(filter.regions ?? []);
   return (p) =>
     (!filter.iscoCodes?.length || filter.iscoCodes.some((c) => (p.mascoCode ?? '').startsWith(c.slice(0, 4)))) &&
-    (states.size === 0 || states.has((p.state ?? '').toLowerCase())) &&
+    (states.size === 0 || states.has(regionByName('MY', p.state ?? '') ?? '')) &&
     (!filter.text || `${p.programmeNameMs} ${p.programmeNameEn ?? ''} ${p.provider.name}`.toLowerCase().includes(filter.text.toLowerCase())) &&
     (!filter.startsAfter || (p.startDate !== null && p.startDate >= filter.startsAfter.slice(0, 10)));
 }

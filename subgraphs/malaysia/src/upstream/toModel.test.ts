@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MfjJob } from './native.js';
 import { skillLabel, skillsForIsco } from '../../../kit/reference.js';
-import { queryOf } from './client.js';
+import { queryOf, spellingsByState } from './client.js';
 import { toLifecycle, toTrainingOffer, toVacancy } from './toModel.js';
 
 const job = (over: Partial<MfjJob> = {}): MfjJob => ({
@@ -85,8 +85,9 @@ describe('MYFutureJobs → model', () => {
   });
 
   it('asks the portal in its own words, and a filter it cannot express matches nothing', () => {
-    const q = queryOf({ iscoCodes: ['2512', '9999'], regions: ['MY-07'], employmentTypes: ['PART_TIME'], educationLevels: [3], text: 'juruteknik', minMonthlyWage: 2_500.4 });
-    expect(String(q.facets).split(',')).toEqual(['MASCO==2512', 'STATE==Pulau%20Pinang', 'STATE==Penang', 'CONTRACT_TYPE==3', 'EDUCATION==3', 'EDUCATION==4']);
+    const learned = spellingsByState(['Selangor', 'Penang', 'Pulau Pinang', 'pulau  pinang ', 'Atlantis']);
+    const q = queryOf({ iscoCodes: ['2512', '9999'], regions: ['MY-07'], employmentTypes: ['PART_TIME'], educationLevels: [3], text: 'juruteknik', minMonthlyWage: 2_500.4 }, learned);
+    expect(String(q.facets).split(',')).toEqual(['MASCO==2512', 'STATE==Pulau%20Pinang', 'STATE==Penang', 'STATE==pulau%20%20pinang%20', 'CONTRACT_TYPE==3', 'EDUCATION==3', 'EDUCATION==4']);
     expect(q).toMatchObject({ keywords: 'juruteknik', minWage: 2_501 });
     expect(queryOf({ educationLevels: [4] }).facets).toBe('EDUCATION==none');
     expect(queryOf({ iscoCodes: ['9999'] }).facets).toBe('MASCO==none');

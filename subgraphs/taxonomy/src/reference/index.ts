@@ -13,7 +13,7 @@ import {
   outdatedCodesUnder,
   type NationalSystem,
 } from './national.js';
-import { skillIndex, skillsUnder, type SkillRecord } from './skills.js';
+import { skillIndex, skillsUnder, type ProfileBasis, type SkillRecord } from './skills.js';
 import { regionCodeByName, regionIndex, type CountryCode, type RegionRecord } from './regions.js';
 import { iscedLevel } from './education.js';
 import { localize, parseLang, type Lang, type LocalizedText } from './lang.js';
@@ -70,7 +70,19 @@ export function iscoUnit(code: string): { code: string; titleEn: string } | unde
 
 /** ESCO skill ids of an ISCO-08 unit (or of every unit under a higher-level code). */
 export function skillsForIsco(iscoUnitCode: string): { essential: string[]; optional: string[] } {
-  return ISCO_CODE.test(iscoUnitCode) ? skillsUnder(iscoUnitCode) : { essential: [], optional: [] };
+  if (!ISCO_CODE.test(iscoUnitCode)) return { essential: [], optional: [] };
+  const { essential, optional } = skillsUnder(iscoUnitCode);
+  return { essential, optional };
+}
+
+/**
+ * Where a unit group's skills profile comes from — its own ESCO occupations (`UNIT`) or, having
+ * none, its minor, sub-major or major group's — and each skill's weight (the share of those
+ * occupations carrying it, essential 1, optional ½). Undefined for other levels and unknown codes.
+ */
+export function skillProfile(iscoUnitCode: string): { basis: ProfileBasis; weights: ReadonlyMap<string, number> } | undefined {
+  const profile = iscoUnitCode.length === 4 ? skillIndex().byUnit.get(iscoUnitCode) : undefined;
+  return profile?.basis && profile.weights ? { basis: profile.basis, weights: profile.weights } : undefined;
 }
 
 /** Skill id for a label in English (preferred or alternative), Indonesian, Malay or Thai. */

@@ -14,6 +14,8 @@ import {
   skillIdByLabel,
   skillLabel,
   skillsForIsco,
+  skillProfile,
+  unitsUnder,
   iscoTitle,
 } from '../../../kit/reference.js';
 
@@ -30,13 +32,12 @@ describe('ISCO-08 structure and titles', () => {
     expect(iscoGroup('721')?.children).toEqual(['7211', '7212', '7213', '7214', '7215']);
   });
 
-  it('has a title in every language for every group, and falls back to English visibly', () => {
+  it('has a title in every language for every group, minor groups included', () => {
     for (const group of iscoGroups()) {
-      if (group.level === 'MINOR') continue; // minor groups are titled in English only
       for (const lang of ['id', 'ms', 'th'] as const) expect(iscoTitle(group, lang).isFallback, `${group.code} ${lang}`).toBe(false);
     }
-    const minor = iscoGroup('721')!;
-    expect(iscoTitle(minor, 'th')).toEqual({ text: minor.titleEn, language: 'en', isFallback: true });
+    expect(iscoTitle(iscoGroup('322')!, 'id')).toEqual({ text: 'Asisten Ahli Keperawatan dan Kebidanan', language: 'id', isFallback: false });
+    expect(iscoTitle(iscoGroup('322')!, 'th').text).toBe('ผู้ปฏิบัติงานด้านการพยาบาลและการผดุงครรภ์ระดับเทคนิค');
     expect(iscoTitle(iscoGroup('7212')!, 'ms')).toEqual({ text: 'Pengimpal dan Pemotong Nyala', language: 'ms', isFallback: false });
   });
 
@@ -100,7 +101,25 @@ describe('skills', () => {
     expect(essential).toContain('10f24e0d-bd23-4432-b96b-e9f23136c503'); // operate brazing equipment
     expect(optional.some((id) => essential.includes(id))).toBe(false);
     expect(skillsForIsco('72').essential).toEqual(expect.arrayContaining(essential));
-    expect(skillsForIsco('1113')).toEqual({ essential: [], optional: [] });
+    expect(skillsForIsco('99999')).toEqual({ essential: [], optional: [] });
+  });
+
+  it('builds each profile from the ESCO occupations of the group, weighted: a niche skill of one occupation is optional', () => {
+    const hyperbaric = '050dc15e-a41f-4958-bb2c-3fa46c2182be'; // essential to one ESCO welder occupation of eight
+    expect(skillsForIsco('7212').essential).not.toContain(hyperbaric);
+    expect(skillsForIsco('7212').optional).toContain(hyperbaric);
+    expect(skillProfile('7212')).toMatchObject({ basis: 'UNIT' });
+    expect(skillProfile('7212')!.weights.get(hyperbaric)).toBeCloseTo(1 / 8, 2);
+    const [solar, panels, monitoring] = ['05e5e14f-ffa6-4106-b311-c6335ccc2bd2', '08a5f6dd-d3dd-4371-9919-6d730f34499c', '0e8d16c9-e2db-4862-ac06-1567f01ef806'];
+    expect(skillsForIsco('7411').essential).toContain(monitoring); // four of seven electrician occupations
+    expect(skillsForIsco('7411').essential).not.toEqual(expect.arrayContaining([solar]));
+    expect(skillsForIsco('7411').essential).not.toEqual(expect.arrayContaining([panels]));
+  });
+
+  it('gives a unit group without ESCO occupations of its own the profile of its minor group, flagged', () => {
+    expect(skillsForIsco('3221').essential.length).toBeGreaterThan(0);
+    expect(skillProfile('3221')).toMatchObject({ basis: 'MINOR' });
+    for (const { code } of unitsUnder('')) expect(skillsForIsco(code).essential.length + skillsForIsco(code).optional.length, code).toBeGreaterThan(0);
   });
 
   it('finds skills by any label, in any case and spacing', () => {

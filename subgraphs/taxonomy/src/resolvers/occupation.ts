@@ -5,6 +5,7 @@ import {
   nationalOccupationsUnder,
   skillRecord,
   skillsForIsco,
+  skillProfile,
   type IscoGroup,
   type SkillRecord,
 } from '../reference/index.js';
@@ -39,6 +40,7 @@ export const Occupation: OccupationResolvers = {
     return toSkills([...essential, ...optional]);
   },
   escoUri: (g) => g.escoUri ?? null,
+  skillProfileBasis: (g) => skillProfile(g.code)?.basis ?? null,
 };
 
 /**
