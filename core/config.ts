@@ -38,6 +38,10 @@ const EnvSchema = z.object({
   ENABLE_IDE: z.enum(['true', 'false']).optional(),
   /** Requests per minute per API key (or per IP for anonymous callers). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Most a query may cost, list sizes multiplied (gateway/src/plugins/cost.ts). */
+  MAX_QUERY_COST: z.coerce.number().int().positive().default(20_000),
+  /** Largest answer the gateway sends (serialised, KB); a larger one becomes RESPONSE_TOO_LARGE. */
+  MAX_RESPONSE_KB: z.coerce.number().int().positive().default(4_096),
   /** Simulated national systems. */
   SIM_SEED: z.coerce.number().int().default(42),
   SIM_SIZE: z.coerce.number().int().positive().default(3000),
@@ -84,6 +88,8 @@ export interface Config {
   jwt: { secret: string; issuer: string | undefined } | undefined;
   ideEnabled: boolean;
   rateLimitPerMinute: number;
+  maxQueryCost: number;
+  maxResponseKb: number;
   simulator: { seed: number; size: number; latencyMs: [number, number]; errorRate: number };
   /**
    * The settings a subgraph declares in its subgraph.json (credentials, its upstream URL…), read
@@ -136,6 +142,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     jwt: e.JWT_SECRET ? { secret: e.JWT_SECRET, issuer: e.JWT_ISSUER } : undefined,
     ideEnabled: e.ENABLE_IDE ? e.ENABLE_IDE === 'true' : e.NODE_ENV !== 'production',
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    maxQueryCost: e.MAX_QUERY_COST,
+    maxResponseKb: e.MAX_RESPONSE_KB,
     simulator: {
       seed: e.SIM_SEED,
       size: e.SIM_SIZE,

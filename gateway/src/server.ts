@@ -19,6 +19,7 @@ import { createGatewayMetrics, metricsPlugin, watchCache, type GatewayMetrics } 
 import { operationGuard } from './plugins/operations.js';
 import { answerIntegrity } from './plugins/integrity.js';
 import { responseCachePlugin } from './plugins/responseCache.js';
+import { responseSizeCap } from './plugins/responseSize.js';
 import { createRateLimiter } from './rateLimit.js';
 import { failRequest, routes } from './routes.js';
 import { fixedSupergraph, supergraphFromFile, type SupergraphEvents } from './supergraphFile.js';
@@ -114,7 +115,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
 
 function createApollo(options: GatewayOptions, gateway: ApolloGateway, metrics: GatewayMetrics, supergraph: () => string | undefined): ApolloServer<GatewayContext> {
   const { config, cache, logger } = options;
-  const limits = queryLimits({ ...DEFAULT_LIMITS, ...options.limits }, { suggestFields: config.ideEnabled });
+  const limits = queryLimits({ ...DEFAULT_LIMITS, maxCost: config.maxQueryCost, ...options.limits }, { suggestFields: config.ideEnabled });
   const ttl = options.responseCacheTtlSeconds ?? DEFAULT_RESPONSE_TTL_SECONDS;
   return new ApolloServer<GatewayContext>({
     gateway,
@@ -137,6 +138,7 @@ function createApollo(options: GatewayOptions, gateway: ApolloGateway, metrics: 
       operationGuard(),
       answerIntegrity(logger),
       metricsPlugin(metrics),
+      responseSizeCap(config.maxResponseKb * 1024),
       ...(ttl > 0 ? [responseCachePlugin({ cache, defaultTtlSeconds: ttl, metrics, supergraph })] : []),
     ],
     logger,
