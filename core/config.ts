@@ -39,6 +39,8 @@ const EnvSchema = z.object({
   /** Requests per minute per API key (or per IP for anonymous callers). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** Most a query may cost, list sizes multiplied (gateway/src/plugins/cost.ts). */
+  /** Failed authentications per source address and minute before 429 AUTH_THROTTLED (gateway/src/authThrottle.ts). */
+  AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(10),
   MAX_QUERY_COST: z.coerce.number().int().positive().default(20_000),
   /** Largest answer the gateway sends (serialised, KB); a larger one becomes RESPONSE_TOO_LARGE. */
   MAX_RESPONSE_KB: z.coerce.number().int().positive().default(4_096),
@@ -89,6 +91,7 @@ export interface Config {
   ideEnabled: boolean;
   rateLimitPerMinute: number;
   maxQueryCost: number;
+  authFailuresPerMinute: number;
   maxResponseKb: number;
   simulator: { seed: number; size: number; latencyMs: [number, number]; errorRate: number };
   /**
@@ -143,6 +146,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     ideEnabled: e.ENABLE_IDE ? e.ENABLE_IDE === 'true' : e.NODE_ENV !== 'production',
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     maxQueryCost: e.MAX_QUERY_COST,
+    authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE,
     maxResponseKb: e.MAX_RESPONSE_KB,
     simulator: {
       seed: e.SIM_SEED,

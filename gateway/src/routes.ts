@@ -13,6 +13,7 @@ import { isShallow, MAX_JSON_DEPTH } from './front/bodyShape.js';
 import type { CorsPolicy } from './front/cors.js';
 import { ideAssets } from './ide.js';
 import type { GatewayMetrics } from './plugins/metrics.js';
+import type { AuthThrottle } from './authThrottle.js';
 import type { RateLimiter } from './rateLimit.js';
 
 /**
@@ -26,6 +27,7 @@ export interface RouteDeps {
   apollo: ApolloServer<GatewayContext>;
   metrics: GatewayMetrics;
   limiter: RateLimiter;
+  authThrottle: AuthThrottle;
   /** Browsers on other origins (CORS_ORIGINS) and load shedding for /graphql (src/front/). */
   cors: CorsPolicy;
   admission: Admission;

@@ -21,6 +21,7 @@ import { answerIntegrity } from './plugins/integrity.js';
 import { responseCachePlugin } from './plugins/responseCache.js';
 import { responseSizeCap } from './plugins/responseSize.js';
 import { createRateLimiter } from './rateLimit.js';
+import { createAuthThrottle } from './authThrottle.js';
 import { failRequest, routes } from './routes.js';
 import { fixedSupergraph, supergraphFromFile, type SupergraphEvents } from './supergraphFile.js';
 import { disableApolloTelemetry } from './telemetry.js';
@@ -88,9 +89,10 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   await apollo.start();
 
   const limiter = createRateLimiter(cache, config.rateLimitPerMinute, () => metrics.rateLimited.inc());
+  const authThrottle = createAuthThrottle({ cache, perMinute: config.authFailuresPerMinute, logger, onFailure: () => metrics.authFailures.inc() });
   const cors = corsPolicy(config.cors.origins);
   const shedding = admission(config.admission, (why) => metrics.shed.inc({ reason: why }));
-  const handle = routes({ config, cache, logger, apollo, metrics, limiter, cors, admission: shedding, supergraph: () => supergraphHash });
+  const handle = routes({ config, cache, logger, apollo, metrics, limiter, authThrottle, cors, admission: shedding, supergraph: () => supergraphHash });
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => failRequest(res, error, logger));
   });
