@@ -128,7 +128,7 @@ function createApollo(options: GatewayOptions, gateway: ApolloGateway, metrics: 
     // The process drains on SIGTERM itself (core/lifecycle.ts → close: stop accepting, finish
     // in-flight, then stop Apollo); Apollo's own handler would stop it mid-request.
     stopOnTerminationSignals: false,
-    formatError: createFormatError(logger),
+    formatError: createFormatError(logger, { suggestions: config.ideEnabled }),
     // CSRF prevention stays at Apollo's default (on): GETs and simple POSTs need a preflight header.
     persistedQueries: { cache: keyValueCache(cache, { prefix: 'apq:' }), ttl: null },
     plugins: [

@@ -154,6 +154,14 @@ describe('gateway in production mode', () => {
       expect([introspection.status, ...codes(introspection)]).toEqual([400, 'GRAPHQL_VALIDATION_FAILED']);
       const typo = await stack.query('{ countrys { code } }');
       expect(typo.errors?.[0]?.message).not.toContain('Did you mean');
+      // Enum values are suggested by graphql-js in other words ("the enum value …"), inline and in variables.
+      const enumTypo = await stack.query('{ occupations(level: MAJORR) { totalCount } }');
+      expect(codes(enumTypo)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+      expect(enumTypo.errors?.[0]?.message).toMatch(/MAJORR/);
+      expect(enumTypo.errors?.[0]?.message).not.toMatch(/did you mean|MAJOR\b/i);
+      const variableTypo = await stack.query('query ($l: OccupationLevel) { occupations(level: $l) { totalCount } }', { l: 'MAJORR' });
+      expect(variableTypo.errors?.[0]?.message).toMatch(/MAJORR/);
+      expect(variableTypo.errors?.[0]?.message).not.toMatch(/did you mean|MAJOR\b/i);
       expect((await fetch(stack.ideUrl)).status).toBe(404);
       expect((await stack.query('{ country(code: "MY") { code } }')).data).toEqual({ country: { code: 'MY' } });
     } finally {
