@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -41,6 +42,8 @@ const EnvSchema = z.object({
   /** Most a query may cost, list sizes multiplied (gateway/src/plugins/cost.ts). */
   /** Failed authentications per source address and minute before 429 AUTH_THROTTLED (gateway/src/authThrottle.ts). */
   AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Proxies (addresses or CIDRs) whose X-Forwarded-For names the client (gateway/src/clientAddress.ts). */
+  TRUSTED_PROXIES: csv.default([]).refine((entries) => entries.every(isAddressOrCidr), 'comma-separated addresses or CIDRs (10.0.0.0/8, ::1)'),
   MAX_QUERY_COST: z.coerce.number().int().positive().default(20_000),
   /** Largest answer the gateway sends (serialised, KB); a larger one becomes RESPONSE_TOO_LARGE. */
   MAX_RESPONSE_KB: z.coerce.number().int().positive().default(4_096),
@@ -91,6 +94,7 @@ export interface Config {
   ideEnabled: boolean;
   rateLimitPerMinute: number;
   maxQueryCost: number;
+  trustedProxies: string[];
   authFailuresPerMinute: number;
   maxResponseKb: number;
   simulator: { seed: number; size: number; latencyMs: [number, number]; errorRate: number };
@@ -146,6 +150,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     ideEnabled: e.ENABLE_IDE ? e.ENABLE_IDE === 'true' : e.NODE_ENV !== 'production',
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     maxQueryCost: e.MAX_QUERY_COST,
+    trustedProxies: e.TRUSTED_PROXIES,
     authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE,
     maxResponseKb: e.MAX_RESPONSE_KB,
     simulator: {
@@ -243,4 +248,11 @@ function parseApiKeys(entries: string[]): Map<string, string[]> {
 function parseRange(text: string): [number, number] {
   const [lo, hi] = text.split('-').map(Number);
   return [lo ?? 0, hi ?? lo ?? 0];
+}
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address = '', prefix] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
 }

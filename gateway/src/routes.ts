@@ -15,6 +15,7 @@ import { ideAssets } from './ide.js';
 import type { GatewayMetrics } from './plugins/metrics.js';
 import type { AuthThrottle } from './authThrottle.js';
 import type { RateLimiter } from './rateLimit.js';
+import { clientAddressResolver, type ClientAddress } from './clientAddress.js';
 
 /**
  * The gateway's HTTP surface: POST|GET /graphql, GET /health (alive), GET /ready (a supergraph
@@ -38,7 +39,7 @@ export interface RouteDeps {
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 export function routes(deps: RouteDeps): Handler {
-  const graphql = graphqlHandler(deps);
+  const graphql = graphqlHandler(deps, clientAddressResolver(deps.config.trustedProxies));
   return async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://gateway').pathname;
     const get = req.method === 'GET';
@@ -56,7 +57,7 @@ export function routes(deps: RouteDeps): Handler {
   };
 }
 
-function graphqlHandler(deps: RouteDeps): Handler {
+function graphqlHandler(deps: RouteDeps, clientAddress: ClientAddress): Handler {
   return async (req, res) => {
     const requestId = requestIdFrom(req.headers);
     res.setHeader(REQUEST_ID_HEADER, requestId);
@@ -66,7 +67,7 @@ function graphqlHandler(deps: RouteDeps): Handler {
     }
     const response = await deps.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMap(req), search: new URL(req.url ?? '/', 'http://gateway').search, body },
-      context: () => buildContext(deps, { headers: req.headers, ip: req.socket.remoteAddress ?? 'unknown', requestId }),
+      context: () => buildContext(deps, { headers: req.headers, ip: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']), requestId }),
     });
     await writeGraphQLResponse(res, response);
   };
