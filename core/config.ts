@@ -44,6 +44,8 @@ const EnvSchema = z.object({
   AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(10),
   /** Proxies (addresses or CIDRs) whose X-Forwarded-For names the client (gateway/src/clientAddress.ts). */
   TRUSTED_PROXIES: csv.default([]).refine((entries) => entries.every(isAddressOrCidr), 'comma-separated addresses or CIDRs (10.0.0.0/8, ::1)'),
+  /** When set, GET /metrics needs `Authorization: Bearer <token>` (gateway/src/metricsAccess.ts). */
+  METRICS_TOKEN: z.string().min(16).optional(),
   MAX_QUERY_COST: z.coerce.number().int().positive().default(20_000),
   /** Largest answer the gateway sends (serialised, KB); a larger one becomes RESPONSE_TOO_LARGE. */
   MAX_RESPONSE_KB: z.coerce.number().int().positive().default(4_096),
@@ -94,6 +96,7 @@ export interface Config {
   ideEnabled: boolean;
   rateLimitPerMinute: number;
   maxQueryCost: number;
+  metricsToken: string | undefined;
   trustedProxies: string[];
   authFailuresPerMinute: number;
   maxResponseKb: number;
@@ -150,6 +153,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     ideEnabled: e.ENABLE_IDE ? e.ENABLE_IDE === 'true' : e.NODE_ENV !== 'production',
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     maxQueryCost: e.MAX_QUERY_COST,
+    metricsToken: e.METRICS_TOKEN,
     trustedProxies: e.TRUSTED_PROXIES,
     authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE,
     maxResponseKb: e.MAX_RESPONSE_KB,

@@ -15,6 +15,7 @@ import { ideAssets } from './ide.js';
 import type { GatewayMetrics } from './plugins/metrics.js';
 import type { AuthThrottle } from './authThrottle.js';
 import type { RateLimiter } from './rateLimit.js';
+import { metricsAccess } from './metricsAccess.js';
 import { clientAddressResolver, type ClientAddress } from './clientAddress.js';
 
 /**
@@ -40,6 +41,7 @@ export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<voi
 
 export function routes(deps: RouteDeps): Handler {
   const graphql = graphqlHandler(deps, clientAddressResolver(deps.config.trustedProxies));
+  const mayReadMetrics = metricsAccess(deps.config.metricsToken);
   return async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://gateway').pathname;
     const get = req.method === 'GET';
@@ -51,6 +53,7 @@ export function routes(deps: RouteDeps): Handler {
     if (path === '/graphql') return sendJson(res, 405, { errors: [{ message: `Method ${req.method ?? ''} not allowed`, extensions: { code: 'METHOD_NOT_ALLOWED' } }] }, { allow: 'GET, POST' });
     if (get && path === '/health') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
     if (get && path === '/ready') return ready(deps, res);
+    if (get && path === '/metrics' && !mayReadMetrics(req.headers)) return sendJson(res, 401, { error: 'metrics need Authorization: Bearer <METRICS_TOKEN>' }, { 'www-authenticate': 'Bearer' });
     if (get && path === '/metrics') return sendText(res, 200, await deps.metrics.registry.metrics(), deps.metrics.registry.contentType);
     if (get && deps.config.ideEnabled && (path === '/ide' || path.startsWith('/ide/'))) return serveIde(path, res);
     sendJson(res, 404, { error: 'not found' });
