@@ -46,6 +46,9 @@ const EnvSchema = z.object({
   TRUSTED_PROXIES: csv.default([]).refine((entries) => entries.every(isAddressOrCidr), 'comma-separated addresses or CIDRs (10.0.0.0/8, ::1)'),
   /** When set, GET /metrics needs `Authorization: Bearer <token>` (gateway/src/metricsAccess.ts). */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /** Largest document a client may register as a persisted query, and how long it is kept (gateway/src/apq.ts). */
+  APQ_MAX_DOCUMENT_KB: z.coerce.number().int().positive().default(16),
+  APQ_TTL_SECONDS: z.coerce.number().int().positive().max(604_800).default(3_600),
   MAX_QUERY_COST: z.coerce.number().int().positive().default(20_000),
   /** Largest answer the gateway sends (serialised, KB); a larger one becomes RESPONSE_TOO_LARGE. */
   MAX_RESPONSE_KB: z.coerce.number().int().positive().default(4_096),
@@ -96,6 +99,7 @@ export interface Config {
   ideEnabled: boolean;
   rateLimitPerMinute: number;
   maxQueryCost: number;
+  apq: { maxDocumentBytes: number; ttlSeconds: number };
   metricsToken: string | undefined;
   trustedProxies: string[];
   authFailuresPerMinute: number;
@@ -153,6 +157,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     ideEnabled: e.ENABLE_IDE ? e.ENABLE_IDE === 'true' : e.NODE_ENV !== 'production',
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     maxQueryCost: e.MAX_QUERY_COST,
+    apq: { maxDocumentBytes: e.APQ_MAX_DOCUMENT_KB * 1024, ttlSeconds: e.APQ_TTL_SECONDS },
     metricsToken: e.METRICS_TOKEN,
     trustedProxies: e.TRUSTED_PROXIES,
     authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE,

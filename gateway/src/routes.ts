@@ -16,6 +16,7 @@ import type { GatewayMetrics } from './plugins/metrics.js';
 import type { AuthThrottle } from './authThrottle.js';
 import type { RateLimiter } from './rateLimit.js';
 import { metricsAccess } from './metricsAccess.js';
+import { apqRegistrationTooLarge } from './apq.js';
 import { clientAddressResolver, type ClientAddress } from './clientAddress.js';
 
 /**
@@ -68,6 +69,8 @@ function graphqlHandler(deps: RouteDeps, clientAddress: ClientAddress): Handler 
     if (!isShallow(body)) {
       return sendJson(res, 400, { errors: [{ message: `The request body nests deeper than ${MAX_JSON_DEPTH} levels.`, extensions: { code: 'BAD_REQUEST' } }] });
     }
+    const tooLarge = apqRegistrationTooLarge(body, deps.config.apq.maxDocumentBytes);
+    if (tooLarge) return sendJson(res, 400, { errors: [tooLarge] });
     const response = await deps.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMap(req), search: new URL(req.url ?? '/', 'http://gateway').search, body },
       context: () => buildContext(deps, { headers: req.headers, ip: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']), requestId }),

@@ -130,7 +130,7 @@ function createApollo(options: GatewayOptions, gateway: ApolloGateway, metrics: 
     stopOnTerminationSignals: false,
     formatError: createFormatError(logger, { suggestions: config.ideEnabled }),
     // CSRF prevention stays at Apollo's default (on): GETs and simple POSTs need a preflight header.
-    persistedQueries: { cache: keyValueCache(cache, { prefix: 'apq:' }), ttl: null },
+    persistedQueries: { cache: keyValueCache(cache, { prefix: 'apq:' }), ttl: config.apq.ttlSeconds },
     plugins: [
       // Apollo's landing page loads from a CDN; the IDE is served from /ide instead.
       ApolloServerPluginLandingPageDisabled(),
