@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -38,6 +39,19 @@ const EnvSchema = z.object({
   ENABLE_IDE: z.enum(['true', 'false']).optional(),
   /** Requests per minute per API key (or per IP for anonymous callers). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Most a query may cost, list sizes multiplied (gateway/src/plugins/cost.ts). */
+  /** Failed authentications per source address and minute before 429 AUTH_THROTTLED (gateway/src/authThrottle.ts). */
+  AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Proxies (addresses or CIDRs) whose X-Forwarded-For names the client (gateway/src/clientAddress.ts). */
+  TRUSTED_PROXIES: csv.default([]).refine((entries) => entries.every(isAddressOrCidr), 'comma-separated addresses or CIDRs (10.0.0.0/8, ::1)'),
+  /** When set, GET /metrics needs `Authorization: Bearer <token>` (gateway/src/metricsAccess.ts). */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** Largest document a client may register as a persisted query, and how long it is kept (gateway/src/apq.ts). */
+  APQ_MAX_DOCUMENT_KB: z.coerce.number().int().positive().default(16),
+  APQ_TTL_SECONDS: z.coerce.number().int().positive().max(604_800).default(3_600),
+  MAX_QUERY_COST: z.coerce.number().int().positive().default(20_000),
+  /** Largest answer the gateway sends (serialised, KB); a larger one becomes RESPONSE_TOO_LARGE. */
+  MAX_RESPONSE_KB: z.coerce.number().int().positive().default(4_096),
   /** Simulated national systems. */
   SIM_SEED: z.coerce.number().int().default(42),
   SIM_SIZE: z.coerce.number().int().positive().default(3000),
@@ -92,6 +106,12 @@ export interface Config {
   jwt: { secret: string; issuer: string | undefined } | undefined;
   ideEnabled: boolean;
   rateLimitPerMinute: number;
+  maxQueryCost: number;
+  apq: { maxDocumentBytes: number; ttlSeconds: number };
+  metricsToken: string | undefined;
+  trustedProxies: string[];
+  authFailuresPerMinute: number;
+  maxResponseKb: number;
   simulator: { seed: number; size: number; latencyMs: [number, number]; errorRate: number };
   /**
    * The settings a subgraph declares in its subgraph.json (credentials, its upstream URL…), read
@@ -146,6 +166,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     jwt: e.JWT_SECRET ? { secret: e.JWT_SECRET, issuer: e.JWT_ISSUER } : undefined,
     ideEnabled: e.ENABLE_IDE ? e.ENABLE_IDE === 'true' : e.NODE_ENV !== 'production',
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    maxQueryCost: e.MAX_QUERY_COST,
+    apq: { maxDocumentBytes: e.APQ_MAX_DOCUMENT_KB * 1024, ttlSeconds: e.APQ_TTL_SECONDS },
+    metricsToken: e.METRICS_TOKEN,
+    trustedProxies: e.TRUSTED_PROXIES,
+    authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE,
+    maxResponseKb: e.MAX_RESPONSE_KB,
     simulator: {
       seed: e.SIM_SEED,
       size: e.SIM_SIZE,
@@ -243,4 +269,11 @@ function parseApiKeys(entries: string[]): Map<string, string[]> {
 function parseRange(text: string): [number, number] {
   const [lo, hi] = text.split('-').map(Number);
   return [lo ?? 0, hi ?? lo ?? 0];
+}
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address = '', prefix] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
 }

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Config } from '../../core/config.js';
 import { langFrom, type Lang } from '../../core/request.js';
 import { identifyCaller, type Caller } from './auth.js';
+import type { AuthThrottle } from './authThrottle.js';
 import type { RateLimiter } from './rateLimit.js';
 
 export type { Caller };
@@ -34,10 +35,10 @@ const MAX_ACCEPT_LANGUAGE = 256;
  * chosen by the HTTP layer first (kit's `requestIdFrom`), so even a refused request is traceable.
  */
 export async function buildContext(
-  deps: { config: Config; limiter: RateLimiter },
+  deps: { config: Config; limiter: RateLimiter; authThrottle: AuthThrottle },
   request: { headers: IncomingHttpHeaders; ip: string; requestId: string },
 ): Promise<GatewayContext> {
-  const caller = await identifyCaller(deps.config, request.headers, request.ip);
+  const caller = await deps.authThrottle.identify(request, () => identifyCaller(deps.config, request.headers, request.ip));
   await deps.limiter.admit(caller);
   const acceptLanguage = single(request.headers['accept-language'])?.slice(0, MAX_ACCEPT_LANGUAGE);
   return { requestId: request.requestId, acceptLanguage, lang: langFrom(acceptLanguage), caller, subgraphCacheHints: [], partialAnswers: [] };

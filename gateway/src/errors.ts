@@ -6,9 +6,25 @@ import type { Logger } from '../../core/log.js';
  * The last look at every error before it reaches a client. Coded errors (ours, Apollo's, the
  * subgraphs') pass unchanged. Apollo answers a few bad requests with an HTTP 4xx but no code
  * (e.g. "provided sha does not match query") — those become BAD_REQUEST. Anything else uncoded is
- * unexpected: logged in full, and masked for the client.
+ * unexpected: logged in full, and masked for the client. Without suggestions (production), every
+ * "Did you mean …?" is cut from the message — graphql-armor's mask catches field names only, not
+ * graphql-js's "Did you mean the enum value …?" in validation and variable errors (issue 14.9).
  */
-export function createFormatError(logger: Logger) {
+export function createFormatError(logger: Logger, options: { suggestions: boolean } = { suggestions: true }) {
+  const format = formatFor(logger);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const result = format(formatted, error);
+    return options.suggestions ? result : { ...result, message: withoutSuggestions(result.message) };
+  };
+}
+
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+function withoutSuggestions(message: string): string {
+  return message.replace(SUGGESTION, '').trim();
+}
+
+function formatFor(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
     const original = unwrapResolverError(error);

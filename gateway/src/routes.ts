@@ -13,7 +13,11 @@ import { isShallow, MAX_JSON_DEPTH } from './front/bodyShape.js';
 import type { CorsPolicy } from './front/cors.js';
 import { ideAssets } from './ide.js';
 import type { GatewayMetrics } from './plugins/metrics.js';
+import type { AuthThrottle } from './authThrottle.js';
 import type { RateLimiter } from './rateLimit.js';
+import { metricsAccess } from './metricsAccess.js';
+import { apqRegistrationTooLarge } from './apq.js';
+import { clientAddressResolver, type ClientAddress } from './clientAddress.js';
 
 /**
  * The gateway's HTTP surface: POST|GET /graphql, GET /health (alive), GET /ready (a supergraph
@@ -26,6 +30,7 @@ export interface RouteDeps {
   apollo: ApolloServer<GatewayContext>;
   metrics: GatewayMetrics;
   limiter: RateLimiter;
+  authThrottle: AuthThrottle;
   /** Browsers on other origins (CORS_ORIGINS) and load shedding for /graphql (src/front/). */
   cors: CorsPolicy;
   admission: Admission;
@@ -36,7 +41,8 @@ export interface RouteDeps {
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 export function routes(deps: RouteDeps): Handler {
-  const graphql = graphqlHandler(deps);
+  const graphql = graphqlHandler(deps, clientAddressResolver(deps.config.trustedProxies));
+  const mayReadMetrics = metricsAccess(deps.config.metricsToken);
   return async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://gateway').pathname;
     const get = req.method === 'GET';
@@ -48,13 +54,14 @@ export function routes(deps: RouteDeps): Handler {
     if (path === '/graphql') return sendJson(res, 405, { errors: [{ message: `Method ${req.method ?? ''} not allowed`, extensions: { code: 'METHOD_NOT_ALLOWED' } }] }, { allow: 'GET, POST' });
     if (get && path === '/health') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
     if (get && path === '/ready') return ready(deps, res);
+    if (get && path === '/metrics' && !mayReadMetrics(req.headers)) return sendJson(res, 401, { error: 'metrics need Authorization: Bearer <METRICS_TOKEN>' }, { 'www-authenticate': 'Bearer' });
     if (get && path === '/metrics') return sendText(res, 200, await deps.metrics.registry.metrics(), deps.metrics.registry.contentType);
     if (get && deps.config.ideEnabled && (path === '/ide' || path.startsWith('/ide/'))) return serveIde(path, res);
     sendJson(res, 404, { error: 'not found' });
   };
 }
 
-function graphqlHandler(deps: RouteDeps): Handler {
+function graphqlHandler(deps: RouteDeps, clientAddress: ClientAddress): Handler {
   return async (req, res) => {
     const requestId = requestIdFrom(req.headers);
     res.setHeader(REQUEST_ID_HEADER, requestId);
@@ -62,9 +69,11 @@ function graphqlHandler(deps: RouteDeps): Handler {
     if (!isShallow(body)) {
       return sendJson(res, 400, { errors: [{ message: `The request body nests deeper than ${MAX_JSON_DEPTH} levels.`, extensions: { code: 'BAD_REQUEST' } }] });
     }
+    const tooLarge = apqRegistrationTooLarge(body, deps.config.apq.maxDocumentBytes);
+    if (tooLarge) return sendJson(res, 400, { errors: [tooLarge] });
     const response = await deps.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMap(req), search: new URL(req.url ?? '/', 'http://gateway').search, body },
-      context: () => buildContext(deps, { headers: req.headers, ip: req.socket.remoteAddress ?? 'unknown', requestId }),
+      context: () => buildContext(deps, { headers: req.headers, ip: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']), requestId }),
     });
     await writeGraphQLResponse(res, response);
   };

@@ -19,7 +19,9 @@ import { createGatewayMetrics, metricsPlugin, watchCache, type GatewayMetrics } 
 import { operationGuard } from './plugins/operations.js';
 import { answerIntegrity } from './plugins/integrity.js';
 import { responseCachePlugin } from './plugins/responseCache.js';
+import { responseSizeCap } from './plugins/responseSize.js';
 import { createRateLimiter } from './rateLimit.js';
+import { createAuthThrottle } from './authThrottle.js';
 import { failRequest, routes } from './routes.js';
 import { fixedSupergraph, supergraphFromFile, type SupergraphEvents } from './supergraphFile.js';
 import { disableApolloTelemetry } from './telemetry.js';
@@ -87,9 +89,10 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   await apollo.start();
 
   const limiter = createRateLimiter(cache, config.rateLimitPerMinute, () => metrics.rateLimited.inc());
+  const authThrottle = createAuthThrottle({ cache, perMinute: config.authFailuresPerMinute, logger, onFailure: () => metrics.authFailures.inc() });
   const cors = corsPolicy(config.cors.origins);
   const shedding = admission(config.admission, (why) => metrics.shed.inc({ reason: why }));
-  const handle = routes({ config, cache, logger, apollo, metrics, limiter, cors, admission: shedding, supergraph: () => supergraphHash });
+  const handle = routes({ config, cache, logger, apollo, metrics, limiter, authThrottle, cors, admission: shedding, supergraph: () => supergraphHash });
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => failRequest(res, error, logger));
   });
@@ -114,7 +117,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
 
 function createApollo(options: GatewayOptions, gateway: ApolloGateway, metrics: GatewayMetrics, supergraph: () => string | undefined): ApolloServer<GatewayContext> {
   const { config, cache, logger } = options;
-  const limits = queryLimits({ ...DEFAULT_LIMITS, ...options.limits }, { suggestFields: config.ideEnabled });
+  const limits = queryLimits({ ...DEFAULT_LIMITS, maxCost: config.maxQueryCost, ...options.limits }, { suggestFields: config.ideEnabled });
   const ttl = options.responseCacheTtlSeconds ?? DEFAULT_RESPONSE_TTL_SECONDS;
   return new ApolloServer<GatewayContext>({
     gateway,
@@ -125,9 +128,9 @@ function createApollo(options: GatewayOptions, gateway: ApolloGateway, metrics: 
     // The process drains on SIGTERM itself (core/lifecycle.ts → close: stop accepting, finish
     // in-flight, then stop Apollo); Apollo's own handler would stop it mid-request.
     stopOnTerminationSignals: false,
-    formatError: createFormatError(logger),
+    formatError: createFormatError(logger, { suggestions: config.ideEnabled }),
     // CSRF prevention stays at Apollo's default (on): GETs and simple POSTs need a preflight header.
-    persistedQueries: { cache: keyValueCache(cache, { prefix: 'apq:' }), ttl: null },
+    persistedQueries: { cache: keyValueCache(cache, { prefix: 'apq:' }), ttl: config.apq.ttlSeconds },
     plugins: [
       // Apollo's landing page loads from a CDN; the IDE is served from /ide instead.
       ApolloServerPluginLandingPageDisabled(),
@@ -137,6 +140,7 @@ function createApollo(options: GatewayOptions, gateway: ApolloGateway, metrics: 
       operationGuard(),
       answerIntegrity(logger),
       metricsPlugin(metrics),
+      responseSizeCap(config.maxResponseKb * 1024),
       ...(ttl > 0 ? [responseCachePlugin({ cache, defaultTtlSeconds: ttl, metrics, supergraph })] : []),
     ],
     logger,

@@ -2,10 +2,11 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ParseOptions, ValidationRule } from 'graphql';
 import type { GatewayContext } from '../context.js';
+import { costLimit } from './cost.js';
 
 /**
- * What one request may ask for: depth, cost, aliases and directives (graphql-armor validation
- * rules) and tokens (graphql-js's own parser limit). A query over a limit is refused before any
+ * What one request may ask for: depth, aliases and directives (graphql-armor validation
+ * rules), cost with list sizes multiplied (./cost.ts; armor's cost limit ignores `first`) and tokens (graphql-js's own parser limit). A query over a limit is refused before any
  * subgraph is called, with HTTP 400 and a coded error: GRAPHQL_VALIDATION_FAILED, or
  * GRAPHQL_PARSE_FAILED for the token limit. Armor's token plugin is not used: it throws from a
  * hook Apollo does not guard, which turns an over-long query into a 500.
@@ -28,7 +29,7 @@ export function queryLimits(limits: QueryLimits, options: { suggestFields: boole
 } {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
-    costLimit: { maxCost: limits.maxCost },
+    costLimit: { enabled: false },
     maxAliases: { n: limits.maxAliases },
     maxTokens: { enabled: false },
     maxDirectives: { n: limits.maxDirectives },
@@ -36,5 +37,9 @@ export function queryLimits(limits: QueryLimits, options: { suggestFields: boole
     blockFieldSuggestion: { enabled: !options.suggestFields },
   });
   const { validationRules, plugins } = armor.protect();
-  return { validationRules, plugins: plugins as ApolloServerPlugin<GatewayContext>[], parseOptions: { maxTokens: limits.maxTokens } };
+  return {
+    validationRules,
+    plugins: [...(plugins as ApolloServerPlugin<GatewayContext>[]), costLimit(limits.maxCost)],
+    parseOptions: { maxTokens: limits.maxTokens },
+  };
 }

@@ -14,6 +14,7 @@ export interface GatewayMetrics {
   responseCache: Counter<'outcome'>;
   supergraphReloads: Counter<'outcome'>;
   rateLimited: Counter;
+  authFailures: Counter;
   shed: Counter<'reason'>;
   subgraphDuration: Histogram<'subgraph' | 'outcome'>;
 }
@@ -34,6 +35,7 @@ export function createGatewayMetrics(): GatewayMetrics {
     }),
     responseCache: new Counter({ name: 'lmis_gateway_response_cache_total', help: 'Whole-response cache lookups (hit, miss)', labelNames: ['outcome'], registers }),
     supergraphReloads: new Counter({ name: 'lmis_gateway_supergraph_reloads_total', help: 'Supergraph file changes (swapped, rejected)', labelNames: ['outcome'], registers }),
+    authFailures: new Counter({ name: 'lmis_gateway_auth_failures_total', help: 'Presented credentials refused (401), before throttling', registers }),
     rateLimited: new Counter({ name: 'lmis_gateway_rate_limited_total', help: 'Requests refused by the rate limit', registers }),
     subgraphDuration: new Histogram({
       name: 'lmis_gateway_subgraph_request_seconds',

@@ -110,12 +110,19 @@ describe('Thai Mee Ngan Tham → model: codes, places, people', () => {
     expect(v.employer).toEqual({ name: 'บริษัท สยามพัฒนา จำกัด', industryCode: '43210', industryScheme: 'TSIC-2009' });
   });
 
-  it('flags a syndicated copy as a duplicate of the platform posting, linking to the source; keeps the HTML', () => {
+  it('turns the HTML description into text: no tags, scripts or links left, entities decoded (issue 14.9)', () => {
+    expect(toVacancy(job()).description).toBe('รับสมัครช่างเชื่อม');
+    const hostile = toVacancy(job({ description: '<p>งาน&amp;สวัสดิการ</p><script>alert(1)</script><ul><li>ประกันสังคม</li></ul><a href="javascript:x()">สมัคร</a><img src=x onerror=alert(2)>' }));
+    expect(hostile.description).toBe('งาน&สวัสดิการ\n\n * ประกันสังคม\n\nสมัคร');
+    expect(toVacancy(job({ description: null })).description).toBeNull();
+    expect(toVacancy(job({ description: '<p> </p>' })).description).toBeNull();
+  });
+
+  it('flags a syndicated copy as a duplicate of the platform posting, linking to the source', () => {
     const copy = toVacancy(job({ job_id: 512399, ref_job_id: 500001, job_from: 'hundredbillion', detail_path: 'hundredbillion/detail/512399' }));
     expect(copy.duplicateOf).toBe('TH:500001');
     expect(copy.applyUrl).toMatch(/\/hundredbillion\/detail\/512399$/);
     expect(toVacancy(job()).duplicateOf).toBeNull();
-    expect(toVacancy(job()).description).toBe('<p>รับสมัคร<strong>ช่างเชื่อม</strong></p>');
     expect(toVacancy(job({ position: '  ช่างเชื่อม   ไฟฟ้า\t' })).title).toBe('ช่างเชื่อม ไฟฟ้า');
   });
 

@@ -2,6 +2,7 @@ import type { LifecycleModel, PostingState, EmploymentType, TrainingMode, Traini
 import { educationToIsced, regionByName } from '../../../kit/reference.js';
 import { feeOf, globalId, isoInOffset, occupationOf, salaryOf, skillsOf } from '../../../kit/translation.js';
 import type { DoeJob, DsdCourse } from './native.js';
+import { convert } from 'html-to-text';
 
 /** Thai Mee Ngan Tham / DSD → the shared model. Pure; throws only for a record without id, title or readable date. */
 
@@ -29,7 +30,7 @@ export function toVacancy(job: DoeJob): VacancyModel<DoeJob> {
     id: globalId('TH', nativeId),
     nativeId,
     title: tidy(job.position),
-    description: job.description,
+    description: job.description === null ? null : textOf(job.description),
     employer: job.employer_name ? { name: tidy(job.employer_name), industryCode: job.tsic_code, industryScheme: job.tsic_code ? 'TSIC-2009' : null } : null,
     regionCode: job.province_name ? (regionByName('TH', job.province_name) ?? null) : null,
     nativeRegion: [job.district_name, job.province_name].filter(Boolean).join(', ') || null,
@@ -134,4 +135,20 @@ function readableBe(text: string | null): string | null {
 
 function tidy(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The DOE portal's descriptions are HTML written by employers: as text for every client (issue
+ * 14.9) — tags, scripts and images dropped, links reduced to their words, entities decoded, lists
+ * kept as lines. Empty after that means no description.
+ */
+function textOf(html: string): string | null {
+  const text = convert(html, {
+    wordwrap: false,
+    selectors: [
+      { selector: 'a', options: { ignoreHref: true } },
+      { selector: 'img', format: 'skip' },
+    ],
+  }).trim();
+  return text || null;
 }
