@@ -18,8 +18,11 @@ function announceMissing(what: string, how: string): void {
   console.warn(`\n${bar}\n!! SKIPPING tests that need ${what}.\n!! ${how}\n${bar}\n`);
 }
 
-/** True when Redis answers PING at REDIS_URL within a second. */
-export async function redisAnswers(url = REDIS_URL): Promise<boolean> {
+/**
+ * Opens a TCP connection to `url` (default port `fallbackPort`) within a second; `greet`, when
+ * given, is written on connect and the first answer must start with `expect`.
+ */
+function socketAnswers(url: string, fallbackPort: number, probe?: { greet: string; expect: string }): Promise<boolean> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve) => {
     const socket = new Socket();
@@ -29,9 +32,14 @@ export async function redisAnswers(url = REDIS_URL): Promise<boolean> {
     };
     socket.setTimeout(1000, () => done(false));
     socket.once('error', () => done(false));
-    socket.connect(Number(port || 6379), hostname, () => socket.write('PING\r\n'));
-    socket.once('data', (d) => done(d.toString().startsWith('+PONG')));
+    socket.connect(Number(port || fallbackPort), hostname, () => (probe ? socket.write(probe.greet) : done(true)));
+    if (probe) socket.once('data', (d) => done(d.toString().startsWith(probe.expect)));
   });
+}
+
+/** True when Redis answers PING at REDIS_URL within a second. */
+export function redisAnswers(url = REDIS_URL): Promise<boolean> {
+  return socketAnswers(url, 6379, { greet: 'PING\r\n', expect: '+PONG' });
 }
 
 /** Resolves to true when Redis is there; otherwise warns (or throws in CI) and resolves false. */
@@ -54,18 +62,8 @@ export function needChromium(): boolean {
 export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** True when PostgreSQL accepts a TCP connection at POSTGRES_URL within a second. */
-export async function postgresAnswers(url = POSTGRES_URL): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = new Socket();
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(1000, () => done(false));
-    socket.once('error', () => done(false));
-    socket.connect(Number(port || 5432), hostname, () => done(true));
-  });
+export function postgresAnswers(url = POSTGRES_URL): Promise<boolean> {
+  return socketAnswers(url, 5432);
 }
 
 /** Resolves to true when PostgreSQL is there; otherwise warns (or throws in CI) and resolves false. */
