@@ -78,7 +78,7 @@ describe('MYFutureJobs simulator: search', () => {
       ['facets=MASCO==7,MASCO==8,CONTRACT_TYPE==2&minWage=1800', (j) => /^[78]/.test(j.mascoCode ?? '') && j.contractType.code === 2 && (j.actualWages?.min ?? 0) >= 1800],
       [`facets=SKILL==${encodeURIComponent(someSkill.code!)}`, (j) => j.skills.some((s) => s.code === someSkill.code)],
       [`facets=SKILL==${encodeURIComponent(someSkill.name)}`, (j) => j.skills.some((s) => s.name.toLowerCase() === someSkill.name.toLowerCase())],
-      ['facets=RECENCY==2WEEKSAGO', (j) => postedInstant(j) >= DATA_ANCHOR_MS - 14 * 86_400_000],
+      ['facets=RECENCY==2WEEKSAGO', (j) => postedInstant(j) >= data.now() - 14 * 86_400_000],
       [`postedBefore=${encodeURIComponent(jobs[100]!.postedDate)}&keywords=sdn`, (j) => postedInstant(j) <= postedInstant(jobs[100]!) && /sdn/i.test(`${j.positionTitle} ${j.positionTitleMs} ${j.companyName}`)],
     ];
     for (const [query, test] of cases) {

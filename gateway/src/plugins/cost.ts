@@ -10,9 +10,12 @@ import { httpError } from '../errors.js';
  * its children, and a list multiplies its children by how many entries it may hold — the value of
  * its slicing argument (`first`, `last`, `limit`, schema defaults included) or, for a list
  * without one, `DEFAULT_LIST_SIZE`. Lists inside a `…Connection` (edges, sources) count once: the
- * field that returned the connection already multiplied by its `first`.
+ * field that returned the connection already multiplied by its `first`. The lists without a slicing
+ * argument in this graph are short per entry (a vacancy's skills, a page's matches or sources, an
+ * occupation's national codes); the long ones all take `first`, so 5 keeps real app queries (a
+ * page of 100 matches with their skills) well inside the limit while nested pages are refused.
  */
-export const DEFAULT_LIST_SIZE = 20;
+export const DEFAULT_LIST_SIZE = 5;
 // Apollo Gateway (CommonJS) builds the schema with graphql's CommonJS build; graphql-query-complexity's
 // ESM build would check it against graphql's ESM build ("from another module or realm"), so the
 // CommonJS build of both is used here.
