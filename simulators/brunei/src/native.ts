@@ -53,6 +53,8 @@ export interface JcbVacancy {
   /** Edm.DateTime of the filling or withdrawal; null while open. */
   ClosedOn: string | null;
   Skills: JcbSkillLinks;
+  /** The skill names between pipes, `|welding|blueprints|` — the only way OData v2 can filter on them (`substringof('|welding|',SkillTags)`). */
+  SkillTags: string;
 }
 
 export type JcbStatus = 'Open' | 'Filled' | 'Withdrawn';
@@ -150,8 +152,13 @@ export function toJcbVacancy(job: GeneratedJob, seed: number): JcbVacancy {
     Status: STATUS[job.state],
     LastModified: odataDate(job.updatedAtMs),
     ClosedOn: job.closedAtMs === null ? null : odataDate(job.closedAtMs),
-    Skills: { results: [...job.skills.map((s) => ({ SkillName: s.label, EscoUri: rng.chance(0.85) ? s.uri : null })), ...(job.freeTextSkill ? [{ SkillName: job.freeTextSkill, EscoUri: null }] : [])] },
+    ...skillsOf(rng, job),
   };
+}
+
+function skillsOf(rng: Rng, job: GeneratedJob): Pick<JcbVacancy, 'Skills' | 'SkillTags'> {
+  const results = [...job.skills.map((s) => ({ SkillName: s.label, EscoUri: rng.chance(0.85) ? s.uri : null })), ...(job.freeTextSkill ? [{ SkillName: job.freeTextSkill, EscoUri: null }] : [])];
+  return { Skills: { results }, SkillTags: `|${results.map((s) => s.SkillName).join('|')}|` };
 }
 
 type Salary = Pick<JcbVacancy, 'SalaryMin' | 'SalaryMax' | 'SalaryCurrency' | 'SalaryBasis' | 'SalaryNegotiable' | 'SalaryDisplay'>;

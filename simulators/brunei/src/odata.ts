@@ -5,7 +5,7 @@ import { BadRequest } from '../../core/index.js';
  * (`eq ne gt ge lt le`) joined by `and` / `or` / `not` with parentheses; string, number (with an
  * optional `M` decimal suffix), `true` / `false` / `null` and `datetime'2026-11-20T08:00:00'` (UTC)
  * literals; the functions `startswith(f,'x')`, `endswith(f,'x')`, `substringof('x',f)` (note the
- * argument order) and `tolower` / `toupper` / `trim` on a property. Parsed into a tree, type-checked
+ * argument order) and `tolower` / `toupper` / `trim` / `length` on a property. Parsed into a tree, type-checked
  * against the entity set's properties, and compiled to a predicate; `conjuncts` lets a store answer
  * the indexed parts of a filter from posting lists.
  */
@@ -20,7 +20,10 @@ export interface Property<T> {
 }
 export type Properties<T> = Record<string, Property<T>>;
 
-export type Operand = { kind: 'property'; name: string } | { kind: 'literal'; type: EdmType | 'null'; value: Value } | { kind: 'call'; name: 'tolower' | 'toupper' | 'trim'; arg: Operand };
+export type Operand =
+  | { kind: 'property'; name: string }
+  | { kind: 'literal'; type: EdmType | 'null'; value: Value }
+  | { kind: 'call'; name: 'tolower' | 'toupper' | 'trim' | 'length'; arg: Operand };
 export type Comparison = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
 export type Expr =
   | { kind: 'and' | 'or'; left: Expr; right: Expr }
@@ -32,7 +35,7 @@ export type Expr =
 /** The service refuses filters larger than this many nodes (a guard against pathological requests). */
 export const MAX_FILTER_NODES = 400;
 const COMPARISONS = new Set<string>(['eq', 'ne', 'gt', 'ge', 'lt', 'le']);
-const STRING_FUNCTIONS = new Set<string>(['tolower', 'toupper', 'trim']);
+const STRING_FUNCTIONS = new Set<string>(['tolower', 'toupper', 'trim', 'length']);
 const MATCH_FUNCTIONS = new Set<string>(['startswith', 'endswith', 'substringof']);
 
 type Token = { kind: 'name' | 'string' | 'number' | 'datetime' | 'punct'; text: string; at: number };
@@ -109,7 +112,7 @@ function reader<T>(operand: Operand, properties: Properties<T>): (item: T) => Va
   if (operand.kind === 'literal') return () => operand.value;
   if (operand.kind === 'property') return properties[operand.name]!.get;
   const inner = reader(operand.arg, properties);
-  const apply = { tolower: (s: string) => s.toLowerCase(), toupper: (s: string) => s.toUpperCase(), trim: (s: string) => s.trim() }[operand.name];
+  const apply = { tolower: (s: string) => s.toLowerCase(), toupper: (s: string) => s.toUpperCase(), trim: (s: string) => s.trim(), length: (s: string) => s.length }[operand.name];
   return (item) => {
     const value = inner(item);
     return typeof value === 'string' ? apply(value) : value;
@@ -191,7 +194,7 @@ class Parser<T> {
       const arg = this.operand();
       this.expect(')');
       this.requireType(arg, ['Edm.String'], token.text);
-      return { kind: 'call', name: token.text as 'tolower' | 'toupper' | 'trim', arg };
+      return { kind: 'call', name: token.text as 'tolower' | 'toupper' | 'trim' | 'length', arg };
     }
     if (token.kind === 'name') {
       if (!this.properties[token.text]) throw new BadRequest(`Property '${token.text}' does not exist in the entity type (position ${token.at})`);
@@ -250,7 +253,7 @@ class Parser<T> {
 function typeOf<T>(operand: Operand, properties: Properties<T>): EdmType | 'null' {
   if (operand.kind === 'literal') return operand.type;
   if (operand.kind === 'property') return properties[operand.name]!.type;
-  return 'Edm.String';
+  return operand.name === 'length' ? 'Edm.Int32' : 'Edm.String';
 }
 
 /** `datetime'2026-11-20T08:00[:00[.000]]'`: UTC, as OData v2 reads an Edm.DateTime without offset. */

@@ -160,7 +160,9 @@ function collection(req: SimRequest, set: string, results: unknown[], total: num
     query.set('$skiptoken', skipTokenOf(next.skip));
     if (next.top === undefined) query.delete('$top');
     else query.set('$top', String(next.top));
-    d.__next = `http://${req.headers.host ?? 'localhost'}/odata/v2/${set}?${query.toString()}`;
+    // Written as OData writes it: system query options keep their `$`.
+    const search = [...query].map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&');
+    d.__next = `http://${req.headers.host ?? 'localhost'}/odata/v2/${set}?${search}`;
   }
   d.__serverTime = odataDate(nowMs);
   return { json: { d } };

@@ -54,6 +54,7 @@ export const VACANCY_PROPERTIES: Properties<JcbVacancy> = {
   Status: { type: 'Edm.String', get: (v) => v.Status },
   LastModified: { type: 'Edm.DateTime', get: (v) => date(v.LastModified) },
   ClosedOn: { type: 'Edm.DateTime', get: (v) => date(v.ClosedOn) },
+  SkillTags: { type: 'Edm.String', get: (v) => v.SkillTags },
 };
 
 export const COURSE_PROPERTIES: Properties<JcbCourse> = {

@@ -61,8 +61,9 @@ export function createJcbUpstream(ctx: AdapterContext): CountryUpstream<JcbVacan
     // `LastModified ge …` is inclusive (to the second): the kit skips the changes at the keyset's instant it has passed.
     changes: async (after, first) => {
       const since = after ? `LastModified ge ${datetimeLiteral(Date.parse(after.updatedAt))}` : undefined;
-      const page = await get<JcbVacancy>('VacancyChanges', { $filter: since, $top: Math.min(MAX_CHANGES_PAGE, first + KEYSET_SLACK), $expand: 'Skills' }, 'changes');
-      return { items: page.results, hasMore: page.__next !== undefined, asOf: isoInOffset(odataDateMs(page.__serverTime), BNT) };
+      const page = await get<JcbVacancy>('VacancyChanges', { $filter: since, $top: Math.min(MAX_CHANGES_PAGE, first + KEYSET_SLACK), $expand: 'Skills', $inlinecount: 'allpages' }, 'changes');
+      // $top caps the answer (no __next then): the count says whether more changed.
+      return { items: page.results, hasMore: Number(page.__count ?? 0) > page.results.length, asOf: isoInOffset(odataDateMs(page.__serverTime), BNT) };
     },
     searchTrainings: async (filter, first, offset) => {
       const page = await courses({ $filter: filterOf(courseTerms(filter)), $top: first, $skip: offset, $inlinecount: 'allpages' });
