@@ -16,7 +16,7 @@ import type { GatewayMetrics } from './plugins/metrics.js';
 import type { AuthThrottle } from './authThrottle.js';
 import type { RateLimiter } from './rateLimit.js';
 import { metricsAccess } from './metricsAccess.js';
-import { apqRegistrationTooLarge } from './apq.js';
+import { persistedQueryGate, type ApqRefusal } from './apq.js';
 import { clientAddressResolver, type ClientAddress } from './clientAddress.js';
 
 /**
@@ -41,7 +41,8 @@ export interface RouteDeps {
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 export function routes(deps: RouteDeps): Handler {
-  const graphql = graphqlHandler(deps, clientAddressResolver(deps.config.trustedProxies));
+  const apqGate = persistedQueryGate(deps.config.apq, (reason) => deps.metrics.persistedQueriesRefused.inc({ reason }));
+  const graphql = graphqlHandler(deps, clientAddressResolver(deps.config.trustedProxies), apqGate);
   const mayReadMetrics = metricsAccess(deps.config.metricsToken);
   return async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://gateway').pathname;
@@ -61,7 +62,7 @@ export function routes(deps: RouteDeps): Handler {
   };
 }
 
-function graphqlHandler(deps: RouteDeps, clientAddress: ClientAddress): Handler {
+function graphqlHandler(deps: RouteDeps, clientAddress: ClientAddress, apqGate: (request: { body: unknown; search: string }) => ApqRefusal | undefined): Handler {
   return async (req, res) => {
     const requestId = requestIdFrom(req.headers);
     res.setHeader(REQUEST_ID_HEADER, requestId);
@@ -69,10 +70,11 @@ function graphqlHandler(deps: RouteDeps, clientAddress: ClientAddress): Handler 
     if (!isShallow(body)) {
       return sendJson(res, 400, { errors: [{ message: `The request body nests deeper than ${MAX_JSON_DEPTH} levels.`, extensions: { code: 'BAD_REQUEST' } }] });
     }
-    const tooLarge = apqRegistrationTooLarge(body, deps.config.apq.maxDocumentBytes);
-    if (tooLarge) return sendJson(res, 400, { errors: [tooLarge] });
+    const search = new URL(req.url ?? '/', 'http://gateway').search;
+    const refused = apqGate({ body, search });
+    if (refused) return sendJson(res, refused.status, { errors: [refused.error] });
     const response = await deps.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMap(req), search: new URL(req.url ?? '/', 'http://gateway').search, body },
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMap(req), search, body },
       context: () => buildContext(deps, { headers: req.headers, ip: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']), requestId }),
     });
     await writeGraphQLResponse(res, response);
