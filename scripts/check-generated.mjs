@@ -14,7 +14,7 @@ run('npm run --silent deploy:generate');
 run('npm run --silent safelist');
 const diff = execSync(`git status --porcelain -- ${generated.join(' ')}`).toString().trim();
 if (diff) {
-  console.error(`\nGenerated files are stale; run \`npm run compose && npm run codegen\` and commit:\n${diff}`);
+  console.error(`\nGenerated files are stale; run \`npm run compose && npm run codegen && npm run safelist\` and commit:\n${diff}`);
   process.exit(1);
 }
 console.log('generated files are fresh');
