@@ -19,6 +19,9 @@ describe.skipIf(!hasRedis)('persisted query bounds', () => {
       const refused = await postGraphQL(stack.gatewayUrl, { query: big, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(big) } } });
       expect([refused.status, refused.errors?.[0]?.extensions?.code, refused.errors?.[0]?.extensions?.maxKilobytes]).toEqual([400, 'PERSISTED_QUERY_TOO_LARGE', 16]);
       expect(await store.get(`apq:${sha256(big)}`)).toBeUndefined();
+      expect(await stack.gateway.metrics.registry.getSingleMetricAsString('lmis_gateway_persisted_queries_refused_total')).toMatch(
+        /^lmis_gateway_persisted_queries_refused_total\{reason="too_large"\} 1$/m,
+      );
       // The same document sent without registering is an ordinary query, within the body limit.
       expect((await postGraphQL(stack.gatewayUrl, { query: big })).status).toBe(200);
 
