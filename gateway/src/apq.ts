@@ -18,8 +18,6 @@ import { registrationBudget } from './plugins/apqBudget.js';
  * - `off`: Apollo answers PERSISTED_QUERY_NOT_SUPPORTED; ordinary queries run.
  * The protocol itself stays Apollo's; this module gives it a store and a gate in front.
  */
-export type ApqRefusalReason = 'too_large' | 'registration_limit' | 'not_in_safelist';
-
 export function persistedQueries(
   config: Config,
   deps: { cache: Cache; logger: Logger; onRefused: (reason: ApqRefusalReason) => void },
@@ -34,6 +32,8 @@ export function persistedQueries(
   const budget = registrationBudget({ documents, cache: deps.cache, perHour: registrationsPerHour, logger: deps.logger, onLimited: () => deps.onRefused('registration_limit') });
   return { option: { cache: documents, ttl: ttlSeconds }, plugins: [budget] };
 }
+
+export type ApqRefusalReason = 'too_large' | 'registration_limit' | 'not_in_safelist';
 
 export interface ApqRefusal {
   status: number;
