@@ -177,7 +177,8 @@ describe('CSV export through the gateway', () => {
   });
 
   it('refuses a credential exactly as /graphql does', async () => {
-    for (const headers of [{ 'x-api-key': 'wrong' }, { authorization: 'Basic abc' }]) {
+    const refused: Array<Record<string, string>> = [{ 'x-api-key': 'wrong' }, { authorization: 'Basic abc' }];
+    for (const headers of refused) {
       const file = await download('/export/stats.csv', headers);
       const graphAnswer = await stack.query('{ storeSyncStatus { state } }', {}, headers);
       expect(file.status).toBe(401);
