@@ -225,17 +225,34 @@ describe('CSV export through the gateway', () => {
 describe('CSV export and the rate limit', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startStack({ subgraphs: ['taxonomy'], env: { RATE_LIMIT_PER_MINUTE: '2', API_KEYS: 'k1:public' } });
-  });
+    stack = await startStack({ subgraphs: ['taxonomy', 'exchange', ...countries], simulator: { size: 300 }, env: { RATE_LIMIT_PER_MINUTE: '2', API_KEYS: 'k1:public' } });
+  }, 180_000);
   afterAll(async () => stack?.stop());
 
-  it('counts an export against the caller’s budget like a /graphql request: past it, 429 with Retry-After', async () => {
-    const url = stack.gatewayUrl.replace(/\/graphql$/, '/export/stats.csv');
-    expect((await stack.query('{ countries { code } }', {}, { 'x-api-key': 'k1' })).status).toBe(200);
-    // Admitted (the taxonomy-only graph has no statistics, so the graph itself refuses it).
-    const admitted = await fetch(url, { headers: { 'x-api-key': 'k1' } });
-    expect(admitted.status).toBe(400);
-    expect(((await admitted.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  /** The body as far as it arrived, and whether the transfer broke off. */
+  const readAll = async (res: Response) => {
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    try {
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += decoder.decode(chunk.value, { stream: true });
+      return { text, broken: false };
+    } catch {
+      return { text, broken: true };
+    }
+  };
+
+  it('counts every page against the caller’s budget: past it the file is cut with an error line, the next export is 429', async () => {
+    const url = stack.gatewayUrl.replace(/\/graphql$/, '/export/vacancies.csv');
+    const res = await fetch(url, { headers: { 'x-api-key': 'k1' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('transfer-encoding')).toBe('chunked');
+    const body = await readAll(res);
+    expect(body.broken).toBe(true);
+    const csv = readCsv(body.text);
+    expect(csv.records).toHaveLength(200);
+    expect(csv.trailer.get('error')).toMatch(/^RATE_LIMITED: /);
+
     const limited = await fetch(url, { headers: { 'x-api-key': 'k1' } });
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);

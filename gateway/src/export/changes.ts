@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Column } from './cells.js';
 import { commonParams, integer, text } from './params.js';
 import { MAX_EXPORT_ROWS, pagedRows } from './paging.js';
-import { errorLines, exportKind } from './table.js';
+import { errorLines, exportKind, sourceLines } from './table.js';
 
 /** GET /export/changes.csv — the store's change feed (`vacancyChanges`), walked by its cursor. */
 const PAGE_SIZE = 500; // the graph's largest `first` for the feed
@@ -47,7 +47,7 @@ export const changesExport = exportKind({
       fetch: async (first, after) => {
         const answer = await run<{ vacancyChanges: Connection }>(QUERY, { since: p.since, first, after });
         const page = answer.data.vacancyChanges;
-        return { pageInfo: page.pageInfo, rows: page.edges.map((edge) => COLUMNS.map(([, value]) => value(edge))), metadata: [['since', p.since], ...errorLines(answer)], warnings: errorLines(answer) };
+        return { pageInfo: page.pageInfo, rows: page.edges.map((edge) => COLUMNS.map(([, value]) => value(edge))), metadata: [['since', p.since], ...sourceLines([], answer)], warnings: errorLines(answer) };
       },
     }),
 });

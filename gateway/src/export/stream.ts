@@ -53,7 +53,7 @@ export async function streamCsv(res: ServerResponse, doc: CsvDocument, logger: L
     // A client gone mid-walk: the generator stops, no further page is asked for.
     await doc.pages.return(undefined);
   }
-  res.end(lines(trailer));
+  if (!res.destroyed) res.end(lines(trailer));
 }
 
 function lines(metadata: Metadata): string {

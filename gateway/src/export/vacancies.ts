@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Column } from './cells.js';
 import { commonParams, filterParams, integer, text, upper, vacancyFilter } from './params.js';
 import { MAX_EXPORT_ROWS, pagedRows } from './paging.js';
-import { exportKind, sourceLines } from './table.js';
+import { errorLines, exportKind, sourceLines } from './table.js';
 
 /**
  * GET /export/vacancies.csv — the live cross-border search (`vacancies`), walked page by page
@@ -80,7 +80,7 @@ export const vacanciesExport = exportKind({
           pageInfo: page.pageInfo,
           rows: page.edges.map(({ node }) => COLUMNS.map(([, value]) => value(node))),
           metadata: [['totalCount', page.totalCount], ...sourceLines(page.sources, answer)],
-          warnings: page.sources.filter((s) => s.status !== 'OK').map((s): [string, string] => [`source[${s.country.code}]`, s.status]),
+          warnings: [...page.sources.filter((s) => s.status !== 'OK').map((s): [string, string] => [`source[${s.country.code}]`, s.status]), ...errorLines(answer)],
         };
       },
     }),
