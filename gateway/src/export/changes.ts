@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { Column } from './cells.js';
-import { commonParams, integer, text } from './params.js';
-import { MAX_EXPORT_ROWS, pagedRows } from './paging.js';
-import { errorLines, exportKind, sourceLines } from './table.js';
+import { commonParams, text } from './params.js';
+import { pagedExport, pagingParams } from './paging.js';
+import { errorLines, sourceLines } from './table.js';
 
 /** GET /export/changes.csv — the store's change feed (`vacancyChanges`), walked by its cursor. */
 const PAGE_SIZE = 500; // the graph's largest `first` for the feed
-const params = z.object({ ...commonParams, since: text(40), limit: integer(1, MAX_EXPORT_ROWS).optional(), after: text(500).optional() });
+const params = z.object({ ...commonParams, since: text(40), ...pagingParams });
 
 interface Change {
   cursor: string;
@@ -35,19 +35,14 @@ const COLUMNS: Array<Column<Change>> = [
   ['title', (c) => c.node.vacancy?.title],
 ];
 
-export const changesExport = exportKind({
+export const changesExport = pagedExport({
   name: 'changes',
   params,
-  columns: () => COLUMNS.map(([name]) => name),
-  pages: (p, run) =>
-    pagedRows({
-      pageSize: PAGE_SIZE,
-      limit: p.limit,
-      after: p.after,
-      fetch: async (first, after) => {
-        const answer = await run<{ vacancyChanges: Connection }>(QUERY, { since: p.since, first, after });
-        const page = answer.data.vacancyChanges;
-        return { pageInfo: page.pageInfo, rows: page.edges.map((edge) => COLUMNS.map(([, value]) => value(edge))), metadata: [['since', p.since], ...sourceLines([], answer)], warnings: errorLines(answer) };
-      },
-    }),
+  pageSize: PAGE_SIZE,
+  columns: COLUMNS,
+  async page(p, run, first, after) {
+    const answer = await run<{ vacancyChanges: Connection }>(QUERY, { since: p.since, first, after });
+    const page = answer.data.vacancyChanges;
+    return { pageInfo: page.pageInfo, items: page.edges, metadata: [['since', p.since], ...sourceLines([], answer)], warnings: errorLines(answer) };
+  },
 });

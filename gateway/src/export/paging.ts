@@ -1,4 +1,8 @@
-import type { Metadata, Page } from './table.js';
+import type { z } from 'zod';
+import type { Column } from './cells.js';
+import type { RunOperation } from './graph.js';
+import { integer, text } from './params.js';
+import { exportKind, type ExportKind, type Metadata, type Page } from './table.js';
 
 /**
  * Walks a keyset-paged field: one GraphQL operation per page, the next asked for only when the
@@ -7,6 +11,42 @@ import type { Metadata, Page } from './table.js';
  * then says where to continue.
  */
 export const MAX_EXPORT_ROWS = 10_000;
+
+/** `limit` (rows in all, at most MAX_EXPORT_ROWS) and `after` (the cursor to start after). */
+export const pagingParams = {
+  limit: integer(1, MAX_EXPORT_ROWS).optional(),
+  after: text(500).optional(),
+};
+
+/** An export of a keyset-paged field: `page` runs one operation for one page of items. */
+export interface PagedKind<S extends z.ZodObject, T> {
+  name: string;
+  params: S;
+  /** The field's largest `first`. */
+  pageSize: number;
+  columns: Array<Column<T>>;
+  page(params: z.infer<S>, run: RunOperation, first: number, after: string | null): Promise<Omit<FetchedPage, 'rows'> & { items: T[] }>;
+}
+
+export function pagedExport<S extends z.ZodObject, T>(kind: PagedKind<S, T>): ExportKind {
+  return exportKind({
+    name: kind.name,
+    params: kind.params,
+    columns: () => kind.columns.map(([name]) => name),
+    pages: (params, run) => {
+      const { limit, after } = params as { limit?: number; after?: string };
+      return pagedRows({
+        pageSize: kind.pageSize,
+        limit,
+        after,
+        fetch: async (first, cursor) => {
+          const { items, ...page } = await kind.page(params, run, first, cursor);
+          return { ...page, rows: items.map((item) => kind.columns.map(([, value]) => value(item))) };
+        },
+      });
+    },
+  });
+}
 
 export interface FetchedPage {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };

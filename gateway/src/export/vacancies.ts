@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import type { Column } from './cells.js';
-import { commonParams, filterParams, integer, text, upper, vacancyFilter } from './params.js';
-import { MAX_EXPORT_ROWS, pagedRows } from './paging.js';
-import { errorLines, exportKind, sourceLines } from './table.js';
+import { commonParams, filterParams, upper, vacancyFilter } from './params.js';
+import { pagedExport, pagingParams } from './paging.js';
+import { errorLines, sourceLines } from './table.js';
 
 /**
  * GET /export/vacancies.csv — the live cross-border search (`vacancies`), walked page by page
  * through its keyset cursor: each page is fetched only after the previous one is written.
  */
 const PAGE_SIZE = 100; // the graph's largest `first`
-const params = z.object({ ...commonParams, ...filterParams, orderBy: upper(['NEWEST', 'RELEVANCE']).optional(), limit: integer(1, MAX_EXPORT_ROWS).optional(), after: text(500).optional() });
+const params = z.object({ ...commonParams, ...filterParams, orderBy: upper(['NEWEST', 'RELEVANCE']).optional(), ...pagingParams });
 
 interface Vacancy {
   id: string;
@@ -64,24 +64,20 @@ const COLUMNS: Array<Column<Vacancy>> = [
   ['applyUrl', (v) => v.applyUrl],
 ];
 
-export const vacanciesExport = exportKind({
+export const vacanciesExport = pagedExport({
   name: 'vacancies',
   params,
-  columns: () => COLUMNS.map(([name]) => name),
-  pages: (p, run) =>
-    pagedRows({
-      pageSize: PAGE_SIZE,
-      limit: p.limit,
-      after: p.after,
-      fetch: async (first, after) => {
-        const answer = await run<{ vacancies: Connection }>(QUERY, { filter: vacancyFilter(p), first, after, orderBy: p.orderBy, lang: p.lang });
-        const page = answer.data.vacancies;
-        return {
-          pageInfo: page.pageInfo,
-          rows: page.edges.map(({ node }) => COLUMNS.map(([, value]) => value(node))),
-          metadata: [['totalCount', page.totalCount], ...sourceLines(page.sources, answer)],
-          warnings: [...page.sources.filter((s) => s.status !== 'OK').map((s): [string, string] => [`source[${s.country.code}]`, s.status]), ...errorLines(answer)],
-        };
-      },
-    }),
+  pageSize: PAGE_SIZE,
+  columns: COLUMNS,
+  async page(p, run, first, after) {
+    const answer = await run<{ vacancies: Connection }>(QUERY, { filter: vacancyFilter(p), first, after, orderBy: p.orderBy, lang: p.lang });
+    const page = answer.data.vacancies;
+    const missing = page.sources.filter((s) => s.status !== 'OK').map((s): [string, string] => [`source[${s.country.code}]`, s.status]);
+    return {
+      pageInfo: page.pageInfo,
+      items: page.edges.map((edge) => edge.node),
+      metadata: [['totalCount', page.totalCount], ...sourceLines(page.sources, answer)],
+      warnings: [...missing, ...errorLines(answer)],
+    };
+  },
 });
