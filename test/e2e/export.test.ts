@@ -220,6 +220,19 @@ describe('CSV export through the gateway', () => {
     expect(unknown.status).toBe(404);
     expect(JSON.parse(unknown.raw).exports).toContain('/export/vacancies.csv');
   });
+
+  // Last in this stack: it leaves Thailand's sync failed.
+  it('says in its metadata when a country is stale and the answer partial', async () => {
+    await stack.faults('thailand', { down: true });
+    await stack.advance(20).catch(() => undefined);
+    await stack.syncStore();
+    const file = await download('/export/stats.csv?groupBy=COUNTRY');
+    await stack.faults('thailand', { down: false });
+    expect(file.status, file.raw).toBe(200);
+    expect(file.metadata.get('source[TH]')).toMatch(/^STALE/);
+    expect(file.metadata.get('source[MY]')).toBe('OK');
+    expect(file.metadata.get('partial')).toBe('true');
+  });
 });
 
 describe('CSV export and the rate limit', () => {

@@ -70,8 +70,11 @@ function refusalOf(error: unknown): ExportRefused {
   return new ExportRefused(http?.status ?? 500, [{ message: error.message, extensions }], Object.fromEntries(http?.headers ?? []));
 }
 
-/** Apollo's status when it set one; bad input is the client's (400); anything else the graph's (502). */
+/** Codes the client fixes by asking differently (narrower filters, other arguments). */
+const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'RESPONSE_TOO_LARGE']);
+
+/** Apollo's status when it set one; the client's mistakes 400; anything else the graph's (502). */
 function statusFor(status: number | undefined, errors: readonly GraphQLFormattedError[]): number {
   if (status !== undefined && status >= 400) return status;
-  return errors.length > 0 && errors.every((e) => e.extensions?.code === 'BAD_USER_INPUT') ? 400 : 502;
+  return errors.length > 0 && errors.every((e) => CLIENT_CODES.has(String(e.extensions?.code))) ? 400 : 502;
 }
