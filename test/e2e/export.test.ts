@@ -46,7 +46,12 @@ const num = (text: string | undefined) => (text === '' || text === undefined ? n
 describe('CSV export through the gateway', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startStack({ subgraphs: ['taxonomy', 'exchange', ...countries], simulator: { size: 300 }, responseCacheTtlSeconds: 0, env: { API_KEYS: `${KEY}:public+analyst`, RATE_LIMIT_PER_MINUTE: '10000' } });
+    stack = await startStack({
+      subgraphs: ['taxonomy', 'exchange', ...countries],
+      simulator: { size: 300 },
+      responseCacheTtlSeconds: 0,
+      env: { API_KEYS: `${KEY}:public+analyst`, RATE_LIMIT_PER_MINUTE: '10000' },
+    });
   }, 180_000);
   afterAll(async () => stack?.stop());
 
@@ -67,8 +72,19 @@ describe('CSV export through the gateway', () => {
     expect(file.status, file.raw).toBe(200);
     expect(file.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename="lmis-stats-\d{4}-\d{2}-\d{2}\.csv"$/);
-    type Cell = { country: { code: string }; iscoCode: string | null; occupation: { title: string } | null; vacancies: number | null; newPostings: number | null; monthlyWage: { p50: number | null }; trainingSeats: number | null; suppressed: boolean };
-    const { labourMarketStats: stats } = await graph<{ labourMarketStats: { referenceDate: string; perturbed: boolean; asOf: Array<{ country: { code: string }; asOf: string }>; cells: Cell[] } }>(
+    type Cell = {
+      country: { code: string };
+      iscoCode: string | null;
+      occupation: { title: string } | null;
+      vacancies: number | null;
+      newPostings: number | null;
+      monthlyWage: { p50: number | null };
+      trainingSeats: number | null;
+      suppressed: boolean;
+    };
+    const { labourMarketStats: stats } = await graph<{
+      labourMarketStats: { referenceDate: string; perturbed: boolean; asOf: Array<{ country: { code: string }; asOf: string }>; cells: Cell[] };
+    }>(
       `{ labourMarketStats(groupBy: [COUNTRY, ISCO_MAJOR], at: "2026-11-20", from: "2026-10-01", to: "2026-10-31") { referenceDate perturbed asOf { country { code } asOf }
          cells { country { code } iscoCode occupation { title } vacancies newPostings monthlyWage { p50 } trainingSeats suppressed } } }`,
     );
@@ -77,7 +93,14 @@ describe('CSV export through the gateway', () => {
     expect(file.records.map((r) => [r.country, r.iscoCode])).toEqual(stats.cells.map((c) => [c.country.code, c.iscoCode ?? '']));
     file.records.forEach((r, i) => {
       const c = stats.cells[i]!;
-      expect({ occupation: r.occupation, vacancies: num(r.vacancies), newPostings: num(r.newPostings), wageP50: num(r.wageP50), trainingSeats: num(r.trainingSeats), suppressed: r.suppressed }).toEqual({
+      expect({
+        occupation: r.occupation,
+        vacancies: num(r.vacancies),
+        newPostings: num(r.newPostings),
+        wageP50: num(r.wageP50),
+        trainingSeats: num(r.trainingSeats),
+        suppressed: r.suppressed,
+      }).toEqual({
         occupation: c.occupation?.title ?? '',
         vacancies: c.vacancies,
         newPostings: c.newPostings,
@@ -112,13 +135,20 @@ describe('CSV export through the gateway', () => {
   });
 
   it('exports the trend per month, and per month and country, equal to labourMarketTrend', async () => {
-    type Point = { period: string; openStock: number | null; newPostings: number | null; cells: Array<{ country: { code: string }; vacancies: number | null; newPostings: number | null }> | null };
+    type Point = {
+      period: string;
+      openStock: number | null;
+      newPostings: number | null;
+      cells: Array<{ country: { code: string }; vacancies: number | null; newPostings: number | null }> | null;
+    };
     const { labourMarketTrend: trend } = await graph<{ labourMarketTrend: { points: Point[] } }>(
       `{ labourMarketTrend(interval: MONTH, from: "2026-08-01", to: "2026-10-31", groupBy: [COUNTRY]) { points { period openStock newPostings cells { country { code } vacancies newPostings } } } }`,
     );
     const totals = await download('/export/trend.csv?interval=month&from=2026-08-01&to=2026-10-31');
     expect(totals.status, totals.raw).toBe(200);
-    expect(totals.records.map((r) => [r.period, num(r.openStock), num(r.newPostings)])).toEqual(trend.points.map((p) => [p.period, p.openStock, p.newPostings]));
+    expect(totals.records.map((r) => [r.period, num(r.openStock), num(r.newPostings)])).toEqual(
+      trend.points.map((p) => [p.period, p.openStock, p.newPostings]),
+    );
     expect(totals.metadata.get('interval')).toBe('MONTH');
 
     const grouped = await download('/export/trend.csv?from=2026-08-01&to=2026-10-31&groupBy=COUNTRY');
@@ -128,12 +158,20 @@ describe('CSV export through the gateway', () => {
     );
   });
 
-  type VacancyPage = { vacancies: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ node: { id: string; title: string; employer: { name: string } | null } }> } };
+  type VacancyPage = {
+    vacancies: {
+      pageInfo: { hasNextPage: boolean; endCursor: string };
+      edges: Array<{ node: { id: string; title: string; employer: { name: string } | null } }>;
+    };
+  };
   const graphVacancies = async (count: number) => {
     const nodes: Array<VacancyPage['vacancies']['edges'][number]['node']> = [];
     let after: string | null = null;
     while (nodes.length < count) {
-      const data: VacancyPage = await graph<VacancyPage>(`query($after: String) { vacancies(filter: { countries: ["TH", "MY"] }, first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id title employer { name } } } } }`, { after });
+      const data: VacancyPage = await graph<VacancyPage>(
+        `query($after: String) { vacancies(filter: { countries: ["TH", "MY"] }, first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id title employer { name } } } } }`,
+        { after },
+      );
       nodes.push(...data.vacancies.edges.map((e) => e.node));
       if (!data.vacancies.pageInfo.hasNextPage) break;
       after = data.vacancies.pageInfo.endCursor;
@@ -160,11 +198,19 @@ describe('CSV export through the gateway', () => {
   });
 
   it('exports the change feed through its cursor, event for event as vacancyChanges lists it', async () => {
-    type Feed = { vacancyChanges: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ cursor: string; node: { kind: string; vacancy: { id: string } } }> } };
+    type Feed = {
+      vacancyChanges: {
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+        edges: Array<{ cursor: string; node: { kind: string; vacancy: { id: string } } }>;
+      };
+    };
     const events: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const data: Feed = await graph<Feed>(`query($after: String) { vacancyChanges(since: "2026-01-01", first: 500, after: $after) { pageInfo { hasNextPage endCursor } edges { cursor node { kind vacancy { id } } } } }`, { after });
+      const data: Feed = await graph<Feed>(
+        `query($after: String) { vacancyChanges(since: "2026-01-01", first: 500, after: $after) { pageInfo { hasNextPage endCursor } edges { cursor node { kind vacancy { id } } } } }`,
+        { after },
+      );
       events.push(...data.vacancyChanges.edges.map((e) => `${e.cursor}|${e.node.kind}|${e.node.vacancy.id}`));
       if (!data.vacancyChanges.pageInfo.hasNextPage) break;
       after = data.vacancyChanges.pageInfo.endCursor;
@@ -238,7 +284,11 @@ describe('CSV export through the gateway', () => {
 describe('CSV export and the rate limit', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startStack({ subgraphs: ['taxonomy', 'exchange', ...countries], simulator: { size: 300 }, env: { RATE_LIMIT_PER_MINUTE: '2', API_KEYS: 'k1:public' } });
+    stack = await startStack({
+      subgraphs: ['taxonomy', 'exchange', ...countries],
+      simulator: { size: 300 },
+      env: { RATE_LIMIT_PER_MINUTE: '2', API_KEYS: 'k1:public' },
+    });
   }, 180_000);
   afterAll(async () => stack?.stop());
 

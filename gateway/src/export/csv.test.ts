@@ -35,7 +35,9 @@ describe('CSV encoding (RFC 4180)', () => {
   });
 
   it('writes metadata as one "# key: value" line, line breaks folded', () => {
-    expect(metadataLine('definition[open vacancy stock]', 'Postings open\nat the instant')).toBe('# definition[open vacancy stock]: Postings open at the instant\r\n');
+    expect(metadataLine('definition[open vacancy stock]', 'Postings open\nat the instant')).toBe(
+      '# definition[open vacancy stock]: Postings open at the instant\r\n',
+    );
     expect(metadataLine('partial', false)).toBe('# partial: false\r\n');
     expect(metadataLine('asOf[TH]', null)).toBe('# asOf[TH]: \r\n');
   });

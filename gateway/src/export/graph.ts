@@ -56,7 +56,8 @@ export function operationRunner(deps: GraphDeps, req: IncomingMessage, caller: {
     });
     const given = Object.fromEntries(Object.entries(variables).filter(([, v]) => v !== undefined));
     const response = await deps.apollo.executeOperation<D & Record<string, unknown>>({ query, variables: given, http }, { contextValue });
-    if (response.body.kind !== 'single') throw new ExportRefused(500, [{ message: 'An export operation answered incrementally.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+    if (response.body.kind !== 'single')
+      throw new ExportRefused(500, [{ message: 'An export operation answered incrementally.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
     const { data, errors = [] } = response.body.singleResult;
     if (!data) throw new ExportRefused(statusFor(response.http.status, errors), errors);
     return { data: data as D, errors, partial: contextValue.partialAnswers };

@@ -9,7 +9,12 @@ function list(total: number, calls: Array<[number, string | null]>, warn?: (curs
     const start = after === null ? 0 : Number(after) + 1;
     const rows = Array.from({ length: Math.max(0, Math.min(first, total - start)) }, (_, i) => [start + i]);
     const last = start + rows.length - 1;
-    return { rows, pageInfo: { hasNextPage: last < total - 1, endCursor: rows.length ? String(last) : null }, metadata: [['total', total]], warnings: warn?.(after) ?? [] };
+    return {
+      rows,
+      pageInfo: { hasNextPage: last < total - 1, endCursor: rows.length ? String(last) : null },
+      metadata: [['total', total]],
+      warnings: warn?.(after) ?? [],
+    };
   };
 }
 
@@ -24,14 +29,21 @@ describe('pagedRows', () => {
     const calls: Array<[number, string | null]> = [];
     const pages = await collect(pagedRows({ pageSize: 10, limit: undefined, after: undefined, fetch: list(25, calls) }));
     expect(pages.flatMap((p) => p.rows).map((r) => r[0])).toEqual(Array.from({ length: 25 }, (_, i) => i));
-    expect(calls).toEqual([[10, null], [10, '9'], [10, '19']]);
+    expect(calls).toEqual([
+      [10, null],
+      [10, '9'],
+      [10, '19'],
+    ]);
     expect(pages.every((p) => p.trailer?.length === 0)).toBe(true);
   });
 
   it('stops at the limit, asks for no more than it needs, and says where to continue', async () => {
     const calls: Array<[number, string | null]> = [];
     const pages = await collect(pagedRows({ pageSize: 10, limit: 15, after: '4', fetch: list(100, calls) }));
-    expect(calls).toEqual([[10, '4'], [5, '14']]);
+    expect(calls).toEqual([
+      [10, '4'],
+      [5, '14'],
+    ]);
     expect(pages.flatMap((p) => p.rows)).toHaveLength(15);
     expect(pages.at(-1)?.trailer).toEqual([['truncated', 'stopped at 15 rows; continue with after=19']]);
   });

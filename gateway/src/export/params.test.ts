@@ -24,7 +24,12 @@ describe('export parameters', () => {
 
   it('builds the graph’s VacancyFilter from the flattened parameters, and nothing else', () => {
     const parsed = parse('countries=ID&iscoCode=72&minMonthlyWage=300&minMonthlyWageCurrency=MYR&employmentTypes=full_time&groupBy=COUNTRY');
-    expect(parsed.ok && vacancyFilter(parsed.value)).toEqual({ countries: ['ID'], iscoCode: '72', employmentTypes: ['FULL_TIME'], minMonthlyWage: { amount: 300, currency: 'MYR' } });
+    expect(parsed.ok && vacancyFilter(parsed.value)).toEqual({
+      countries: ['ID'],
+      iscoCode: '72',
+      employmentTypes: ['FULL_TIME'],
+      minMonthlyWage: { amount: 300, currency: 'MYR' },
+    });
     const none = parse('groupBy=COUNTRY');
     expect(none.ok && vacancyFilter(none.value)).toBeUndefined();
   });

@@ -25,7 +25,12 @@ export const upper = <T extends readonly [string, ...string[]]>(values: T) =>
 export const list = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .string()
-    .transform((s) => s.split(',').map((part) => part.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).min(1, 'at least one value').max(MAX_LIST, `at most ${MAX_LIST} values`));
 export const flag = z.enum(['true', 'false'], { error: 'true or false' }).transform((v) => v === 'true');
 export const integer = (min: number, max: number) =>
@@ -52,7 +57,11 @@ export const filterParams = {
   regions: list(text(10)).optional(),
   skills: list(text()).optional(),
   text: text().optional(),
-  minMonthlyWage: z.string().regex(/^\d+(\.\d+)?$/, 'a non-negative number').transform(Number).optional(),
+  minMonthlyWage: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, 'a non-negative number')
+    .transform(Number)
+    .optional(),
   minMonthlyWageCurrency: text(3).optional(),
   postedSince: text(40).optional(),
   employmentTypes: list(upper(EMPLOYMENT_TYPES)).optional(),

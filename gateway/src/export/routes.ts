@@ -34,9 +34,16 @@ export function exportRoutes(deps: ExportDeps, clientAddress: ClientAddress) {
     const kind = KINDS.get(path);
     if (!kind) return sendJson(res, 404, { error: 'not found', exports: [...KINDS.keys()] });
     if (req.method !== 'GET') {
-      return sendJson(res, 405, { errors: [{ message: `Method ${req.method ?? ''} not allowed`, extensions: { code: 'METHOD_NOT_ALLOWED' } }] }, { allow: 'GET' });
+      return sendJson(
+        res,
+        405,
+        { errors: [{ message: `Method ${req.method ?? ''} not allowed`, extensions: { code: 'METHOD_NOT_ALLOWED' } }] },
+        { allow: 'GET' },
+      );
     }
-    return deps.admission.run(res, () => inServerSpan(`GET ${path}`, req.headers, { 'lmis.service': 'gateway' }, () => answer(deps, clientAddress, kind, req, res)));
+    return deps.admission.run(res, () =>
+      inServerSpan(`GET ${path}`, req.headers, { 'lmis.service': 'gateway' }, () => answer(deps, clientAddress, kind, req, res)),
+    );
   };
 }
 

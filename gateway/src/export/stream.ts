@@ -36,7 +36,8 @@ export async function streamCsv(res: ServerResponse, doc: CsvDocument, logger: L
     'content-disposition': `attachment; filename="${doc.filename}"`,
     'cache-control': 'no-store',
   });
-  const head = (doc.bom ? '\ufeff' : '') + (doc.metadata && !step.done ? lines([...doc.metadata, ...(step.value.metadata ?? [])]) : '') + csvRecord(doc.columns);
+  const head =
+    (doc.bom ? '\ufeff' : '') + (doc.metadata && !step.done ? lines([...doc.metadata, ...(step.value.metadata ?? [])]) : '') + csvRecord(doc.columns);
   const trailer: Metadata = [];
   try {
     await write(res, head);

@@ -66,4 +66,5 @@ export function storeLines(store: StoreAnswer, answer: GraphAnswer<unknown>): Me
 }
 
 /** The selections every store answer's metadata needs (storeLines reads them). */
-export const STORE_METADATA = 'perturbed disclosureThreshold asOf { country { code } asOf } definitions { term text } sources { country { code } status message }';
+export const STORE_METADATA =
+  'perturbed disclosureThreshold asOf { country { code } asOf } definitions { term text } sources { country { code } status message }';

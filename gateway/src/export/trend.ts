@@ -68,9 +68,17 @@ export const trendExport = exportKind({
     const answer = await run<{ labourMarketTrend: Trend }>(QUERY, { filter: vacancyFilter(p), groupBy, interval, from, to, currency, includeDuplicates, lang });
     const trend = answer.data.labourMarketTrend;
     const columns = columnsFor(p);
-    const rows: Row[] = trend.points.flatMap((point) => (groupBy?.length ? (point.cells ?? []).map((cell): Row => ({ point, cell })) : [{ point, cell: undefined } as Row]));
+    const rows: Row[] = trend.points.flatMap((point) =>
+      groupBy?.length ? (point.cells ?? []).map((cell): Row => ({ point, cell })) : [{ point, cell: undefined } as Row],
+    );
     yield {
-      metadata: [['interval', trend.interval], ['period', `${trend.from}/${trend.to}`], ['groupBy', trend.groupBy.join(',')], ['currency', trend.currency], ...storeLines(trend, answer)],
+      metadata: [
+        ['interval', trend.interval],
+        ['period', `${trend.from}/${trend.to}`],
+        ['groupBy', trend.groupBy.join(',')],
+        ['currency', trend.currency],
+        ...storeLines(trend, answer),
+      ],
       rows: rows.map((row) => columns.map(([, value]) => value(row))),
     };
   },
