@@ -61,11 +61,19 @@ function lines(metadata: Metadata): string {
   return metadata.map(([key, value]) => metadataLine(key, value)).join('');
 }
 
-/** Resolves once the chunk is handed on, or the socket has room again, or is gone. */
+/**
+ * A client that stops reading would hold its admission slot for ever; one that takes in nothing
+ * for this long is cut off.
+ */
+const STALL_MS = 30_000;
+
+/** Resolves once the chunk is handed on, or the socket has room again, or is gone (or stalled: then cut). */
 function write(res: ServerResponse, text: string): Promise<void> {
   if (!text || res.destroyed || res.write(text)) return Promise.resolve();
   return new Promise((resolve) => {
+    const stalled = setTimeout(() => res.destroy(), STALL_MS);
     const done = () => {
+      clearTimeout(stalled);
       res.off('drain', done);
       res.off('close', done);
       resolve();
