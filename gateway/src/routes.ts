@@ -18,10 +18,12 @@ import type { RateLimiter } from './rateLimit.js';
 import { metricsAccess } from './metricsAccess.js';
 import { persistedQueryGate, type ApqRefusal } from './apq.js';
 import { clientAddressResolver, type ClientAddress } from './clientAddress.js';
+import { EXPORT_PREFIX, exportRoutes } from './export/routes.js';
 
 /**
- * The gateway's HTTP surface: POST|GET /graphql, GET /health (alive), GET /ready (a supergraph
- * is loaded; cache status), GET /metrics (Prometheus), and GET /ide (GraphiQL, when enabled).
+ * The gateway's HTTP surface: POST|GET /graphql, GET /export/*.csv (analyst answers as CSV,
+ * through the same graph: src/export/), GET /health (alive), GET /ready (a supergraph is loaded;
+ * cache status), GET /metrics (Prometheus), and GET /ide (GraphiQL, when enabled).
  */
 export interface RouteDeps {
   config: Config;
@@ -42,7 +44,9 @@ export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<voi
 
 export function routes(deps: RouteDeps): Handler {
   const apqGate = persistedQueryGate(deps.config.apq, (reason) => deps.metrics.persistedQueriesRefused.inc({ reason }));
-  const graphql = graphqlHandler(deps, clientAddressResolver(deps.config.trustedProxies), apqGate);
+  const clientAddress = clientAddressResolver(deps.config.trustedProxies);
+  const graphql = graphqlHandler(deps, clientAddress, apqGate);
+  const csvExport = exportRoutes(deps, clientAddress);
   const mayReadMetrics = metricsAccess(deps.config.metricsToken);
   return async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://gateway').pathname;
@@ -53,6 +57,7 @@ export function routes(deps: RouteDeps): Handler {
     }
     // Another method on the endpoint is not a missing resource: 405 with the methods it takes.
     if (path === '/graphql') return sendJson(res, 405, { errors: [{ message: `Method ${req.method ?? ''} not allowed`, extensions: { code: 'METHOD_NOT_ALLOWED' } }] }, { allow: 'GET, POST' });
+    if (path.startsWith(EXPORT_PREFIX)) return csvExport(req, res, path);
     if (get && path === '/health') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
     if (get && path === '/ready') return ready(deps, res);
     if (get && path === '/metrics' && !mayReadMetrics(req.headers)) return sendJson(res, 401, { error: 'metrics need Authorization: Bearer <METRICS_TOKEN>' }, { 'www-authenticate': 'Bearer' });
