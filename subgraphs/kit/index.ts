@@ -9,6 +9,7 @@ export { markPartial, PARTIAL_HEADER } from '../../core/partial.js';
 export { createKitMetrics, type KitMetrics } from './metrics.js';
 export { badInput, upstreamGraphQLError } from './errors.js';
 export { chunks, orNaN, unique } from './lists.js';
+export { everyPage, slicesOf, type NativePage } from './paging.js';
 export { createUpstreamClient } from './upstream/client.js';
 export {
   UpstreamError,
