@@ -17,7 +17,7 @@ describe('paging', () => {
   it('walks a keyset by the last record, stopping at the total without an empty call', async () => {
     const asked: Array<number | undefined> = [];
     const six = records.slice(0, 6);
-    const all = await everyPage(3, async (_, last) => {
+    const all = await everyPage<number>(3, async (_, last) => {
       asked.push(last);
       const from = last === undefined ? 0 : six.indexOf(last) + 1;
       return { items: six.slice(from, from + 3), total: six.length };
