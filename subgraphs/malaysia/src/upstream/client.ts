@@ -4,6 +4,8 @@ import type { MfjChangePage, MfjJob, MfjProgramme } from './native.js';
 import { clientCredentials } from './oauth.js';
 import { CONTRACT_TYPES, MYT, mytInstant } from './toModel.js';
 import { isoInOffset } from '../../../kit/translation.js';
+import { spellingsByRegion } from '../../../kit/filters.js';
+import { slicesOf } from '../../../kit/paging.js';
 
 /**
  * MYFutureJobs' REST API, spoken natively: facets (`STATE==Selangor`), offset/limit, OAuth2.
@@ -41,7 +43,7 @@ export function createMfjUpstream(ctx: AdapterContext): CountryUpstream<MfjJob, 
   const client = ctx.createClient({ timeoutMs: 3_000, retries: 2, concurrency: 16, authHeaders: tokens.headers, onAuthRejected: tokens.invalidate });
   const jobs = (query: Record<string, string | number>) => client.request<Page<MfjJob>>({ path: '/api/jobs', query: { ...query, sort: NEWEST_FIRST }, route: 'search' });
   // Every search answers with the STATE facet's counts, each value as the portal holds it.
-  const spellings = learned(() => jobs({ limit: 1 }).then((page) => spellingsByState((page.facets?.STATE ?? []).map((f) => f.value))), SPELLINGS_TTL_MS);
+  const spellings = learned(() => jobs({ limit: 1 }).then((page) => spellingsByRegion('MY', (page.facets?.STATE ?? []).map((f) => f.value))), SPELLINGS_TTL_MS);
   const queryFor = async (filter: VacancyFilter) => queryOf(filter, filter.regions?.length ? await spellings() : new Map());
   const batches = <T>(path: string, route: string, ids: readonly string[]) =>
     Promise.all(chunks(ids, MAX_BATCH_IDS).map((chunk) => client.request<{ results: T[] }>({ path, query: { ids: chunk.join(',') }, route }))).then((answers) => answers.flatMap((a) => a.results));
@@ -92,11 +94,8 @@ export function createMfjUpstream(ctx: AdapterContext): CountryUpstream<MfjJob, 
       return allPages((offset) => jobs({ ...query, offset, limit: MAX_LIMIT }));
     },
     vacanciesByIds: (ids) => batches<MfjJob>('/api/jobs/batch', 'batch', ids),
-    // The programme catalogue is small: the kit caches the whole pull and pages are slices of it.
-    searchTrainings: async (filter, first, offset) => {
-      const all = await allTrainings(filter);
-      return { total: all.length, items: all.slice(offset, offset + first) };
-    },
+    // The programme catalogue is small: search pages are slices of the whole pull.
+    searchTrainings: slicesOf(allTrainings),
     allTrainings,
     trainingsByIds: (ids) => batches<MfjProgramme>('/api/training-programmes/batch', 'trainingBatch', ids),
   };
@@ -133,19 +132,6 @@ function mascoPrefixes(isco: string): string[] {
 function stateNames(iso: string): string[] {
   const state = regionsOf('MY').find((r) => r.code === iso);
   return state ? [state.name] : [];
-}
-
-/**
- * The portal's state values grouped by the region code the taxonomy's name normalisation gives
- * them (the one place names are matched): "WP Kuala Lumpur", "Penang", "Malacca" as employers typed them.
- */
-export function spellingsByState(values: readonly string[]): Spellings {
-  const out = new Map<string, string[]>();
-  for (const value of values) {
-    const code = regionByName('MY', value);
-    if (code) out.set(code, [...(out.get(code) ?? []), value]);
-  }
-  return out;
 }
 
 function contractCodes(type: string): string[] {
