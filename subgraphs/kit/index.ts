@@ -23,7 +23,7 @@ export {
 } from './upstream/types.js';
 export { cachedUpstream, createBatchLoader, primeRecords, unavailable, type BatchLoaderOptions, type Fetched, type ResourceCacheContext } from './upstream/cache.js';
 export { defineCountrySubgraph, type CountrySubgraph } from './country/define.js';
-export { countryFiles } from './country/files.js';
+export { countryFiles, countryFolderOf } from './country/files.js';
 export { afterChangeKeyset, afterKeyset, type ChangeOrder } from './country/keyset.js';
 export { learned } from './country/learned.js';
 export { countrySchemaText, countryTypeNames, contractText } from '../../schema/sdl/country.js';
