@@ -9,7 +9,8 @@ export { markPartial, PARTIAL_HEADER } from '../../core/partial.js';
 export { createKitMetrics, type KitMetrics } from './metrics.js';
 export { badInput, upstreamGraphQLError } from './errors.js';
 export { chunks, orNaN, unique } from './lists.js';
-export { everyPage, slicesOf, type NativePage } from './paging.js';
+export { everyPage, type NativePage } from './paging.js';
+export { slicesOf, trainingsMatching } from './catalogue.js';
 export { createUpstreamClient } from './upstream/client.js';
 export {
   UpstreamError,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { everyPage, slicesOf } from './paging.js';
+import { everyPage } from './paging.js';
 
 const records = Array.from({ length: 7 }, (_, i) => i + 1);
 
@@ -24,11 +24,5 @@ describe('paging', () => {
     });
     expect(all).toEqual(six);
     expect(asked).toEqual([undefined, 3]);
-  });
-
-  it('serves search pages as slices of a whole pull', async () => {
-    const search = slicesOf(async (filter: { odd: boolean }) => records.filter((r) => r % 2 === (filter.odd ? 1 : 0)));
-    expect(await search({ odd: true }, 2, 1)).toEqual({ total: 4, items: [3, 5] });
-    expect(await search({ odd: false }, 5, 10)).toEqual({ total: 3, items: [] });
   });
 });

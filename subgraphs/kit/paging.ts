@@ -1,5 +1,3 @@
-import type { SearchResult } from './country/adapter.js';
-
 /** Walking a national system's paged lists, done once. */
 
 /** One page of a national list: its records and, when the API says, how many match in all. */
@@ -20,12 +18,4 @@ export async function everyPage<R>(pageSize: number, fetchPage: (n: number, last
     all.push(...page.items);
     if (page.items.length < pageSize || (page.total !== undefined && all.length >= page.total)) return all;
   }
-}
-
-/** A search over a catalogue small enough to pull whole, sorted and filtered: each page is a slice of the pull. */
-export function slicesOf<F, N>(all: (filter: F) => Promise<N[]>): (filter: F, first: number, offset: number) => Promise<SearchResult<N>> {
-  return async (filter, first, offset) => {
-    const items = await all(filter);
-    return { total: items.length, items: items.slice(offset, offset + first) };
-  };
 }

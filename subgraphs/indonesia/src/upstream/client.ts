@@ -1,9 +1,9 @@
-import { afterKeyset, everyPage, learned, slicesOf, unique, type AdapterContext, type CountryUpstream, type Keyset, type TrainingFilter, type VacancyFilter } from '../../../kit/index.js';
+import { afterKeyset, everyPage, learned, slicesOf, trainingsMatching, unique, type AdapterContext, type CountryUpstream, type Keyset, type TrainingFilter, type VacancyFilter } from '../../../kit/index.js';
 import { nativeKeysFor, nativeValues, occupationCodesFor, skillNames, spellingsByRegion } from '../../../kit/filters.js';
-import { educationToIsced, regionByName, regionsOf } from '../../../kit/reference.js';
+import { educationToIsced, regionsOf } from '../../../kit/reference.js';
 import type { KarirhubHit, Pelatihan } from './native.js';
 import { isoInOffset } from '../../../kit/translation.js';
-import { JOB_TYPES, WIB, indonesianDateToIso } from './toModel.js';
+import { JOB_TYPES, WIB, toTrainingOffer } from './toModel.js';
 
 /**
  * Karirhub's Algolia-compatible search and Skillhub, spoken natively. One upstream call per
@@ -78,7 +78,7 @@ export function createKarirhubUpstream(ctx: AdapterContext): CountryUpstream<Kar
         .request<{ data: Pelatihan[]; meta: { total: number } }>({ path: '/skillhub/v1/pelatihan', query: { page: n + 1, limit: TRAINING_PAGE }, route: 'training' })
         .then((res) => ({ items: res.data, total: res.meta.total })),
     );
-    return sortTrainings(out.filter(trainingMatcher(filter)));
+    return trainingsMatching(out, filter, toTrainingOffer);
   };
 
   return {
@@ -167,17 +167,3 @@ function provinceNames(iso: string): string[] {
   return [PORTAL_NAMES[iso], region?.name].filter((n): n is string => Boolean(n));
 }
 
-function trainingMatcher(filter: TrainingFilter): (p: Pelatihan) => boolean {
-  // The whole catalogue is here: its province names go through the same normalisation as the model's.
-  const regions = new Set(filter.regions ?? []);
-  return (p) =>
-    (!filter.iscoCodes?.length || filter.iscoCodes.some((c) => (p.kbji_code ?? '').startsWith(c))) &&
-    (regions.size === 0 || regions.has(regionByName('ID', p.provinsi ?? '') ?? '')) &&
-    (!filter.text || `${p.nama_pelatihan} ${p.lembaga}`.toLowerCase().includes(filter.text.toLowerCase())) &&
-    (!filter.startsAfter || (p.tanggal_mulai !== null && indonesianDateToIso(p.tanggal_mulai) >= filter.startsAfter.slice(0, 10)));
-}
-
-function sortTrainings(list: Pelatihan[]): Pelatihan[] {
-  const start = (p: Pelatihan) => (p.tanggal_mulai ? indonesianDateToIso(p.tanggal_mulai) : '9999');
-  return list.sort((a, b) => start(a).localeCompare(start(b)) || a.id.localeCompare(b.id));
-}

@@ -1,11 +1,11 @@
 import { afterKeyset, chunks, learned, orNaN, type AdapterContext, type CountryUpstream, type TrainingFilter, type VacancyFilter } from '../../../kit/index.js';
-import { iscoToNational, regionByName, regionsOf, skillLabel } from '../../../kit/reference.js';
+import { iscoToNational, regionsOf, skillLabel } from '../../../kit/reference.js';
 import type { MfjChangePage, MfjJob, MfjProgramme } from './native.js';
 import { clientCredentials } from './oauth.js';
-import { CONTRACT_TYPES, MYT, mytInstant } from './toModel.js';
+import { CONTRACT_TYPES, MYT, mytInstant, toTrainingOffer } from './toModel.js';
 import { isoInOffset } from '../../../kit/translation.js';
 import { spellingsByRegion } from '../../../kit/filters.js';
-import { slicesOf } from '../../../kit/paging.js';
+import { slicesOf, trainingsMatching } from '../../../kit/catalogue.js';
 
 /**
  * MYFutureJobs' REST API, spoken natively: facets (`STATE==Selangor`), offset/limit, OAuth2.
@@ -62,7 +62,7 @@ export function createMfjUpstream(ctx: AdapterContext): CountryUpstream<MfjJob, 
     return pages.flatMap((page) => page.results);
   };
   const programmes = (offset: number, limit: number) => client.request<Page<MfjProgramme>>({ path: '/api/training-programmes', query: { offset, limit }, route: 'training' });
-  const allTrainings = async (filter: TrainingFilter) => sortProgrammes((await allPages((offset) => programmes(offset, MAX_LIMIT))).filter(programmeMatcher(filter)));
+  const allTrainings = async (filter: TrainingFilter) => trainingsMatching(await allPages((offset) => programmes(offset, MAX_LIMIT)), filter, toTrainingOffer, programmeText);
 
   return {
     searchVacancies: async (filter, first, after) => {
@@ -145,17 +145,8 @@ function isoInstant(text: string): string {
 
 const safeInstant = orNaN(mytInstant);
 
-function programmeMatcher(filter: TrainingFilter): (p: MfjProgramme) => boolean {
-  // The whole catalogue is here: its state names go through the same normalisation as the model's.
-  const states = new Set(filter.regions ?? []);
-  return (p) =>
-    (!filter.iscoCodes?.length || filter.iscoCodes.some((c) => (p.mascoCode ?? '').startsWith(c.slice(0, 4)))) &&
-    (states.size === 0 || states.has(regionByName('MY', p.state ?? '') ?? '')) &&
-    (!filter.text || `${p.programmeNameMs} ${p.programmeNameEn ?? ''} ${p.provider.name}`.toLowerCase().includes(filter.text.toLowerCase())) &&
-    (!filter.startsAfter || (p.startDate !== null && p.startDate >= filter.startsAfter.slice(0, 10)));
-}
-
-function sortProgrammes(list: MfjProgramme[]): MfjProgramme[] {
-  return list.sort((a, b) => (a.startDate ?? '9999').localeCompare(b.startDate ?? '9999') || a.programmeId.localeCompare(b.programmeId));
+/** Text search finds a programme by its Malay name too, not only by the English title the model shows. */
+function programmeText(p: MfjProgramme): string {
+  return `${p.programmeNameMs} ${p.programmeNameEn ?? ''} ${p.provider.name}`;
 }
 

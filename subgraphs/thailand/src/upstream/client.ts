@@ -1,10 +1,10 @@
 import { XMLParser } from 'fast-xml-parser';
-import { UpstreamError, afterKeyset, chunks, everyPage, learned, orNaN, slicesOf, type AdapterContext, type CountryUpstream, type TrainingFilter, type UpstreamClient, type VacancyFilter } from '../../../kit/index.js';
+import { UpstreamError, afterKeyset, chunks, everyPage, learned, orNaN, slicesOf, trainingsMatching, type AdapterContext, type CountryUpstream, type TrainingFilter, type UpstreamClient, type VacancyFilter } from '../../../kit/index.js';
 import { nativeKeysFor, nativeValues, occupationCodesFor, skillNames } from '../../../kit/filters.js';
 import { educationToIsced, regionByName } from '../../../kit/reference.js';
 import type { DoeJob, DsdCourse } from './native.js';
 import { isoInOffset } from '../../../kit/translation.js';
-import { ICT, JOB_TYPES, beToEpochMs, epochMsToBe, epochMsToBeSeconds } from './toModel.js';
+import { ICT, JOB_TYPES, beToEpochMs, epochMsToBe, epochMsToBeSeconds, toTrainingOffer } from './toModel.js';
 
 /**
  * Thai Mee Ngan Tham's AJAX job list (form-encoded DataTables POST) and the DSD XML course
@@ -53,7 +53,7 @@ export function createDoeUpstream(ctx: AdapterContext): CountryUpstream<DoeJob, 
 
   const allTrainings = async (filter: TrainingFilter): Promise<DsdCourse[]> => {
     const out = await everyPage(COURSES_PER_PAGE, (n) => courses('/dsd/ws/courses.xml', { page: n + 1, per_page: COURSES_PER_PAGE }));
-    return sortCourses(out.filter(courseMatcher(filter)));
+    return trainingsMatching(out, filter, toTrainingOffer);
   };
 
   return {
@@ -163,24 +163,6 @@ function courseOf(raw: Record<string, unknown>): DsdCourse {
     certification: str(raw.certification),
     occupation_code: str(raw.occupation_code),
   };
-}
-
-function courseMatcher(filter: TrainingFilter): (c: DsdCourse) => boolean {
-  const codes = new Set(occupationCodesFor('TH-DOE-ISCO88', filter.iscoCodes ?? []));
-  const regions = new Set(filter.regions ?? []);
-  const text = filter.text?.toLowerCase();
-  const startsAfter = filter.startsAfter ? Date.parse(filter.startsAfter) : undefined;
-  return (c) =>
-    (!filter.iscoCodes?.length || codes.has(c.occupation_code ?? '')) &&
-    (regions.size === 0 || regions.has(regionByName('TH', c.province_name ?? '') ?? '')) &&
-    (!text || `${c.course_name} ${c.institute}`.toLowerCase().includes(text)) &&
-    (startsAfter === undefined || (c.start_date !== null && safeBe(c.start_date) >= startsAfter));
-}
-
-function sortCourses(list: DsdCourse[]): DsdCourse[] {
-  const start = (c: DsdCourse) => (c.start_date ? safeBe(c.start_date) : Number.NaN);
-  const key = (c: DsdCourse) => (Number.isNaN(start(c)) ? Number.MAX_SAFE_INTEGER : start(c));
-  return list.sort((a, b) => key(a) - key(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 const safeBe = orNaN(beToEpochMs);
