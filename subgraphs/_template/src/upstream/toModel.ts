@@ -13,7 +13,8 @@ import type { TemplateCourseRecord, TemplateJobRecord, WagePer } from './client.
 
 // IDS — the global id is `<ISO 3166-1 alpha-2>:<native id>` (the kit's `globalId`). Decide which
 // native field is stable and unique (never a row number that changes on re-import); it must
-// survive a round trip through the upstream's by-id endpoint.
+// survive a round trip through the upstream's by-id endpoint. COUNTRY and CURRENCY are the
+// manifest's `country` and `currency`.
 const COUNTRY = 'ZZ';
 const CURRENCY = 'XTS';
 
