@@ -17,4 +17,12 @@ if (diff) {
   console.error(`\nGenerated files are stale; run \`npm run compose && npm run codegen && npm run safelist\` and commit:\n${diff}`);
   process.exit(1);
 }
+// Resolver types are generated only for a subgraph whose resolver map is typed with them
+// (`"resolverTypes": true`): a committed one its own code does not import is dead weight.
+const typeFiles = execSync('git ls-files -- "subgraphs/*/generated/resolvers-types.ts"').toString().split('\n').filter(Boolean);
+const unused = typeFiles.filter((file) => !execSync(`git grep -l "generated/resolvers-types.js" -- ${file.split('/').slice(0, 2).join('/')}/src || true`).toString().trim());
+if (unused.length > 0) {
+  console.error(`\nGenerated resolver types nothing imports; type the subgraph's resolvers with them or drop its \`resolverTypes\`:\n${unused.join('\n')}`);
+  process.exit(1);
+}
 console.log('generated files are fresh');
