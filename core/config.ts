@@ -1,5 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { fromRoot } from './paths.js';
+import { readSafelist, type Safelist } from './safelist.js';
 
 /**
  * The ONE place that reads the environment. Every service receives its settings as explicit
@@ -49,6 +51,12 @@ const EnvSchema = z.object({
   /** Largest document a client may register as a persisted query, and how long it is kept (gateway/src/apq.ts). */
   APQ_MAX_DOCUMENT_KB: z.coerce.number().int().positive().default(16),
   APQ_TTL_SECONDS: z.coerce.number().int().positive().max(604_800).default(3_600),
+  /** New documents one caller may register per hour; re-sending a stored one does not count. */
+  APQ_REGISTRATIONS_PER_HOUR: z.coerce.number().int().positive().default(100),
+  /** `open`: anyone registers (bounded above); `safelist`: only APQ_SAFELIST_FILE's operations run; `off`: no APQ. */
+  APQ_MODE: z.enum(['open', 'safelist', 'off']).default('open'),
+  /** The persisted-query manifest `safelist` mode accepts (default config/persisted-queries.json, `npm run safelist`). */
+  APQ_SAFELIST_FILE: z.string().min(1).optional(),
   MAX_QUERY_COST: z.coerce.number().int().positive().default(20_000),
   /** Largest answer the gateway sends (serialised, KB); a larger one becomes RESPONSE_TOO_LARGE. */
   MAX_RESPONSE_KB: z.coerce.number().int().positive().default(4_096),
@@ -107,7 +115,14 @@ export interface Config {
   ideEnabled: boolean;
   rateLimitPerMinute: number;
   maxQueryCost: number;
-  apq: { maxDocumentBytes: number; ttlSeconds: number };
+  apq: {
+    maxDocumentBytes: number;
+    ttlSeconds: number;
+    registrationsPerHour: number;
+    mode: Env['APQ_MODE'];
+    /** The listed operations by hash, read and validated at start (`safelist` mode only). */
+    safelist: Safelist | undefined;
+  };
   metricsToken: string | undefined;
   trustedProxies: string[];
   authFailuresPerMinute: number;
@@ -167,7 +182,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     ideEnabled: e.ENABLE_IDE ? e.ENABLE_IDE === 'true' : e.NODE_ENV !== 'production',
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     maxQueryCost: e.MAX_QUERY_COST,
-    apq: { maxDocumentBytes: e.APQ_MAX_DOCUMENT_KB * 1024, ttlSeconds: e.APQ_TTL_SECONDS },
+    apq: {
+      maxDocumentBytes: e.APQ_MAX_DOCUMENT_KB * 1024,
+      ttlSeconds: e.APQ_TTL_SECONDS,
+      registrationsPerHour: e.APQ_REGISTRATIONS_PER_HOUR,
+      mode: e.APQ_MODE,
+      safelist: e.APQ_MODE === 'safelist' ? safelistFrom(e.APQ_SAFELIST_FILE ?? fromRoot(DEFAULT_SAFELIST_FILE)) : undefined,
+    },
     metricsToken: e.METRICS_TOKEN,
     trustedProxies: e.TRUSTED_PROXIES,
     authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE,
@@ -255,6 +276,17 @@ export function readDeclaredSettings(
     throw new ConfigError(parsed.error.issues.map((i) => `${declared[String(i.path[0])]?.env ?? String(i.path[0])} (${owner}): ${i.message}`));
   }
   return parsed.data as Record<string, string | undefined>;
+}
+
+export const DEFAULT_SAFELIST_FILE = 'config/persisted-queries.json';
+
+/** A missing or malformed manifest stops the start like any bad variable (core/safelist.ts checks it). */
+function safelistFrom(path: string): Safelist {
+  try {
+    return readSafelist(path);
+  } catch (error) {
+    throw new ConfigError([`APQ_SAFELIST_FILE: ${error instanceof Error ? error.message : String(error)}`]);
+  }
 }
 
 function parseApiKeys(entries: string[]): Map<string, string[]> {

@@ -19,17 +19,27 @@ export const RATE_WINDOW_MS = 60_000;
 export function createRateLimiter(cache: Cache, perMinute: number, onLimited: () => void = () => undefined): RateLimiter {
   return {
     async admit(caller) {
-      const window = Math.floor(Date.now() / RATE_WINDOW_MS);
-      const count = await cache.incr(`ratelimit:${caller.id}:${window}`, RATE_WINDOW_MS);
-      if (count === undefined || count <= perMinute) return;
+      const counted = await countInWindow(cache, `ratelimit:${caller.id}`, RATE_WINDOW_MS);
+      if (counted === undefined || counted.count <= perMinute) return;
       onLimited();
-      const retryAfter = Math.max(1, Math.ceil(((window + 1) * RATE_WINDOW_MS - Date.now()) / 1000));
-      throw httpError(
-        `Rate limit of ${perMinute} requests per minute exceeded; retry in ${retryAfter} s`,
-        'RATE_LIMITED',
-        { status: 429, headers: { 'retry-after': String(retryAfter) } },
-        { retryAfterSeconds: retryAfter },
-      );
+      throw overBudget(`Rate limit of ${perMinute} requests per minute exceeded; retry in ${counted.retryAfterSeconds} s`, 'RATE_LIMITED', counted.retryAfterSeconds);
     },
   };
+}
+
+/**
+ * One more event in the caller's current fixed window (`<key>:<window number>`), counted
+ * atomically in the shared cache, so every replica sees the same count. Undefined while the
+ * store is unreachable: budgets fail open.
+ */
+export async function countInWindow(cache: Cache, key: string, windowMs: number): Promise<{ count: number; retryAfterSeconds: number } | undefined> {
+  const window = Math.floor(Date.now() / windowMs);
+  const count = await cache.incr(`${key}:${window}`, windowMs);
+  if (count === undefined) return undefined;
+  return { count, retryAfterSeconds: Math.max(1, Math.ceil(((window + 1) * windowMs - Date.now()) / 1000)) };
+}
+
+/** HTTP 429 with Retry-After, the answer of every exhausted budget. */
+export function overBudget(message: string, code: string, retryAfterSeconds: number) {
+  return httpError(message, code, { status: 429, headers: { 'retry-after': String(retryAfterSeconds) } }, { retryAfterSeconds });
 }

@@ -16,12 +16,14 @@ import type { GatewayMetrics } from './plugins/metrics.js';
 import type { AuthThrottle } from './authThrottle.js';
 import type { RateLimiter } from './rateLimit.js';
 import { metricsAccess } from './metricsAccess.js';
-import { apqRegistrationTooLarge } from './apq.js';
+import { persistedQueryGate, type ApqRefusal } from './apq.js';
 import { clientAddressResolver, type ClientAddress } from './clientAddress.js';
+import { EXPORT_PREFIX, exportRoutes } from './export/routes.js';
 
 /**
- * The gateway's HTTP surface: POST|GET /graphql, GET /health (alive), GET /ready (a supergraph
- * is loaded; cache status), GET /metrics (Prometheus), and GET /ide (GraphiQL, when enabled).
+ * The gateway's HTTP surface: POST|GET /graphql, GET /export/*.csv (analyst answers as CSV,
+ * through the same graph: src/export/), GET /health (alive), GET /ready (a supergraph is loaded;
+ * cache status), GET /metrics (Prometheus), and GET /ide (GraphiQL, when enabled).
  */
 export interface RouteDeps {
   config: Config;
@@ -41,7 +43,10 @@ export interface RouteDeps {
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 export function routes(deps: RouteDeps): Handler {
-  const graphql = graphqlHandler(deps, clientAddressResolver(deps.config.trustedProxies));
+  const apqGate = persistedQueryGate(deps.config.apq, (reason) => deps.metrics.persistedQueriesRefused.inc({ reason }));
+  const clientAddress = clientAddressResolver(deps.config.trustedProxies);
+  const graphql = graphqlHandler(deps, clientAddress, apqGate);
+  const csvExport = exportRoutes(deps, clientAddress);
   const mayReadMetrics = metricsAccess(deps.config.metricsToken);
   return async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://gateway').pathname;
@@ -52,6 +57,7 @@ export function routes(deps: RouteDeps): Handler {
     }
     // Another method on the endpoint is not a missing resource: 405 with the methods it takes.
     if (path === '/graphql') return sendJson(res, 405, { errors: [{ message: `Method ${req.method ?? ''} not allowed`, extensions: { code: 'METHOD_NOT_ALLOWED' } }] }, { allow: 'GET, POST' });
+    if (path.startsWith(EXPORT_PREFIX)) return csvExport(req, res, path);
     if (get && path === '/health') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
     if (get && path === '/ready') return ready(deps, res);
     if (get && path === '/metrics' && !mayReadMetrics(req.headers)) return sendJson(res, 401, { error: 'metrics need Authorization: Bearer <METRICS_TOKEN>' }, { 'www-authenticate': 'Bearer' });
@@ -61,7 +67,7 @@ export function routes(deps: RouteDeps): Handler {
   };
 }
 
-function graphqlHandler(deps: RouteDeps, clientAddress: ClientAddress): Handler {
+function graphqlHandler(deps: RouteDeps, clientAddress: ClientAddress, apqGate: (request: { body: unknown; search: string }) => ApqRefusal | undefined): Handler {
   return async (req, res) => {
     const requestId = requestIdFrom(req.headers);
     res.setHeader(REQUEST_ID_HEADER, requestId);
@@ -69,10 +75,11 @@ function graphqlHandler(deps: RouteDeps, clientAddress: ClientAddress): Handler 
     if (!isShallow(body)) {
       return sendJson(res, 400, { errors: [{ message: `The request body nests deeper than ${MAX_JSON_DEPTH} levels.`, extensions: { code: 'BAD_REQUEST' } }] });
     }
-    const tooLarge = apqRegistrationTooLarge(body, deps.config.apq.maxDocumentBytes);
-    if (tooLarge) return sendJson(res, 400, { errors: [tooLarge] });
+    const search = new URL(req.url ?? '/', 'http://gateway').search;
+    const refused = apqGate({ body, search });
+    if (refused) return sendJson(res, refused.status, { errors: [refused.error] });
     const response = await deps.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMap(req), search: new URL(req.url ?? '/', 'http://gateway').search, body },
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMap(req), search, body },
       context: () => buildContext(deps, { headers: req.headers, ip: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']), requestId }),
     });
     await writeGraphQLResponse(res, response);

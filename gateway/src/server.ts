@@ -4,11 +4,12 @@ import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheContr
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
 import { Agent } from 'undici';
-import { keyValueCache, type Cache } from '../../core/cache/index.js';
+import type { Cache } from '../../core/cache/index.js';
 import type { Config } from '../../core/config.js';
 import { closeServer, listenOn, trackInFlight } from '../../core/httpServer.js';
 import type { Logger } from '../../core/log.js';
 import type { ListenOptions, RunningService } from '../../core/service.js';
+import { persistedQueries } from './apq.js';
 import type { GatewayContext } from './context.js';
 import { SignedDataSource } from './datasource.js';
 import { createFormatError } from './errors.js';
@@ -119,6 +120,7 @@ function createApollo(options: GatewayOptions, gateway: ApolloGateway, metrics: 
   const { config, cache, logger } = options;
   const limits = queryLimits({ ...DEFAULT_LIMITS, maxCost: config.maxQueryCost, ...options.limits }, { suggestFields: config.ideEnabled });
   const ttl = options.responseCacheTtlSeconds ?? DEFAULT_RESPONSE_TTL_SECONDS;
+  const apq = persistedQueries(config, { cache, logger, onRefused: (reason) => metrics.persistedQueriesRefused.inc({ reason }) });
   return new ApolloServer<GatewayContext>({
     gateway,
     validationRules: limits.validationRules,
@@ -130,8 +132,9 @@ function createApollo(options: GatewayOptions, gateway: ApolloGateway, metrics: 
     stopOnTerminationSignals: false,
     formatError: createFormatError(logger, { suggestions: config.ideEnabled }),
     // CSRF prevention stays at Apollo's default (on): GETs and simple POSTs need a preflight header.
-    persistedQueries: { cache: keyValueCache(cache, { prefix: 'apq:' }), ttl: config.apq.ttlSeconds },
+    persistedQueries: apq.option,
     plugins: [
+      ...apq.plugins,
       // Apollo's landing page loads from a CDN; the IDE is served from /ide instead.
       ApolloServerPluginLandingPageDisabled(),
       // The response cache owns the cache-control header (it knows the subgraphs' hints).

@@ -9,6 +9,8 @@ export { markPartial, PARTIAL_HEADER } from '../../core/partial.js';
 export { createKitMetrics, type KitMetrics } from './metrics.js';
 export { badInput, upstreamGraphQLError } from './errors.js';
 export { chunks, orNaN, unique } from './lists.js';
+export { everyPage, type NativePage } from './paging.js';
+export { slicesOf, trainingsMatching } from './catalogue.js';
 export { createUpstreamClient } from './upstream/client.js';
 export {
   UpstreamError,
@@ -22,7 +24,7 @@ export {
 } from './upstream/types.js';
 export { cachedUpstream, createBatchLoader, primeRecords, unavailable, type BatchLoaderOptions, type Fetched, type ResourceCacheContext } from './upstream/cache.js';
 export { defineCountrySubgraph, type CountrySubgraph } from './country/define.js';
-export { countryFiles } from './country/files.js';
+export { countryFiles, countryFolderOf } from './country/files.js';
 export { afterChangeKeyset, afterKeyset, type ChangeOrder } from './country/keyset.js';
 export { learned } from './country/learned.js';
 export { countrySchemaText, countryTypeNames, contractText } from '../../schema/sdl/country.js';

@@ -1,4 +1,4 @@
-import { CURRENT_EDITION, nationalToIsco, outdatedOccupation, skillIdByLabel, skillsForIsco, wageConversion, type NationalSystem } from './reference.js';
+import { CURRENT_EDITION, iscoUnit, nationalToIsco, outdatedOccupation, skillIdByLabel, skillsForIsco, wageConversion, type NationalSystem } from './reference.js';
 import type { NationalCodeModel, SalaryModel, WagePeriod } from './model.js';
 
 /**
@@ -45,21 +45,50 @@ export function salaryOf(input: WageInput): SalaryModel {
 
 /** `2026-11-20T14:05:00+07:00` for an instant shown in a fixed UTC offset. */
 export function isoInOffset(epochMs: number, offsetHours: number): string {
-  if (!Number.isFinite(epochMs)) throw new Error(`not a valid instant: ${epochMs}`);
-  const local = new Date(epochMs + offsetHours * 3_600_000).toISOString().slice(0, 19);
   const sign = offsetHours < 0 ? '-' : '+';
   const abs = Math.abs(offsetHours);
-  return `${local}${sign}${String(Math.floor(abs)).padStart(2, '0')}:${String(Math.round((abs % 1) * 60)).padStart(2, '0')}`;
+  return `${localDateTime(epochMs, offsetHours)}${sign}${String(Math.floor(abs)).padStart(2, '0')}:${String(Math.round((abs % 1) * 60)).padStart(2, '0')}`;
 }
+
+/** `2026-11-20T14:05:00`: an instant as wall-clock time in a fixed UTC offset (what national filters and keysets often take). */
+export function localDateTime(epochMs: number, offsetHours: number): string {
+  if (!Number.isFinite(epochMs)) throw new Error(`not a valid instant: ${epochMs}`);
+  return new Date(epochMs + offsetHours * 3_600_000).toISOString().slice(0, 19);
+}
+
+const LOCAL_TEXT = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?\s*$/;
+
+/**
+ * Epoch ms of a national system's wall-clock text in a fixed UTC offset: "2026-03-01 10:00:00",
+ * "2026-03-01T10:00", or a date alone (its local midnight). Throws for anything else, impossible
+ * days and hours included (Date.UTC would roll 31/02 over into March).
+ */
+export function localToEpochMs(text: string, offsetHours: number): number {
+  const m = LOCAL_TEXT.exec(text);
+  if (!m) throw new Error(`not a local date or time: "${text}"`);
+  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
+  const ms = Date.UTC(y, mo - 1, d, h, mi, s) - offsetHours * 3_600_000;
+  const back = new Date(ms + offsetHours * 3_600_000);
+  if (back.getUTCDate() !== d || back.getUTCMonth() !== mo - 1 || h > 23 || mi > 59 || s > 59) throw new Error(`not a calendar date: "${text}"`);
+  return ms;
+}
+
+/** A national occupation classification the reference module carries, or ISCO-08 itself for a system that stores ISCO-08 units. */
+export type OccupationSystem = NationalSystem | 'ISCO-08';
 
 /**
  * The raw national code as given, whether the crosswalk knows it, and the ISCO-08 unit if so. A
  * code of an earlier edition that maps deterministically (KBJI 2002, MASCO 2008, a withdrawn DOE
- * code) maps too, flagged `mappedFromOutdated` with its edition.
+ * code) maps too, flagged `mappedFromOutdated` with its edition. A system storing ISCO-08 maps
+ * the unit groups ISCO-08 has; any other code (a retired one, a major group) stays unmapped.
  */
-export function occupationOf(system: NationalSystem, code: string | null | undefined): { nationalCode: NationalCodeModel | null; iscoCode: string | null } {
+export function occupationOf(system: OccupationSystem, code: string | null | undefined): { nationalCode: NationalCodeModel | null; iscoCode: string | null } {
   const clean = code?.trim();
   if (!clean) return { nationalCode: null, iscoCode: null };
+  if (system === 'ISCO-08') {
+    const unit = iscoUnit(clean);
+    return { nationalCode: { system, code: clean, mapped: unit !== undefined, mappedFromOutdated: false, edition: unit ? system : null }, iscoCode: unit?.code ?? null };
+  }
   const current = nationalToIsco(system, clean);
   if (current) return { nationalCode: { system, code: clean, mapped: true, mappedFromOutdated: false, edition: CURRENT_EDITION[system] }, iscoCode: current.iscoCode };
   const outdated = outdatedOccupation(system, clean);
@@ -105,6 +134,11 @@ export function globalId(country: string, nativeId: string | number): string {
 /** The country code a global id carries (`ID` for `ID:123`). */
 export function countryOfGlobalId(id: string): string {
   return id.slice(0, id.indexOf(':'));
+}
+
+/** Text as a person reads it: runs of white space (line breaks, double spaces employers type) as one space, none around. */
+export function tidy(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 function positive(value: number | null | undefined): number | null {

@@ -213,7 +213,7 @@ describe.skipIf(!hasRedis)('gateway with Redis', () => {
       expect(codes(await one.query('{ countries { code } }'))).toEqual(['RATE_LIMITED']);
     } finally {
       // Persisted queries live a day; the rest expires within a minute.
-      await sharedCache.delete(`apq:apq:${sha256(query)}`);
+      await sharedCache.delete(`apq:${sha256(query)}`);
       await two.close();
       await sharedCache.close();
       await one.stop();

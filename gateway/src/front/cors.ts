@@ -17,7 +17,7 @@ export interface CorsPolicy {
 
 const ALLOWED_METHODS = 'GET, POST, OPTIONS';
 const ALLOWED_HEADERS = 'content-type, accept, authorization, x-api-key, x-request-id, apollo-require-preflight, x-apollo-operation-name, accept-language';
-const EXPOSED_HEADERS = 'x-request-id, retry-after';
+const EXPOSED_HEADERS = 'x-request-id, retry-after, content-disposition';
 const PREFLIGHT_MAX_AGE_SECONDS = '600';
 
 export function corsPolicy(origins: readonly string[]): CorsPolicy {

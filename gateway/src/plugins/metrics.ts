@@ -15,6 +15,7 @@ export interface GatewayMetrics {
   supergraphReloads: Counter<'outcome'>;
   rateLimited: Counter;
   authFailures: Counter;
+  persistedQueriesRefused: Counter<'reason'>;
   shed: Counter<'reason'>;
   subgraphDuration: Histogram<'subgraph' | 'outcome'>;
 }
@@ -36,6 +37,12 @@ export function createGatewayMetrics(): GatewayMetrics {
     responseCache: new Counter({ name: 'lmis_gateway_response_cache_total', help: 'Whole-response cache lookups (hit, miss)', labelNames: ['outcome'], registers }),
     supergraphReloads: new Counter({ name: 'lmis_gateway_supergraph_reloads_total', help: 'Supergraph file changes (swapped, rejected)', labelNames: ['outcome'], registers }),
     authFailures: new Counter({ name: 'lmis_gateway_auth_failures_total', help: 'Presented credentials refused (401), before throttling', registers }),
+    persistedQueriesRefused: new Counter({
+      name: 'lmis_gateway_persisted_queries_refused_total',
+      help: 'Persisted-query requests refused (too_large registration, registration_limit: a caller\'s hourly budget spent, not_in_safelist)',
+      labelNames: ['reason'],
+      registers,
+    }),
     rateLimited: new Counter({ name: 'lmis_gateway_rate_limited_total', help: 'Requests refused by the rate limit', registers }),
     subgraphDuration: new Histogram({
       name: 'lmis_gateway_subgraph_request_seconds',

@@ -1,6 +1,4 @@
-import { basename, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { countryFiles, defineCountrySubgraph, type CountryAdapter, type TrainingOfferEntity, type VacancyEntity } from '../../kit/index.js';
+import { countryFiles, countryFolderOf, defineCountrySubgraph, type CountryAdapter, type TrainingOfferEntity, type VacancyEntity } from '../../kit/index.js';
 import { createTemplateUpstream, type TemplateCourseRecord, type TemplateJobRecord } from './upstream/client.js';
 import { toLifecycle, toTrainingOffer, toVacancy } from './upstream/toModel.js';
 
@@ -10,9 +8,8 @@ import { toLifecycle, toTrainingOffer, toVacancy } from './upstream/toModel.js';
  * stale marking, errors, metrics, health). Exports `typeDefs` and `start`; never listens here.
  */
 
-/** This subgraph's folder, found from this file, so a copy under another name needs no edit here. */
-const folder = basename(dirname(dirname(fileURLToPath(import.meta.url))));
-const { manifest, typeDefs: ownTypeDefs } = countryFiles(folder);
+// This subgraph's folder is found from this file, so a copy under another name needs no edit here.
+const { manifest, typeDefs: ownTypeDefs } = countryFiles(countryFolderOf(import.meta.url));
 export { manifest };
 
 export const adapter: CountryAdapter<TemplateJobRecord, TemplateCourseRecord> = {

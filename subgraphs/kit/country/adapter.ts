@@ -60,9 +60,9 @@ export interface LifecycleModel {
   /** ISO 8601 instant of the national system's last change to the posting. */
   updatedAt: string;
   state: PostingState;
-  /** ISO 8601, when filled or withdrawn; null while open. */
+  /** ISO 8601, when filled or withdrawn; null while open (the kit ignores it on an open posting). */
   closedAt: string | null;
-  /** Openings the posting offers, at least 1. */
+  /** Openings the posting offers (the kit counts at least 1). */
   positions: number;
 }
 

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { fromRoot } from '../../../core/paths.js';
 import { readCountryManifest } from '../../../schema/registry.js';
 import type { CountryManifest } from './adapter.js';
+
+/** The folder of a country's module `subgraphs/<folder>/src/<file>` (its `import.meta.url`): a copied folder needs no edit to find itself. */
+export function countryFolderOf(moduleUrl: string): string {
+  return basename(dirname(dirname(fileURLToPath(moduleUrl))));
+}
 
 /** A country folder's manifest (subgraph.json, validated by the registry) and own SDL (src/schema.graphql), read once at definition. */
 export function countryFiles(folder: string): { manifest: CountryManifest; typeDefs: string } {

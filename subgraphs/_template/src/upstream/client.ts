@@ -1,18 +1,12 @@
-import type {
-  AdapterContext,
-  CountryUpstream,
-  Keyset,
-  QueryValue,
-  SearchResult,
-  TrainingFilter,
-  VacancyFilter,
-} from '../../../kit/index.js';
+import { everyPage, type AdapterContext, type CountryUpstream, type Keyset, type QueryValue, type SearchResult, type TrainingFilter, type VacancyFilter } from '../../../kit/index.js';
+import { nativeValues } from '../../../kit/filters.js';
 import { instantFromLocal, localFromInstant, nativeEducation, nativeJobTypes, nativeOccupations, nativeProvinces, nativeSkills } from './toModel.js';
 
 /**
  * The national system's REST API, spoken natively (no GraphQL). Each method is ONE upstream
- * call, except allVacancies / allTrainings, which walk every page. Retries, deadlines, 429
- * handling, the circuit breaker and metrics come from the kit's client (`ctx.createClient`).
+ * call, except allVacancies / allTrainings, which walk every page (the kit's `everyPage`).
+ * Retries, deadlines, 429 handling, the circuit breaker and metrics come from the kit's client
+ * (`ctx.createClient`); the filter values in this API's words from `toModel.ts`.
  */
 
 // ---- the records as the national API documents them -------------------------------------------
@@ -82,37 +76,37 @@ const CHANGES_PAGE = 1000;
 const KEYSET_SLACK = 20;
 
 export function createTemplateUpstream(ctx: AdapterContext): CountryUpstream<TemplateJobRecord, TemplateCourseRecord> {
-  // Credentials, when your system needs them, come from core/config.ts through ctx.deps.config and
-  // go in `authHeaders` (never in a log line: the logger redacts authorization / apiKey / secret).
+  // Credentials, when your system needs them, are declared in subgraph.json's `settings` and read
+  // here with `ctx.setting('apiKey')`; they go in `authHeaders` (never in a log line: the logger
+  // redacts authorization / apiKey / secret).
   const client = ctx.createClient({ timeoutMs: 3_000, retries: 2, concurrency: 8 });
 
-  const jobsPage = (params: Params) => client.request<RecordPage<TemplateJobRecord>>({ path: '/api/v1/vacancies', query: params });
-  const coursesPage = (params: Params) => client.request<RecordPage<TemplateCourseRecord>>({ path: '/api/v1/courses', query: params });
+  const jobsPage = (params: Params) => client.request<RecordPage<TemplateJobRecord>>({ path: '/api/v1/vacancies', query: params }).then(nativePage);
+  const coursesPage = (params: Params) => client.request<RecordPage<TemplateCourseRecord>>({ path: '/api/v1/courses', query: params }).then(nativePage);
 
   return {
     searchVacancies: async (filter, first, after) => {
       const params = vacancyParams(filter);
       if (!params) return NOTHING_FOUND;
-      const page = await jobsPage({ ...params, ...keysetParams(after), limit: first });
-      return { total: page.count, items: page.records };
+      return jobsPage({ ...params, ...keysetParams(after), limit: first });
     },
+    // The kit walks the pages: this API pages vacancies by keyset (the last record of a page) ...
     allVacancies: async (filter) => {
       const params = vacancyParams(filter);
       if (!params) return [];
-      return walk(jobsPage, params, (last) => ({ before_posted: last.posted, before_no: last.job_no }));
+      return everyPage(PAGE, (_, last) => jobsPage({ ...params, ...(last ? { before_posted: last.posted, before_no: last.job_no } : {}), limit: PAGE }));
     },
     vacanciesByIds: async (ids) => (await client.request<RecordPage<TemplateJobRecord>>({ path: '/api/v1/vacancies/batch', query: { job_no: ids } })).records,
     searchTrainings: async (filter, first, offset) => {
       const params = trainingParams(filter);
       if (!params) return NOTHING_FOUND;
-      const page = await coursesPage({ ...params, limit: first, offset });
-      return { total: page.count, items: page.records };
+      return coursesPage({ ...params, limit: first, offset });
     },
+    // ... and courses by offset (the page's number).
     allTrainings: async (filter) => {
       const params = trainingParams(filter);
       if (!params) return [];
-      let offset = 0;
-      return walk(coursesPage, params, () => ({ offset: (offset += PAGE) }));
+      return everyPage(PAGE, (n) => coursesPage({ ...params, offset: n * PAGE, limit: PAGE }));
     },
     trainingsByIds: async (ids) => (await client.request<RecordPage<TemplateCourseRecord>>({ path: '/api/v1/courses/batch', query: { course_no: ids } })).records,
     // The changes feed: every status, oldest change first, ties by job_no. `changed_since` is
@@ -127,22 +121,12 @@ export function createTemplateUpstream(ctx: AdapterContext): CountryUpstream<Tem
 
 const NOTHING_FOUND: SearchResult<never> = { total: 0, items: [] };
 
+/** The API's `{ count, records }` as the kit's page (and search result). */
+const nativePage = <R>(page: RecordPage<R>) => ({ total: page.count, items: page.records });
+
 /** The keyset in the upstream's terms: its local timestamp and its native id. */
 function keysetParams(after: Keyset | null): Params {
   return after ? { before_posted: localFromInstant(after.postedAt), before_no: after.nativeId } : {};
-}
-
-/** Every page of a list, PAGE records at a time, until a short page. */
-async function walk<R>(fetchPage: (params: Params) => Promise<RecordPage<R>>, params: Params, next: (last: R) => Params): Promise<R[]> {
-  const all: R[] = [];
-  let position: Params = {};
-  for (;;) {
-    const page = await fetchPage({ ...params, ...position, limit: PAGE });
-    all.push(...page.records);
-    const last = page.records.at(-1);
-    if (page.records.length < PAGE || last === undefined || all.length >= page.count) return all;
-    position = next(last);
-  }
 }
 
 /**
@@ -151,11 +135,11 @@ async function walk<R>(fetchPage: (params: Params) => Promise<RecordPage<R>>, pa
  */
 function vacancyParams(f: VacancyFilter): Params | null {
   const lists = {
-    occupation: nativeList(f.iscoCodes, nativeOccupations),
-    province: nativeList(f.regions, nativeProvinces),
-    skill: nativeList(f.skills, nativeSkills),
-    job_type: nativeList(f.employmentTypes, nativeJobTypes),
-    education: nativeList(f.educationLevels, nativeEducation),
+    occupation: nativeValues(f.iscoCodes, nativeOccupations),
+    province: nativeValues(f.regions, nativeProvinces),
+    skill: nativeValues(f.skills, nativeSkills),
+    job_type: nativeValues(f.employmentTypes, nativeJobTypes),
+    education: nativeValues(f.educationLevels, nativeEducation),
   };
   if (Object.values(lists).includes(null)) return null;
   return {
@@ -169,18 +153,11 @@ function vacancyParams(f: VacancyFilter): Params | null {
 
 function trainingParams(f: TrainingFilter): Params | null {
   const lists = {
-    occupation: nativeList(f.iscoCodes, nativeOccupations),
-    province: nativeList(f.regions, nativeProvinces),
-    skill: nativeList(f.skills, nativeSkills),
+    occupation: nativeValues(f.iscoCodes, nativeOccupations),
+    province: nativeValues(f.regions, nativeProvinces),
+    skill: nativeValues(f.skills, nativeSkills),
   };
   if (Object.values(lists).includes(null)) return null;
   // Courses are dated, not timed: a course starting on the local day of `startsAfter` counts.
   return { ...lists, q: f.text ?? undefined, starts_from: f.startsAfter ? localFromInstant(f.startsAfter).slice(0, 10) : undefined };
-}
-
-/** A requested list in native terms: undefined = no filter, null = nothing can match. */
-function nativeList<T>(requested: readonly T[] | null | undefined, toNative: (values: readonly T[]) => string[]): string[] | null | undefined {
-  if (!requested || requested.length === 0) return undefined;
-  const values = toNative(requested);
-  return values.length > 0 ? values : null;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TemplateJobRecord } from './client.js';
-import { instantFromLocal, localFromInstant, nativeEducation, nativeJobTypes, nativeOccupations, nativeProvinces, toLifecycle, toTrainingOffer, toVacancy } from './toModel.js';
+import { instantFromLocal, localFromInstant, nativeEducation, nativeJobTypes, nativeOccupations, nativeProvinces, nativeSkills, toLifecycle, toTrainingOffer, toVacancy } from './toModel.js';
 
 const job: TemplateJobRecord = {
   job_no: 'ZZJ-00042',
@@ -31,7 +31,7 @@ describe('template translation', () => {
       regionCode: 'ZZ-NP',
       nativeRegion: 'North Province',
       iscoCode: '7212',
-      nationalCode: { system: 'ZZ-ISCO08', code: '7212', mapped: true },
+      nationalCode: { system: 'ISCO-08', code: '7212', mapped: true },
       salary: { min: 350, max: 350, period: 'DAY', monthlyAmount: 9100, disclosed: true, currency: 'XTS' },
       employmentType: 'DAILY',
       education: { iscedLevel: 5, nativeLabel: 'Diploma' },
@@ -44,13 +44,14 @@ describe('template translation', () => {
   it('keeps an unknown code and region raw, and hides a negotiable wage', () => {
     const v = toVacancy({ ...job, occupation_code: '9998', province: 'Hill Country', wage: { amount: null, per: 'month' } });
     expect(v.iscoCode).toBeNull();
-    expect(v.nationalCode).toEqual({ system: 'ZZ-ISCO08', code: '9998', mapped: false, mappedFromOutdated: false, edition: null });
+    expect(v.nationalCode).toEqual({ system: 'ISCO-08', code: '9998', mapped: false, mappedFromOutdated: false, edition: null });
     expect(v.regionCode).toBeNull();
     expect(v.salary).toMatchObject({ disclosed: false, monthlyAmount: null, text: 'negotiable' });
   });
 
   it('refuses a record it cannot date', () => {
-    expect(() => toVacancy({ ...job, posted: '20/02/2026' })).toThrow(/local timestamp/);
+    expect(() => toVacancy({ ...job, posted: '20/02/2026' })).toThrow(/not a local date or time/);
+    expect(() => toVacancy({ ...job, posted: '2026-02-30 08:30:00' })).toThrow(/not a calendar date/);
   });
 
   it('translates a course', () => {
@@ -69,6 +70,7 @@ describe('template translation', () => {
     expect(nativeProvinces(['ZZ-CD', 'ZZ-XX'])).toEqual(['Capital District']);
     expect(nativeEducation([5, 8])).toEqual(['Diploma']);
     expect(nativeJobTypes(['FULL_TIME', 'GIG'])).toEqual(['FT']);
+    expect(nativeSkills([toVacancy(job).skillIds[0]!, 'not-an-esco-id'])).toEqual(['operate brazing equipment']);
   });
 
   it('reads the lifecycle: status words, the last change and the closing in local time, openings', () => {

@@ -1,56 +1,42 @@
-import { iscoUnit, skillIdByLabel, skillLabel, skillsForIsco, unitsUnder } from '../../../kit/reference.js';
-import type {
-  EmploymentType,
-  LifecycleModel,
-  PostingState,
-  NationalCodeModel,
-  SalaryModel,
-  TrainingOfferModel,
-  VacancyModel,
-  WageConversionModel,
-  WagePeriod,
-} from '../../../kit/index.js';
+import type { EmploymentType, LifecycleModel, PostingState, TrainingOfferModel, VacancyModel, WagePeriod } from '../../../kit/index.js';
+import { nativeKeysFor, occupationCodesFor, skillNames } from '../../../kit/filters.js';
+import { globalId, isoInOffset, localDateTime, localToEpochMs, occupationOf, salaryOf, skillsOf, tidy, type OccupationSystem } from '../../../kit/translation.js';
 import type { TemplateCourseRecord, TemplateJobRecord, WagePer } from './client.js';
 
 /**
  * The translation from the national system's records to the shared model — pure, no I/O, unit
  * tested. Every constant below is a decision each partner makes for its own system; the
- * comments say what to decide. Throw for a record you cannot translate: only that record fails.
+ * comments say what to decide. The steps every country shares (ids, dates, occupation codes,
+ * skills, wages) are the kit's (`kit/translation.ts`, `kit/filters.ts`): call them, never copy
+ * them. Throw for a record you cannot translate: only that record fails.
  */
 
-// IDS — the global id is `<ISO 3166-1 alpha-2>:<native id>`. Decide which native field is stable
-// and unique (never a row number that changes on re-import); it must survive a round trip
-// through the upstream's by-id endpoint.
+// IDS — the global id is `<ISO 3166-1 alpha-2>:<native id>` (the kit's `globalId`). Decide which
+// native field is stable and unique (never a row number that changes on re-import); it must
+// survive a round trip through the upstream's by-id endpoint. COUNTRY and CURRENCY are the
+// manifest's `country` and `currency`.
 const COUNTRY = 'ZZ';
-const globalId = (nativeId: string) => `${COUNTRY}:${nativeId}`;
+const CURRENCY = 'XTS';
 
-// DATES — emit ISO 8601 with the source's own offset, never silently UTC. Decide what your
-// system's timestamps mean: local wall-clock time (as here, UTC+07:00), UTC, or a calendar that
-// needs converting (Thailand: Buddhist Era year − 543).
-const OFFSET = '+07:00';
-const OFFSET_MS = 7 * 3_600_000;
-const LOCAL_TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/;
-const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+// DATES — emit ISO 8601 with the source's own offset, never silently UTC (the kit's `isoInOffset`).
+// Decide what your system's timestamps mean: local wall-clock time (as here, UTC+07:00, read by
+// the kit's `localToEpochMs`), instants (Indonesia), or a calendar that needs converting first
+// (Thailand: Buddhist Era year − 543). A country with several time zones uses the reference
+// module's `utcOffsetOf(country, region)`.
+const UTC_OFFSET = 7;
 
 // OCCUPATIONS — the national code stays as given (`nationalCode`), and maps to an ISCO-08 unit
 // through the reference module only when the crosswalk knows it; never guess from the digits.
-// This system stores ISCO-08 units, so `iscoUnit` checks them. A national classification uses
-// `nationalToIsco(system, code)` instead; a classification the reference module does not carry
-// yet needs its code list added to data/national and subgraphs/taxonomy/src/reference first.
-const OCCUPATION_SYSTEM = 'ZZ-ISCO08';
+// The kit's `occupationOf(system, code)` does both. This system stores ISCO-08 units itself,
+// hence 'ISCO-08' (the manifest's `occupationSystem`); a national classification names its
+// system instead ('KBJI-2014', 'MASCO-2020', …), whose code list the reference module carries.
+const OCCUPATION_SYSTEM: OccupationSystem = 'ISCO-08';
 
-// WAGES — decide the period each amount is per, and how "negotiable" / hidden wages look.
-// monthlyAmount follows YOUR country's legal rule for each period, stated in the answer as
-// `conversion` (the kit's salaryOf reads them from data/wage_conversion.csv: add your rows there).
-// This template's system assumes a 6-day week of 8-hour days.
+// WAGES — decide the period each amount is per, and how "negotiable" / hidden wages look. The
+// kit's `salaryOf` turns it into a monthly amount by YOUR country's legal rule for each period,
+// stated in the answer as `conversion`: it reads them from data/wage_conversion.csv (add your
+// rows there; this template's are the `ZZ` ones: 26 days of 8 hours).
 const PERIODS: Record<WagePer, WagePeriod> = { hour: 'HOUR', day: 'DAY', month: 'MONTH' };
-const CONVERSION: Record<WagePeriod, WageConversionModel> = {
-  HOUR: { factor: 208, from: 'HOUR', basis: 'template system: 26 days of 8 hours', effective: '2026-01-01', fullTimeEquivalent: true },
-  DAY: { factor: 26, from: 'DAY', basis: 'template system: 26 working days (6-day week)', effective: '2026-01-01', fullTimeEquivalent: true },
-  WEEK: { factor: 52 / 12, from: 'WEEK', basis: '52 weeks ÷ 12 months', effective: '2026-01-01', fullTimeEquivalent: true },
-  MONTH: { factor: 1, from: 'MONTH', basis: 'as stated: a monthly amount', effective: '2026-01-01', fullTimeEquivalent: false },
-  YEAR: { factor: 1 / 12, from: 'YEAR', basis: 'a yearly amount ÷ 12', effective: '2026-01-01', fullTimeEquivalent: false },
-};
 
 // REGIONS — native names (or codes) to ISO 3166-2. For Indonesia, Malaysia and Thailand the
 // reference module's `regionByName(country, name)` does this with every alias; a new country
@@ -78,27 +64,27 @@ const SITE = 'https://jobs.template.example';
 
 export function toVacancy(job: TemplateJobRecord): VacancyModel<TemplateJobRecord> {
   if (!job.job_no) throw new Error('vacancy without job_no');
-  const occupation = occupationOf(job.occupation_code);
-  const skillIds = skillIdsOf(job.skills);
-  const essential = new Set(occupation.iscoCode ? skillsForIsco(occupation.iscoCode).essential : []);
+  const { nationalCode, iscoCode } = occupationOf(OCCUPATION_SYSTEM, job.occupation_code);
+  const postedAt = instantFromLocal(job.posted);
   return {
-    id: globalId(job.job_no),
+    id: globalId(COUNTRY, job.job_no),
     nativeId: job.job_no,
-    title: job.headline,
+    title: tidy(job.headline),
     description: null,
-    employer: job.company ? { name: job.company, industryCode: null, industryScheme: null } : null,
+    employer: job.company ? { name: tidy(job.company), industryCode: null, industryScheme: null } : null,
     regionCode: REGIONS[job.province] ?? null,
     nativeRegion: job.province,
-    iscoCode: occupation.iscoCode,
-    nationalCode: occupation.nationalCode,
-    skillIds,
-    essentialSkillIds: skillIds.filter((id) => essential.has(id)),
-    salary: salaryOf(job.wage),
+    iscoCode,
+    nationalCode,
+    // Skills come as English labels; labels ESCO does not know are dropped (the raw record keeps them).
+    ...skillsOf(job.skills.map((name) => ({ name })), iscoCode),
+    // A null amount is "negotiable": salaryOf marks it undisclosed.
+    salary: salaryOf({ min: job.wage.amount, max: job.wage.amount, currency: CURRENCY, period: PERIODS[job.wage.per] ?? 'MONTH', country: COUNTRY, on: postedAt, text: job.wage.amount === null ? 'negotiable' : null }),
     employmentType: JOB_TYPES[job.job_type] ?? 'OTHER',
     education: job.education === null ? null : { iscedLevel: EDUCATION[job.education] ?? null, nativeLabel: job.education },
-    postedAt: instantFromLocal(job.posted),
+    postedAt,
     // A closing date is inclusive: the vacancy is open until the end of that local day.
-    validThrough: job.closing ? `${localDate(job.closing)}T23:59:59${OFFSET}` : null,
+    validThrough: job.closing ? instantFromLocal(`${job.closing} 23:59:59`) : null,
     applyUrl: `${SITE}/apply/${encodeURIComponent(job.job_no)}`,
     duplicateOf: null,
     sourceUrl: `${SITE}/vacancies/${encodeURIComponent(job.job_no)}`,
@@ -108,18 +94,19 @@ export function toVacancy(job: TemplateJobRecord): VacancyModel<TemplateJobRecor
 
 export function toTrainingOffer(course: TemplateCourseRecord): TrainingOfferModel<TemplateCourseRecord> {
   if (!course.course_no) throw new Error('course without course_no');
-  const occupation = occupationOf(course.occupation_code);
+  const { nationalCode, iscoCode } = occupationOf(OCCUPATION_SYSTEM, course.occupation_code);
   return {
-    id: globalId(course.course_no),
+    id: globalId(COUNTRY, course.course_no),
     nativeId: course.course_no,
-    title: course.course_title,
-    provider: { name: course.institute, kind: null },
+    title: tidy(course.course_title),
+    provider: { name: tidy(course.institute), kind: null },
     regionCode: REGIONS[course.province] ?? null,
     nativeRegion: course.province,
-    iscoCodes: occupation.iscoCode ? [occupation.iscoCode] : [],
-    nationalCodes: [occupation.nationalCode],
-    skillIds: skillIdsOf(course.skills),
-    startDate: localDate(course.starts),
+    iscoCodes: iscoCode ? [iscoCode] : [],
+    nationalCodes: nationalCode ? [nationalCode] : [],
+    skillIds: skillsOf(course.skills.map((name) => ({ name })), iscoCode).skillIds,
+    // A local date stays a date: the course starts on that day wherever the reader is.
+    startDate: instantFromLocal(course.starts).slice(0, 10),
     duration: `P${course.weeks}W`,
     fee: null,
     seats: course.seats,
@@ -132,82 +119,35 @@ export function toTrainingOffer(course: TemplateCourseRecord): TrainingOfferMode
 
 // LIFECYCLE — the regional store harvests every posting through the changes feed, open or not.
 // Decide which native words mean filled and withdrawn (an expired posting is still open: its
-// expiry is validThrough), which timestamp is the last change, and how many openings a posting has.
+// expiry is validThrough), which timestamp is the last change, and how many openings a posting
+// has (the kit counts at least one, and no closing while open).
 const STATES: Record<string, PostingState> = { open: 'OPEN', filled: 'CLOSED', withdrawn: 'WITHDRAWN' };
 
 export function toLifecycle(job: TemplateJobRecord): LifecycleModel {
   const state = STATES[job.status];
   if (!state) throw new Error(`vacancy ${job.job_no} has an unknown status "${job.status}"`);
-  return {
-    updatedAt: instantFromLocal(job.changed),
-    state,
-    closedAt: state !== 'OPEN' && job.closed ? instantFromLocal(job.closed) : null,
-    positions: Math.max(1, job.openings),
-  };
+  return { updatedAt: instantFromLocal(job.changed), state, closedAt: job.closed ? instantFromLocal(job.closed) : null, positions: job.openings };
 }
 
-/** "2026-03-01 10:00:00" (local) → "2026-03-01T10:00:00+07:00". */
+/** "2026-03-01 10:00:00" (local) → "2026-03-01T10:00:00+07:00"; throws for anything else. */
 export function instantFromLocal(local: string): string {
-  const match = LOCAL_TIME.exec(local);
-  if (!match) throw new Error(`not a local timestamp: "${local}"`);
-  return `${match[1]}T${match[2]}${OFFSET}`;
+  return isoInOffset(localToEpochMs(local, UTC_OFFSET), UTC_OFFSET);
 }
 
 /** Any ISO 8601 instant → the upstream's local wall-clock text (for keysets and `since`). */
 export function localFromInstant(iso: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) throw new Error(`not an ISO 8601 instant: "${iso}"`);
-  return new Date(ms + OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
-}
-
-function localDate(date: string): string {
-  if (!LOCAL_DATE.test(date)) throw new Error(`not a local date: "${date}"`);
-  return date;
-}
-
-function occupationOf(code: string): { iscoCode: string | null; nationalCode: NationalCodeModel } {
-  const unit = /^\d{4}$/.test(code) ? iscoUnit(code) : undefined;
-  return { iscoCode: unit?.code ?? null, nationalCode: { system: OCCUPATION_SYSTEM, code, mapped: unit !== undefined, mappedFromOutdated: false, edition: unit ? OCCUPATION_SYSTEM : null } };
-}
-
-/** Skills come as English labels; labels ESCO does not know are dropped (the raw record keeps them). */
-function skillIdsOf(labels: readonly string[]): string[] {
-  return [...new Set(labels.map(skillIdByLabel).filter((id): id is string => id !== undefined))];
-}
-
-function salaryOf(wage: TemplateJobRecord['wage']): SalaryModel {
-  const period = PERIODS[wage.per] ?? 'MONTH';
-  if (wage.amount === null) {
-    return { min: null, max: null, currency: 'XTS', period, monthlyAmount: null, conversion: null, disclosed: false, text: 'negotiable' };
-  }
-  const conversion = CONVERSION[period];
-  const monthlyAmount = Math.round(wage.amount * conversion.factor);
-  return { min: wage.amount, max: wage.amount, currency: 'XTS', period, monthlyAmount, conversion, disclosed: true, text: null };
+  return localDateTime(Date.parse(iso), UTC_OFFSET).replace('T', ' ');
 }
 
 // ---- the other direction: the exchange's filter values in the upstream's own vocabulary ------
-// Each returns only values the upstream knows; the client treats an empty translation of a
-// non-empty filter as "nothing can match" rather than as "no filter".
+// Each returns only values the upstream knows; the client (through the kit's `nativeValues`)
+// treats an empty translation of a non-empty filter as "nothing can match", not as "no filter".
 
 /** ISCO-08 codes at any level → the occupation codes this system stores (here: ISCO-08 units). */
-export function nativeOccupations(iscoPrefixes: readonly string[]): string[] {
-  return [...new Set(iscoPrefixes.flatMap((prefix) => unitsUnder(prefix).map((unit) => unit.code)))];
-}
-
+export const nativeOccupations = (iscoPrefixes: readonly string[]) => occupationCodesFor(OCCUPATION_SYSTEM, iscoPrefixes);
 /** ISO 3166-2 codes → native province names. */
-export function nativeProvinces(isoCodes: readonly string[]): string[] {
-  return Object.keys(REGIONS).filter((name) => isoCodes.includes(REGIONS[name]!));
-}
-
-export function nativeEducation(levels: readonly number[]): string[] {
-  return Object.keys(EDUCATION).filter((label) => levels.includes(EDUCATION[label]!));
-}
-
-export function nativeJobTypes(types: readonly EmploymentType[]): string[] {
-  return Object.entries(JOB_TYPES).flatMap(([code, type]) => (types.includes(type) ? [code] : []));
-}
-
+export const nativeProvinces = (isoCodes: readonly string[]) => nativeKeysFor(REGIONS, isoCodes);
+export const nativeEducation = (levels: readonly number[]) => nativeKeysFor(EDUCATION, levels);
+export const nativeJobTypes = (types: readonly EmploymentType[]) => nativeKeysFor(JOB_TYPES, types);
 /** ESCO ids → the English labels the upstream stores. */
-export function nativeSkills(ids: readonly string[]): string[] {
-  return ids.flatMap((id) => skillLabel(id, 'en') ?? []);
-}
+export const nativeSkills = (ids: readonly string[]) => skillNames(ids, ['en']);

@@ -1,8 +1,9 @@
-import { afterKeyset, learned, type AdapterContext, type CountryUpstream, type Keyset, type SearchResult, type TrainingFilter, type VacancyFilter } from '../../../kit/index.js';
-import { educationToIsced, iscoToNational, regionByName, regionsOf, skillLabel } from '../../../kit/reference.js';
+import { afterKeyset, everyPage, learned, slicesOf, trainingsMatching, unique, type AdapterContext, type CountryUpstream, type Keyset, type TrainingFilter, type VacancyFilter } from '../../../kit/index.js';
+import { nativeKeysFor, nativeValues, occupationCodesFor, skillNames, spellingsByRegion } from '../../../kit/filters.js';
+import { educationToIsced, regionsOf } from '../../../kit/reference.js';
 import type { KarirhubHit, Pelatihan } from './native.js';
 import { isoInOffset } from '../../../kit/translation.js';
-import { JOB_TYPES, WIB, indonesianDateToIso } from './toModel.js';
+import { JOB_TYPES, WIB, toTrainingOffer } from './toModel.js';
 
 /**
  * Karirhub's Algolia-compatible search and Skillhub, spoken natively. One upstream call per
@@ -14,6 +15,8 @@ const INDEX = 'karirhub_industrial_vacancies_published_at_desc';
 const CHANGES_INDEX = 'karirhub_industrial_vacancies_updated_at_asc';
 /** Algolia's largest page. */
 const MAX_HITS_PER_PAGE = 1000;
+/** Skillhub's page of the course catalogue. */
+const TRAINING_PAGE = 500;
 const APP_ID = 'KARIRHUB';
 /** Over-fetch so that a keyset page can skip postings that share the keyset's second. */
 const KEYSET_SLACK = 50;
@@ -44,7 +47,7 @@ export function createKarirhubUpstream(ctx: AdapterContext): CountryUpstream<Kar
   const query = (params: Record<string, unknown>, route = 'search') =>
     client.request<SearchResponse>({ method: 'POST', path: `/1/indexes/${INDEX}/query`, json: params, idempotent: true, route });
   const spellings = learned(
-    () => query({ query: '', hitsPerPage: 0, facets: ['province_name'], maxValuesPerFacet: MAX_FACET_VALUES }, 'facets').then((res) => spellingsByRegion(Object.keys(res.facets?.province_name ?? {}))),
+    () => query({ query: '', hitsPerPage: 0, facets: ['province_name'], maxValuesPerFacet: MAX_FACET_VALUES }, 'facets').then((res) => spellingsByRegion('ID', Object.keys(res.facets?.province_name ?? {}))),
     SPELLINGS_TTL_MS,
   );
   /** Only a region filter needs the learned spellings; other filters never wait for them. */
@@ -70,13 +73,12 @@ export function createKarirhubUpstream(ctx: AdapterContext): CountryUpstream<Kar
   };
 
   const allTrainings = async (filter: TrainingFilter): Promise<Pelatihan[]> => {
-    const out: Pelatihan[] = [];
-    for (let page = 1; ; page++) {
-      const res = await client.request<{ data: Pelatihan[]; meta: { total: number } }>({ path: '/skillhub/v1/pelatihan', query: { page, limit: 500 }, route: 'training' });
-      out.push(...res.data);
-      if (out.length >= res.meta.total || res.data.length === 0) break;
-    }
-    return sortTrainings(out.filter(trainingMatcher(filter)));
+    const out = await everyPage(TRAINING_PAGE, (n) =>
+      client
+        .request<{ data: Pelatihan[]; meta: { total: number } }>({ path: '/skillhub/v1/pelatihan', query: { page: n + 1, limit: TRAINING_PAGE }, route: 'training' })
+        .then((res) => ({ items: res.data, total: res.meta.total })),
+    );
+    return trainingsMatching(out, filter, toTrainingOffer);
   };
 
   return {
@@ -97,12 +99,9 @@ export function createKarirhubUpstream(ctx: AdapterContext): CountryUpstream<Kar
       });
       return res.results.filter((h): h is KarirhubHit => h !== null);
     },
-    // Skillhub filters one province and one code at a time, and the catalogue is small: the
-    // kit caches the whole pull, so search pages are slices of it.
-    searchTrainings: async (filter, first, offset): Promise<SearchResult<Pelatihan>> => {
-      const all = await allTrainings(filter);
-      return { total: all.length, items: all.slice(offset, offset + first) };
-    },
+    // Skillhub filters one province and one code at a time, and the catalogue is small: search
+    // pages are slices of the whole pull.
+    searchTrainings: slicesOf(allTrainings),
     allTrainings,
     trainingsByIds: async (ids) => {
       const res = await client.request<{ data: Pelatihan[] }>({ path: '/skillhub/v1/pelatihan/batch', query: { ids: ids.join(',') }, route: 'trainingBatch' });
@@ -123,29 +122,19 @@ export function createKarirhubUpstream(ctx: AdapterContext): CountryUpstream<Kar
 }
 
 /**
- * Every spelling of every province Karirhub holds, learned from the search's facet counts and read
- * through the taxonomy's name normalisation (the one place names are matched). Algolia folds only
- * case, accents and surrounding spaces, so "DKI  JAKARTA" must be asked for as typed.
- * Here: the native values grouped by the region code the taxonomy gives them.
+ * Our filter in Karirhub's vocabulary: KBJI codes, province names, skill labels, job types,
+ * education labels (undefined: not asked; null: asked, but Karirhub has no word for it). Province
+ * spellings are learned from the search's facet counts (the kit's `spellingsByRegion`): Algolia
+ * folds only case, accents and surrounding spaces, so "DKI  JAKARTA" must be asked for as typed.
  */
-export function spellingsByRegion(values: readonly string[]): Spellings {
-  const out = new Map<string, string[]>();
-  for (const value of values) {
-    const code = regionByName('ID', value);
-    if (code) out.set(code, [...(out.get(code) ?? []), value]);
-  }
-  return out;
-}
-
-/** Our filter in Karirhub's vocabulary: KBJI codes, province names, skill labels, job types, education labels. */
-function facetValues(filter: VacancyFilter, spellings: Spellings): Array<[attribute: string, values: string[], asked: boolean]> {
+function facetValues(filter: VacancyFilter, spellings: Spellings): Array<[attribute: string, values: string[] | null | undefined]> {
   return [
     // ISCO-08 prefixes reach KBJI 2014 through the taxonomy's crosswalk, never by guessing digits.
-    ['kbji_code', [...new Set((filter.iscoCodes ?? []).flatMap((c) => iscoToNational('KBJI-2014', c)))], Boolean(filter.iscoCodes?.length)],
-    ['province_name', [...new Set((filter.regions ?? []).flatMap((iso) => [...provinceNames(iso), ...(spellings.get(iso) ?? [])]))], Boolean(filter.regions?.length)],
-    ['skills', (filter.skills ?? []).flatMap((id) => skillLabel(id, 'en') ?? []), Boolean(filter.skills?.length)],
-    ['job_type', (filter.employmentTypes ?? []).flatMap(jobTypeLabels), Boolean(filter.employmentTypes?.length)],
-    ['education_min', (filter.educationLevels ?? []).flatMap(educationLabels), Boolean(filter.educationLevels?.length)],
+    ['kbji_code', nativeValues(filter.iscoCodes, (codes) => occupationCodesFor('KBJI-2014', codes))],
+    ['province_name', nativeValues(filter.regions, (isos) => unique(isos.flatMap((iso) => [...provinceNames(iso), ...(spellings.get(iso) ?? [])])))],
+    ['skills', nativeValues(filter.skills, (ids) => skillNames(ids, ['en']))],
+    ['job_type', nativeValues(filter.employmentTypes, (types) => nativeKeysFor(JOB_TYPES, types))],
+    ['education_min', nativeValues(filter.educationLevels, (levels) => EDUCATION_LABELS.filter((label) => levels.includes(educationToIsced('ID', label) ?? -1)))],
   ];
 }
 
@@ -156,9 +145,9 @@ function facetValues(filter: VacancyFilter, spellings: Spellings): Array<[attrib
  */
 export function algoliaFilter(filter: VacancyFilter, after: Keyset | null = null, spellings: Spellings = new Map()): Record<string, unknown> | null {
   const facets = facetValues(filter, spellings);
-  if (facets.some(([, values, asked]) => asked && values.length === 0)) return null;
+  if (facets.some(([, values]) => values === null)) return null;
   const clauses = facets
-    .map(([attribute, values]) => anyOf(values.map((v) => `${attribute}:"${v.replace(/"/g, '\\"')}"`)))
+    .map(([attribute, values]) => anyOf((values ?? []).map((v) => `${attribute}:"${v.replace(/"/g, '\\"')}"`)))
     .filter((c): c is string => c !== undefined);
   const numeric = [
     filter.minMonthlyWage ? `salary_min>=${Math.ceil(filter.minMonthlyWage)}` : undefined,
@@ -178,25 +167,3 @@ function provinceNames(iso: string): string[] {
   return [PORTAL_NAMES[iso], region?.name].filter((n): n is string => Boolean(n));
 }
 
-function jobTypeLabels(type: string): string[] {
-  return Object.entries(JOB_TYPES).filter(([, t]) => t === type).map(([label]) => label);
-}
-
-function educationLabels(level: number): string[] {
-  return EDUCATION_LABELS.filter((label) => educationToIsced('ID', label) === level);
-}
-
-function trainingMatcher(filter: TrainingFilter): (p: Pelatihan) => boolean {
-  // The whole catalogue is here: its province names go through the same normalisation as the model's.
-  const regions = new Set(filter.regions ?? []);
-  return (p) =>
-    (!filter.iscoCodes?.length || filter.iscoCodes.some((c) => (p.kbji_code ?? '').startsWith(c))) &&
-    (regions.size === 0 || regions.has(regionByName('ID', p.provinsi ?? '') ?? '')) &&
-    (!filter.text || `${p.nama_pelatihan} ${p.lembaga}`.toLowerCase().includes(filter.text.toLowerCase())) &&
-    (!filter.startsAfter || (p.tanggal_mulai !== null && indonesianDateToIso(p.tanggal_mulai) >= filter.startsAfter.slice(0, 10)));
-}
-
-function sortTrainings(list: Pelatihan[]): Pelatihan[] {
-  const start = (p: Pelatihan) => (p.tanggal_mulai ? indonesianDateToIso(p.tanggal_mulai) : '9999');
-  return list.sort((a, b) => start(a).localeCompare(start(b)) || a.id.localeCompare(b.id));
-}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { skillsForIsco, skillLabel } from '../../../kit/reference.js';
-import { algoliaFilter, spellingsByRegion } from './client.js';
+import { spellingsByRegion } from '../../../kit/filters.js';
+import { algoliaFilter } from './client.js';
 import type { KarirhubHit } from './native.js';
 import { indonesianDateToIso, toLifecycle, toTrainingOffer, toVacancy } from './toModel.js';
 
@@ -136,7 +137,7 @@ describe('Karirhub → model', () => {
   });
 
   it('asks for a province in every spelling Karirhub holds, as typed', () => {
-    const learned = spellingsByRegion(['DKI Jakarta', 'DKI  JAKARTA', ' dki jakarta', 'Jawa Barat', 'Atlantis']);
+    const learned = spellingsByRegion('ID', ['DKI Jakarta', 'DKI  JAKARTA', ' dki jakarta', 'Jawa Barat', 'Atlantis']);
     expect(learned.get('ID-JK')).toEqual(['DKI Jakarta', 'DKI  JAKARTA', ' dki jakarta']);
     const filters = String(algoliaFilter({ regions: ['ID-JK'] }, null, learned)?.filters);
     expect(filters).toBe('(province_name:"DKI Jakarta" OR province_name:"Jakarta Raya" OR province_name:"DKI  JAKARTA" OR province_name:" dki jakarta")');

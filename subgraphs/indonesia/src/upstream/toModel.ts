@@ -1,6 +1,6 @@
 import type { EmploymentType, LifecycleModel, PostingState, TrainingMode, TrainingOfferModel, VacancyModel } from '../../../kit/index.js';
 import { educationToIsced, regionByName, utcOffsetOf } from '../../../kit/reference.js';
-import { feeOf, globalId, isoInOffset, occupationOf, salaryOf, skillsOf } from '../../../kit/translation.js';
+import { feeOf, globalId, isoInOffset, occupationOf, salaryOf, skillsOf, tidy } from '../../../kit/translation.js';
 import type { KarirhubHit, Pelatihan } from './native.js';
 
 /** Karirhub → the shared model. Pure; throws only for a record without id, title or date (that record alone fails). */
@@ -106,8 +106,4 @@ export function indonesianDateToIso(text: string): string {
   const month = match ? MONTHS.indexOf((match[2] ?? '').toLowerCase()) : -1;
   if (!match || month < 0) throw new Error(`not an Indonesian date: "${text}"`);
   return `${match[3]}-${String(month + 1).padStart(2, '0')}-${(match[1] ?? '').padStart(2, '0')}`;
-}
-
-function tidy(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }

@@ -1,9 +1,11 @@
 import { afterKeyset, chunks, learned, orNaN, type AdapterContext, type CountryUpstream, type TrainingFilter, type VacancyFilter } from '../../../kit/index.js';
-import { iscoToNational, regionByName, regionsOf, skillLabel } from '../../../kit/reference.js';
+import { iscoToNational, regionsOf, skillLabel } from '../../../kit/reference.js';
 import type { MfjChangePage, MfjJob, MfjProgramme } from './native.js';
 import { clientCredentials } from './oauth.js';
-import { CONTRACT_TYPES, MYT, mytInstant } from './toModel.js';
+import { CONTRACT_TYPES, MYT, mytInstant, toTrainingOffer } from './toModel.js';
 import { isoInOffset } from '../../../kit/translation.js';
+import { spellingsByRegion } from '../../../kit/filters.js';
+import { slicesOf, trainingsMatching } from '../../../kit/catalogue.js';
 
 /**
  * MYFutureJobs' REST API, spoken natively: facets (`STATE==Selangor`), offset/limit, OAuth2.
@@ -41,7 +43,7 @@ export function createMfjUpstream(ctx: AdapterContext): CountryUpstream<MfjJob, 
   const client = ctx.createClient({ timeoutMs: 3_000, retries: 2, concurrency: 16, authHeaders: tokens.headers, onAuthRejected: tokens.invalidate });
   const jobs = (query: Record<string, string | number>) => client.request<Page<MfjJob>>({ path: '/api/jobs', query: { ...query, sort: NEWEST_FIRST }, route: 'search' });
   // Every search answers with the STATE facet's counts, each value as the portal holds it.
-  const spellings = learned(() => jobs({ limit: 1 }).then((page) => spellingsByState((page.facets?.STATE ?? []).map((f) => f.value))), SPELLINGS_TTL_MS);
+  const spellings = learned(() => jobs({ limit: 1 }).then((page) => spellingsByRegion('MY', (page.facets?.STATE ?? []).map((f) => f.value))), SPELLINGS_TTL_MS);
   const queryFor = async (filter: VacancyFilter) => queryOf(filter, filter.regions?.length ? await spellings() : new Map());
   const batches = <T>(path: string, route: string, ids: readonly string[]) =>
     Promise.all(chunks(ids, MAX_BATCH_IDS).map((chunk) => client.request<{ results: T[] }>({ path, query: { ids: chunk.join(',') }, route }))).then((answers) => answers.flatMap((a) => a.results));
@@ -60,7 +62,7 @@ export function createMfjUpstream(ctx: AdapterContext): CountryUpstream<MfjJob, 
     return pages.flatMap((page) => page.results);
   };
   const programmes = (offset: number, limit: number) => client.request<Page<MfjProgramme>>({ path: '/api/training-programmes', query: { offset, limit }, route: 'training' });
-  const allTrainings = async (filter: TrainingFilter) => sortProgrammes((await allPages((offset) => programmes(offset, MAX_LIMIT))).filter(programmeMatcher(filter)));
+  const allTrainings = async (filter: TrainingFilter) => trainingsMatching(await allPages((offset) => programmes(offset, MAX_LIMIT)), filter, toTrainingOffer, programmeText);
 
   return {
     searchVacancies: async (filter, first, after) => {
@@ -92,11 +94,8 @@ export function createMfjUpstream(ctx: AdapterContext): CountryUpstream<MfjJob, 
       return allPages((offset) => jobs({ ...query, offset, limit: MAX_LIMIT }));
     },
     vacanciesByIds: (ids) => batches<MfjJob>('/api/jobs/batch', 'batch', ids),
-    // The programme catalogue is small: the kit caches the whole pull and pages are slices of it.
-    searchTrainings: async (filter, first, offset) => {
-      const all = await allTrainings(filter);
-      return { total: all.length, items: all.slice(offset, offset + first) };
-    },
+    // The programme catalogue is small: search pages are slices of the whole pull.
+    searchTrainings: slicesOf(allTrainings),
     allTrainings,
     trainingsByIds: (ids) => batches<MfjProgramme>('/api/training-programmes/batch', 'trainingBatch', ids),
   };
@@ -135,19 +134,6 @@ function stateNames(iso: string): string[] {
   return state ? [state.name] : [];
 }
 
-/**
- * The portal's state values grouped by the region code the taxonomy's name normalisation gives
- * them (the one place names are matched): "WP Kuala Lumpur", "Penang", "Malacca" as employers typed them.
- */
-export function spellingsByState(values: readonly string[]): Spellings {
-  const out = new Map<string, string[]>();
-  for (const value of values) {
-    const code = regionByName('MY', value);
-    if (code) out.set(code, [...(out.get(code) ?? []), value]);
-  }
-  return out;
-}
-
 function contractCodes(type: string): string[] {
   return Object.entries(CONTRACT_TYPES).flatMap(([code, t]) => (t === type ? [code] : []));
 }
@@ -159,17 +145,8 @@ function isoInstant(text: string): string {
 
 const safeInstant = orNaN(mytInstant);
 
-function programmeMatcher(filter: TrainingFilter): (p: MfjProgramme) => boolean {
-  // The whole catalogue is here: its state names go through the same normalisation as the model's.
-  const states = new Set(filter.regions ?? []);
-  return (p) =>
-    (!filter.iscoCodes?.length || filter.iscoCodes.some((c) => (p.mascoCode ?? '').startsWith(c.slice(0, 4)))) &&
-    (states.size === 0 || states.has(regionByName('MY', p.state ?? '') ?? '')) &&
-    (!filter.text || `${p.programmeNameMs} ${p.programmeNameEn ?? ''} ${p.provider.name}`.toLowerCase().includes(filter.text.toLowerCase())) &&
-    (!filter.startsAfter || (p.startDate !== null && p.startDate >= filter.startsAfter.slice(0, 10)));
-}
-
-function sortProgrammes(list: MfjProgramme[]): MfjProgramme[] {
-  return list.sort((a, b) => (a.startDate ?? '9999').localeCompare(b.startDate ?? '9999') || a.programmeId.localeCompare(b.programmeId));
+/** Text search finds a programme by its Malay name too, not only by the English title the model shows. */
+function programmeText(p: MfjProgramme): string {
+  return `${p.programmeNameMs} ${p.programmeNameEn ?? ''} ${p.provider.name}`;
 }
 

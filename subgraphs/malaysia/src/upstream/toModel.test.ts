@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MfjJob } from './native.js';
 import { skillLabel, skillsForIsco } from '../../../kit/reference.js';
-import { queryOf, spellingsByState } from './client.js';
+import { spellingsByRegion } from '../../../kit/filters.js';
+import { queryOf } from './client.js';
 import { toLifecycle, toTrainingOffer, toVacancy } from './toModel.js';
 
 const job = (over: Partial<MfjJob> = {}): MfjJob => ({
@@ -85,7 +86,7 @@ describe('MYFutureJobs → model', () => {
   });
 
   it('asks the portal in its own words, and a filter it cannot express matches nothing', () => {
-    const learned = spellingsByState(['Selangor', 'Penang', 'Pulau Pinang', 'pulau  pinang ', 'Atlantis']);
+    const learned = spellingsByRegion('MY', ['Selangor', 'Penang', 'Pulau Pinang', 'pulau  pinang ', 'Atlantis']);
     const q = queryOf({ iscoCodes: ['2512', '9999'], regions: ['MY-07'], employmentTypes: ['PART_TIME'], educationLevels: [3], text: 'juruteknik', minMonthlyWage: 2_500.4 }, learned);
     expect(String(q.facets).split(',')).toEqual(['MASCO==2512', 'STATE==Pulau%20Pinang', 'STATE==Penang', 'STATE==pulau%20%20pinang%20', 'CONTRACT_TYPE==3', 'EDUCATION==3', 'EDUCATION==4']);
     expect(q).toMatchObject({ keywords: 'juruteknik', minWage: 2_501 });

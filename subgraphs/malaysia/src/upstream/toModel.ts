@@ -1,6 +1,6 @@
 import type { LifecycleModel, PostingState, EmploymentType, TrainingMode, TrainingOfferModel, VacancyModel } from '../../../kit/index.js';
 import { educationToIsced, regionByName } from '../../../kit/reference.js';
-import { feeOf, globalId, isoInOffset, occupationOf, salaryOf, skillsOf } from '../../../kit/translation.js';
+import { feeOf, globalId, isoInOffset, occupationOf, salaryOf, skillsOf, tidy } from '../../../kit/translation.js';
 import type { MfjJob, MfjProgramme } from './native.js';
 
 /** MYFutureJobs → the shared model. Pure; throws only for a record without id or date. */
@@ -94,8 +94,4 @@ export function mytInstant(text: string): number {
   const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? `${text.trim()}T00:00:00+08:00` : text);
   if (Number.isNaN(ms)) throw new Error(`not a date: "${text}"`);
   return ms;
-}
-
-function tidy(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }

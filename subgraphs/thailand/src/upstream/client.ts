@@ -1,9 +1,10 @@
 import { XMLParser } from 'fast-xml-parser';
-import { UpstreamError, afterKeyset, chunks, orNaN, unique, type AdapterContext, type CountryUpstream, type TrainingFilter, type UpstreamClient, type VacancyFilter } from '../../../kit/index.js';
-import { educationToIsced, iscoToNational, regionByName, skillLabel } from '../../../kit/reference.js';
+import { UpstreamError, afterKeyset, chunks, everyPage, learned, orNaN, slicesOf, trainingsMatching, type AdapterContext, type CountryUpstream, type TrainingFilter, type UpstreamClient, type VacancyFilter } from '../../../kit/index.js';
+import { nativeKeysFor, nativeValues, occupationCodesFor, skillNames } from '../../../kit/filters.js';
+import { educationToIsced, regionByName } from '../../../kit/reference.js';
 import type { DoeJob, DsdCourse } from './native.js';
 import { isoInOffset } from '../../../kit/translation.js';
-import { ICT, JOB_TYPES, beToEpochMs, epochMsToBe, epochMsToBeSeconds } from './toModel.js';
+import { ICT, JOB_TYPES, beToEpochMs, epochMsToBe, epochMsToBeSeconds, toTrainingOffer } from './toModel.js';
 
 /**
  * Thai Mee Ngan Tham's AJAX job list (form-encoded DataTables POST) and the DSD XML course
@@ -23,6 +24,8 @@ const DEGREES = ['ประถมศึกษา', 'ม.3', 'ม.6', 'ปวช.
 const JOB_TYPE_IDS: Record<string, number> = { งานประจำ: 1, งานชั่วคราว: 2, งานพาร์ทไทม์: 3, สัญญาจ้าง: 4, ฝึกงาน: 5 };
 /** A value no record carries: a filter the platform cannot express must match nothing, not everything. */
 const NOTHING = '-1';
+/** The platform's province numbering changes with a new province, not with postings: learned once a day. */
+const PROVINCES_TTL_MS = 24 * 3_600_000;
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false, isArray: (name) => name === 'course' });
 
 interface Legacy<T> {
@@ -49,13 +52,8 @@ export function createDoeUpstream(ctx: AdapterContext): CountryUpstream<DoeJob, 
   const courses = (path: string, query: Record<string, string | number>) => client.request<string>({ path, query, parse: 'text', route: 'courses' }).then((text) => coursesOf(client, text));
 
   const allTrainings = async (filter: TrainingFilter): Promise<DsdCourse[]> => {
-    const out: DsdCourse[] = [];
-    for (let page = 1; ; page++) {
-      const { items, total } = await courses('/dsd/ws/courses.xml', { page, per_page: COURSES_PER_PAGE });
-      out.push(...items);
-      if (items.length < COURSES_PER_PAGE || out.length >= total) break;
-    }
-    return sortCourses(out.filter(courseMatcher(filter)));
+    const out = await everyPage(COURSES_PER_PAGE, (n) => courses('/dsd/ws/courses.xml', { page: n + 1, per_page: COURSES_PER_PAGE }));
+    return trainingsMatching(out, filter, toTrainingOffer);
   };
 
   return {
@@ -85,28 +83,23 @@ export function createDoeUpstream(ctx: AdapterContext): CountryUpstream<DoeJob, 
       const batches = chunks(numeric, MAX_BATCH_IDS).map((chunk) => ajax<Legacy<DoeJob[]>>('/api-server/JobAll/ajax_job_by_ids', { job_ids: chunk.join(',') }, 'jobsByIds'));
       return (await Promise.all(batches)).flatMap((answer) => answer.data);
     },
-    // The DSD catalogue is small and filterable only by one province and code: the kit caches the
-    // whole pull and search pages are slices of it.
-    searchTrainings: async (filter, first, offset) => {
-      const all = await allTrainings(filter);
-      return { total: all.length, items: all.slice(offset, offset + first) };
-    },
+    // The DSD catalogue is small and filterable only by one province and code: search pages are
+    // slices of the whole pull.
+    searchTrainings: slicesOf(allTrainings),
     allTrainings,
     trainingsByIds: async (ids) => (ids.length === 0 ? [] : (await courses('/dsd/ws/courses_by_ids.xml', { ids: ids.join(',') })).items),
   };
 }
 
-/** The platform numbers provinces its own way: learned from GET /api/province once per process (a failure is not remembered). */
+/** The platform numbers provinces its own way: learned from GET /api/province (the kit's `learned`: shared, renewed, a failure not remembered). */
 function learnProvinces(client: UpstreamClient): () => Promise<Map<string, number>> {
-  let learned: Promise<Map<string, number>> | undefined;
-  return () =>
-    (learned ??= client
-      .request<Legacy<Array<{ province_id: number; province_name: string }>>>({ path: '/api/province', route: 'provinces' })
-      .then((body) => new Map(legacyChecked(client, body).data.map((p) => [regionByName('TH', p.province_name) ?? '', p.province_id])))
-      .catch((error: unknown) => {
-        learned = undefined;
-        throw error;
-      }));
+  return learned(
+    () =>
+      client
+        .request<Legacy<Array<{ province_id: number; province_name: string }>>>({ path: '/api/province', route: 'provinces' })
+        .then((body) => new Map(legacyChecked(client, body).data.map((p) => [regionByName('TH', p.province_name) ?? '', p.province_id]))),
+    PROVINCES_TTL_MS,
+  );
 }
 
 /** The AJAX endpoints report bad input as HTTP 200 with `status: false`. */
@@ -120,18 +113,18 @@ function legacyChecked<T extends Legacy<unknown>>(client: UpstreamClient, body: 
 /** Our filter as the platform's form criteria (unknown values become a criterion nothing matches). */
 export function formOf(filter: VacancyFilter, provinceIds: ReadonlyMap<string, number>): Record<string, string> {
   const form: Record<string, string> = {};
-  const set = (key: string, values: Array<string | number | undefined>, asked: unknown[] | null | undefined) => {
-    if (!asked?.length) return;
-    const known = values.filter((v): v is string | number => v !== undefined && v !== '');
-    form[key] = (known.length ? known : [NOTHING]).join(',');
+  // Not asked: no criterion; asked but inexpressible (null): a criterion nothing matches.
+  const set = (key: string, values: string[] | null | undefined) => {
+    if (values !== undefined) form[key] = (values ?? [NOTHING]).join(',');
   };
+  const known = (ids: ReadonlyArray<number | undefined>) => ids.flatMap((id) => (id === undefined ? [] : [String(id)]));
   // An ISCO-08 group becomes every DOE code whose ISCO-88 unit maps into it.
-  set('criteria[occupation_code]', unique((filter.iscoCodes ?? []).flatMap((c) => iscoToNational('TH-DOE-ISCO88', c))), filter.iscoCodes);
-  set('criteria[province_id]', (filter.regions ?? []).map((iso) => provinceIds.get(iso)), filter.regions);
-  set('criteria[job_type]', (filter.employmentTypes ?? []).flatMap((t) => Object.entries(JOB_TYPES).flatMap(([label, type]) => (type === t ? [JOB_TYPE_IDS[label]] : []))), filter.employmentTypes);
-  set('criteria[degree_name]', (filter.educationLevels ?? []).flatMap((level) => DEGREES.filter((d) => educationToIsced('TH', d) === level)), filter.educationLevels);
+  set('criteria[occupation_code]', nativeValues(filter.iscoCodes, (codes) => occupationCodesFor('TH-DOE-ISCO88', codes)));
+  set('criteria[province_id]', nativeValues(filter.regions, (isos) => known(isos.map((iso) => provinceIds.get(iso)))));
+  set('criteria[job_type]', nativeValues(filter.employmentTypes, (types) => known(nativeKeysFor(JOB_TYPES, types).map((label) => JOB_TYPE_IDS[label]))));
+  set('criteria[degree_name]', nativeValues(filter.educationLevels, (levels) => DEGREES.filter((d) => levels.includes(educationToIsced('TH', d) ?? -1))));
   // Skills are listed by name: Thai where the portal has a Thai label, English otherwise.
-  set('criteria[skill]', (filter.skills ?? []).flatMap((id) => unique([skillLabel(id, 'th'), skillLabel(id, 'en')])), filter.skills);
+  set('criteria[skill]', nativeValues(filter.skills, (ids) => skillNames(ids, ['th', 'en'])));
   if (filter.minMonthlyWage) form['criteria[wage_min]'] = String(Math.ceil(filter.minMonthlyWage));
   // The kit has checked that postedSince parses.
   if (filter.postedSince) form['criteria[announce_since]'] = epochMsToBe(Date.parse(filter.postedSince));
@@ -170,24 +163,6 @@ function courseOf(raw: Record<string, unknown>): DsdCourse {
     certification: str(raw.certification),
     occupation_code: str(raw.occupation_code),
   };
-}
-
-function courseMatcher(filter: TrainingFilter): (c: DsdCourse) => boolean {
-  const codes = new Set((filter.iscoCodes ?? []).flatMap((c) => iscoToNational('TH-DOE-ISCO88', c)));
-  const regions = new Set(filter.regions ?? []);
-  const text = filter.text?.toLowerCase();
-  const startsAfter = filter.startsAfter ? Date.parse(filter.startsAfter) : undefined;
-  return (c) =>
-    (!filter.iscoCodes?.length || codes.has(c.occupation_code ?? '')) &&
-    (regions.size === 0 || regions.has(regionByName('TH', c.province_name ?? '') ?? '')) &&
-    (!text || `${c.course_name} ${c.institute}`.toLowerCase().includes(text)) &&
-    (startsAfter === undefined || (c.start_date !== null && safeBe(c.start_date) >= startsAfter));
-}
-
-function sortCourses(list: DsdCourse[]): DsdCourse[] {
-  const start = (c: DsdCourse) => (c.start_date ? safeBe(c.start_date) : Number.NaN);
-  const key = (c: DsdCourse) => (Number.isNaN(start(c)) ? Number.MAX_SAFE_INTEGER : start(c));
-  return list.sort((a, b) => key(a) - key(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 const safeBe = orNaN(beToEpochMs);

@@ -1,6 +1,6 @@
 import type { LifecycleModel, PostingState, EmploymentType, TrainingMode, TrainingOfferModel, VacancyModel, WagePeriod } from '../../../kit/index.js';
 import { educationToIsced, regionByName } from '../../../kit/reference.js';
-import { feeOf, globalId, isoInOffset, occupationOf, salaryOf, skillsOf } from '../../../kit/translation.js';
+import { feeOf, globalId, isoInOffset, localDateTime, localToEpochMs, occupationOf, salaryOf, skillsOf, tidy } from '../../../kit/translation.js';
 import type { DoeJob, DsdCourse } from './native.js';
 import { convert } from 'html-to-text';
 
@@ -87,16 +87,13 @@ export function dsdCourseId(course: DsdCourse): string {
   return course.id;
 }
 
-/** "22/11/2569 14:05" (local, Buddhist Era) → epoch ms. Throws for anything else, impossible days included. */
+/** "22/11/2569 14:05" (local, Buddhist Era) → epoch ms. Throws for anything else, impossible days included (the kit checks the calendar). */
 export function beToEpochMs(text: string): number {
   const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$/.exec(text);
   if (!m) throw new Error(`not a Buddhist Era date: "${text}"`);
-  const [d, mo, y, h, mi, s] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
-  const ms = Date.UTC(y - BE_OFFSET, mo - 1, d, h - ICT, mi, s);
-  // Date.UTC rolls 31/02 over into March; the platform's own date must read back the same.
-  const local = new Date(ms + ICT * 3_600_000);
-  if (local.getUTCDate() !== d || local.getUTCMonth() !== mo - 1 || h > 23 || mi > 59 || s > 59) throw new Error(`not a calendar date: "${text}"`);
-  return ms;
+  const p = (part: string | undefined) => (part ?? '0').padStart(2, '0');
+  const year = String(Number(m[3]) - BE_OFFSET).padStart(4, '0');
+  return localToEpochMs(`${year}-${p(m[2])}-${p(m[1])} ${p(m[4])}:${p(m[5])}:${p(m[6])}`, ICT);
 }
 
 const STATES: Record<string, PostingState> = { เปิดรับสมัคร: 'OPEN', ได้คนแล้ว: 'CLOSED', ยกเลิกประกาศ: 'WITHDRAWN' };
@@ -115,14 +112,13 @@ export function toLifecycle(job: DoeJob): LifecycleModel {
 
 /** Epoch ms → the platform's BE local second "dd/mm/yyyy HH:MM:SS" (the update feed's criteria). */
 export function epochMsToBeSeconds(ms: number): string {
-  return `${epochMsToBe(ms)}:${String(new Date(ms).getUTCSeconds()).padStart(2, '0')}`;
+  const local = localDateTime(ms, ICT); // "2026-11-19T09:15:30"
+  return `${local.slice(8, 10)}/${local.slice(5, 7)}/${Number(local.slice(0, 4)) + BE_OFFSET} ${local.slice(11)}`;
 }
 
 /** Epoch ms → the platform's BE local minute "dd/mm/yyyy HH:MM" (for its date criteria). */
 export function epochMsToBe(ms: number): string {
-  const local = new Date(ms + ICT * 3_600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(local.getUTCDate())}/${p(local.getUTCMonth() + 1)}/${local.getUTCFullYear() + BE_OFFSET} ${p(local.getUTCHours())}:${p(local.getUTCMinutes())}`;
+  return epochMsToBeSeconds(ms).slice(0, 16);
 }
 
 function readableBe(text: string | null): string | null {
@@ -131,10 +127,6 @@ function readableBe(text: string | null): string | null {
   } catch {
     return null;
   }
-}
-
-function tidy(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 /**
