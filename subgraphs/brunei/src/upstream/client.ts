@@ -1,15 +1,15 @@
-import { afterKeyset, chunks, learned, orNaN, type AdapterContext, type CountryUpstream, type UpstreamClient } from '../../../kit/index.js';
+import { afterKeyset, chunks, everyPage, learned, orNaN, slicesOf, trainingsMatching, type AdapterContext, type CountryUpstream, type TrainingFilter, type UpstreamClient } from '../../../kit/index.js';
 import { isoInOffset } from '../../../kit/translation.js';
-import { courseTerms, filterOf, text, vacancyTerms } from './filters.js';
+import { filterOf, text, vacancyTerms } from './filters.js';
 import type { JcbCourse, JcbVacancy, ODataCollection } from './native.js';
-import { BNT, datetimeLiteral, odataDateMs } from './toModel.js';
+import { BNT, datetimeLiteral, odataDateMs, toTrainingOffer } from './toModel.js';
 
 /**
  * JobCentre Brunei's OData v2 service, spoken natively: `$filter` / `$orderby` / `$top` /
  * `$skip` / `$inlinecount`, server-driven paging (`__next`), `$expand=Skills`, and an OAuth2
- * client-credentials token (client_secret_basic). One upstream call per method, except the
- * `all…` pulls (500 a page, eight pages at a time) and a keyset page crowded by postings of the
- * keyset's own second.
+ * client-credentials token (client_secret_basic). One upstream call per method, except
+ * `allVacancies` (500 a page, eight pages at a time), the course catalogue (pulled whole, filtered
+ * and paged by the kit) and a keyset page crowded by postings of the keyset's own second.
  */
 
 const MAX_PAGE = 500;
@@ -31,14 +31,26 @@ export function createJcbUpstream(ctx: AdapterContext): CountryUpstream<JcbVacan
   const vacancies = (query: Record<string, string | number | undefined>) => get<JcbVacancy>('Vacancies', { $orderby: NEWEST_FIRST, $expand: 'Skills', ...query }, 'search');
   const courses = (query: Record<string, string | number | undefined>) => get<JcbCourse>('TrainingCourses', query, 'courses');
 
-  /** Every match: the first page tells the count, the rest go PAGES_AT_ONCE at a time by `$skip`. */
-  const everyPage = async <T>(fetchPage: (query: Record<string, number>) => Promise<ODataCollection<T>['d']>): Promise<T[]> => {
-    const first = await fetchPage({ $top: MAX_PAGE, $skip: 0 });
+  /**
+   * Every matching posting: the first page tells the count, the rest go PAGES_AT_ONCE at a time by
+   * `$skip` (tens of thousands of open postings would take minutes one page after another).
+   */
+  const everyVacancy = async (filter: string | undefined): Promise<JcbVacancy[]> => {
+    const page = (skip: number) => vacancies({ $filter: filter, $inlinecount: 'allpages', $top: MAX_PAGE, $skip: skip });
+    const first = await page(0);
     const total = Number(first.__count ?? first.results.length);
     const skips = Array.from({ length: Math.max(0, Math.ceil(total / MAX_PAGE) - 1) }, (_, n) => (n + 1) * MAX_PAGE);
-    const rest: T[][] = [];
-    for (const batch of chunks(skips, PAGES_AT_ONCE)) rest.push(...(await Promise.all(batch.map((skip) => fetchPage({ $top: MAX_PAGE, $skip: skip })))).map((d) => d.results));
+    const rest: JcbVacancy[][] = [];
+    for (const batch of chunks(skips, PAGES_AT_ONCE)) rest.push(...(await Promise.all(batch.map(page))).map((d) => d.results));
     return [first.results, ...rest].flat();
+  };
+  // The catalogue is small: pulled whole (the kit caches the pull), and filtered and ordered on its own translation.
+  const allTrainings = async (filter: TrainingFilter): Promise<JcbCourse[]> => {
+    const all = await everyPage(MAX_PAGE, async (n) => {
+      const page = await courses({ $top: MAX_PAGE, $skip: n * MAX_PAGE, $inlinecount: 'allpages' });
+      return { items: page.results, total: Number(page.__count ?? page.results.length) };
+    });
+    return trainingsMatching(all, filter, toTrainingOffer);
   };
 
   return {
@@ -53,7 +65,7 @@ export function createJcbUpstream(ctx: AdapterContext): CountryUpstream<JcbVacan
         if (items.length >= first || page.results.length < top) return { total: Number(page.__count ?? items.length), items: items.slice(0, first) };
       }
     },
-    allVacancies: (filter) => everyPage((paging) => vacancies({ $filter: filterOf(vacancyTerms(filter)), $inlinecount: 'allpages', ...paging })),
+    allVacancies: (filter) => everyVacancy(filterOf(vacancyTerms(filter))),
     vacanciesByIds: async (ids) => {
       const calls = chunks(ids, IDS_PER_CALL).map((chunk) => vacancies({ $filter: chunk.map((id) => `VacancyId eq ${text(id)}`).join(' or '), $top: chunk.length }));
       return (await Promise.all(calls)).flatMap((page) => page.results);
@@ -65,11 +77,8 @@ export function createJcbUpstream(ctx: AdapterContext): CountryUpstream<JcbVacan
       // $top caps the answer (no __next then): the count says whether more changed.
       return { items: page.results, hasMore: Number(page.__count ?? 0) > page.results.length, asOf: isoInOffset(odataDateMs(page.__serverTime), BNT) };
     },
-    searchTrainings: async (filter, first, offset) => {
-      const page = await courses({ $filter: filterOf(courseTerms(filter)), $top: first, $skip: offset, $inlinecount: 'allpages' });
-      return { total: Number(page.__count ?? page.results.length), items: page.results };
-    },
-    allTrainings: (filter) => everyPage((paging) => courses({ $filter: filterOf(courseTerms(filter)), $inlinecount: 'allpages', ...paging })),
+    searchTrainings: slicesOf(allTrainings),
+    allTrainings,
     trainingsByIds: async (ids) => {
       const calls = chunks(ids, IDS_PER_CALL).map((chunk) => courses({ $filter: chunk.map((id) => `CourseId eq ${text(id)}`).join(' or '), $top: chunk.length }));
       return (await Promise.all(calls)).flatMap((page) => page.results);

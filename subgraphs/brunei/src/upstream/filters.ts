@@ -1,5 +1,6 @@
-import { unique, type TrainingFilter, type VacancyFilter } from '../../../kit/index.js';
-import { educationToIsced, iscoToNational, regionsOf, skillLabel } from '../../../kit/reference.js';
+import { unique, type VacancyFilter } from '../../../kit/index.js';
+import { nativeKeysFor, nativeValues, skillNames } from '../../../kit/filters.js';
+import { educationToIsced, iscoToNational, regionsOf } from '../../../kit/reference.js';
 import { EMPLOYMENT_TYPES, SYSTEM, datetimeLiteral } from './toModel.js';
 
 /**
@@ -16,32 +17,20 @@ const NOTHING = "VacancyId eq ''";
 
 export function vacancyTerms(filter: VacancyFilter): string[] {
   const terms = ["Status eq 'Open'"];
-  if (filter.iscoCodes?.length) terms.push(anyOf(filter.iscoCodes.map(occupationTerm)));
-  if (filter.regions?.length) terms.push(districtTerm(filter.regions));
-  if (filter.employmentTypes?.length) {
-    const codes = Object.entries(EMPLOYMENT_TYPES).filter(([, type]) => filter.employmentTypes!.includes(type)).map(([code]) => code);
-    terms.push(equalsAny('EmploymentType', codes));
-  }
-  if (filter.educationLevels?.length) {
-    terms.push(equalsAny('MinimumQualification', QUALIFICATIONS.filter((q) => filter.educationLevels!.includes(educationToIsced('BN', q) ?? -1))));
-  }
+  const listed = <T>(asked: readonly T[] | null | undefined, toNative: (values: readonly T[]) => string[], term: (values: string[]) => string) => {
+    const values = nativeValues(asked, toNative);
+    if (values !== undefined) terms.push(values === null ? NOTHING : term(values));
+  };
+  listed(filter.iscoCodes, (codes) => codes.map(occupationTerm), (options) => options.map((t) => `(${t})`).join(' or '));
+  listed(filter.regions, districtNames, (names) => equalsAny('District', names));
+  listed(filter.employmentTypes, (types) => nativeKeysFor(EMPLOYMENT_TYPES, types), (codes) => equalsAny('EmploymentType', codes));
+  listed(filter.educationLevels, (levels) => QUALIFICATIONS.filter((q) => levels.includes(educationToIsced('BN', q) ?? -1)), (labels) => equalsAny('MinimumQualification', labels));
   // Skills are filtered by name: OData v2 cannot look into a navigation collection, so JobCentre keeps their names in SkillTags.
-  if (filter.skills?.length) terms.push(anyOf(unique(filter.skills.flatMap((id) => skillLabel(id, 'en') ?? [])).map((name) => `substringof(${text(`|${name}|`)},SkillTags)`)));
+  listed(filter.skills, (ids) => skillNames(ids, ['en']), (names) => names.map((name) => `substringof(${text(`|${name}|`)},SkillTags)`).join(' or '));
   if (filter.minMonthlyWage) terms.push(wageTerm(filter.minMonthlyWage));
   // The kit has checked that postedSince parses; postings are whole seconds, so the next whole second is the bound.
   if (filter.postedSince) terms.push(`PostedOn ge ${datetimeLiteral(Math.ceil(Date.parse(filter.postedSince) / 1000) * 1000)}`);
   if (filter.text) terms.push(...wordTerms(filter.text, ['JobTitle', 'CompanyName']));
-  return terms;
-}
-
-export function courseTerms(filter: TrainingFilter): string[] {
-  const terms: string[] = [];
-  if (filter.iscoCodes?.length) terms.push(anyOf(filter.iscoCodes.map(occupationTerm)));
-  if (filter.regions?.length) terms.push(districtTerm(filter.regions));
-  if (filter.startsAfter) terms.push(`StartDate ge ${datetimeLiteral(Date.parse(filter.startsAfter))}`);
-  if (filter.text) terms.push(...wordTerms(filter.text, ['CourseTitle', 'ProviderName']));
-  // Courses carry no skills: a skill filter matches none.
-  if (filter.skills?.length) terms.push("CourseId eq ''");
   return terms;
 }
 
@@ -62,10 +51,10 @@ export function occupationTerm(iscoPrefix: string): string {
   return `(${current}) or (length(BdsocCode) eq 5 and (${legacyUnits.map((u) => `startswith(BdsocCode,${text(u)})`).join(' or ')}))`;
 }
 
-/** ISO 3166-2 codes → the district names JobCentre's picklist holds (Malay: Brunei dan Muara). */
-function districtTerm(regions: readonly string[]): string {
+/** ISO 3166-2 codes → the district names JobCentre's picklist holds (Malay: Brunei dan Muara); unknown codes give none. */
+function districtNames(regions: readonly string[]): string[] {
   const names = new Map(regionsOf('BN').map((r) => [r.code, r.nameLocal || r.name]));
-  return equalsAny('District', regions.flatMap((code) => names.get(code) ?? []));
+  return regions.flatMap((code) => names.get(code) ?? []);
 }
 
 /** Pay at least `monthly` a month: each period's amount compared in its own unit. */
@@ -85,11 +74,7 @@ function wordTerms(words: string, properties: string[]): string[] {
 }
 
 function equalsAny(property: string, values: readonly string[]): string {
-  return values.length ? values.map((v) => `${property} eq ${text(v)}`).join(' or ') : NOTHING;
-}
-
-function anyOf(terms: readonly string[]): string {
-  return terms.length ? terms.map((t) => `(${t})`).join(' or ') : NOTHING;
+  return values.map((v) => `${property} eq ${text(v)}`).join(' or ');
 }
 
 /** An OData string literal: single quotes, doubled inside. */

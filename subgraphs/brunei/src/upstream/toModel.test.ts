@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JcbCourse, JcbVacancy } from './native.js';
-import { courseTerms, filterOf, occupationTerm, text, vacancyTerms } from './filters.js';
+import { filterOf, occupationTerm, text, vacancyTerms } from './filters.js';
 import { datetimeLiteral, dayOf, odataDateMs, toLifecycle, toTrainingOffer, toVacancy } from './toModel.js';
 
 /** 2026-11-22 14:05:00 in Brunei (UTC+8) = 06:05:00 UTC. */
@@ -128,6 +128,5 @@ describe('our filters in JobCentre $filter terms', () => {
     expect(vacancyTerms({ text: "Chef O'Neil" }).slice(1)).toEqual(["substringof('chef',tolower(JobTitle)) or substringof('chef',tolower(CompanyName))", "substringof('o''neil',tolower(JobTitle)) or substringof('o''neil',tolower(CompanyName))"]);
     expect(filterOf(["Status eq 'Open'", "District eq 'Belait'"])).toBe("(Status eq 'Open') and (District eq 'Belait')");
     expect(filterOf([])).toBeUndefined();
-    expect(courseTerms({ skills: ['x'] })).toEqual(["CourseId eq ''"]);
   });
 });

@@ -1,6 +1,6 @@
 import type { EmploymentType, LifecycleModel, PostingState, TrainingMode, TrainingOfferModel, VacancyModel, WagePeriod } from '../../../kit/index.js';
 import { educationToIsced, regionByName } from '../../../kit/reference.js';
-import { feeOf, globalId, isoInOffset, occupationOf, salaryOf, skillsOf } from '../../../kit/translation.js';
+import { feeOf, globalId, isoInOffset, occupationOf, salaryOf, skillsOf, tidy } from '../../../kit/translation.js';
 import type { JcbCourse, JcbVacancy } from './native.js';
 
 /** JobCentre Brunei → the shared model. Pure; throws only for a record without id, title or readable posting date. */
@@ -126,8 +126,4 @@ function decimal(text: string | null | undefined): number | null {
   if (text === null || text === undefined || text.trim() === '') return null;
   const n = Number(text);
   return Number.isFinite(n) ? n : null;
-}
-
-function tidy(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
