@@ -26,6 +26,7 @@ export type OccupationWithVacanciesQuery = { occupation: { iscoCode: string, tit
           | { id: string, title: string }
           | { id: string, title: string }
           | { id: string, title: string }
+          | { id: string, title: string }
          }> } } | null };
 
 
