@@ -98,6 +98,18 @@ describe('vacancy store on PostgreSQL, through the gateway', async () => {
     expect(stats.exchangeRates.length).toBeGreaterThan(0);
   });
 
+  it.runIf(hasPostgres)('counts the default stock at the store`s as-of (the earliest country asOf), not at the wall clock, and says so', async () => {
+    const answer = await stack.query<Stats>(STATS, {});
+    expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+    const stats = answer.data!.labourMarketStats;
+    const earliest = Math.min(...stats.asOf.map((a) => Date.parse(a.asOf ?? '')));
+    expect(Date.parse(stats.referenceDate)).toBe(earliest);
+    expect(stats.period.to).toBe(stats.referenceDate.slice(0, 10));
+    expect(stats.definitions.map((d) => d.term)).toContain('reference date');
+    const asked = await stack.query<Stats>(STATS, { at: stats.referenceDate, from: stats.period.from, to: stats.period.to });
+    expect(asked.data!.labourMarketStats.cells).toEqual(stats.cells);
+  });
+
   it.runIf(hasPostgres)('reflects closed, withdrawn and new postings after the clock advances and the store syncs', async () => {
     const before = await syncStatus(stack);
     await stack.advance(400);
