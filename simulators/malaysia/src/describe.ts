@@ -1,3 +1,4 @@
+import { breakdown, pct } from '../../core/index.js';
 import { generateData } from './index.js';
 import type { MfjJob } from './native.js';
 
@@ -14,23 +15,11 @@ export function describeNative(seed: number, size: number): string {
   const belowFloor = bands.includes('A') ? '' : ' A never occurs (below the minimum wage).';
   const free = data.programmes.filter((p) => p.feeMyr === 0).length;
   return [
-    `- Salary bands: ${breakdown(bands, jobs.length, 'key')}; hidden ${share((j) => j.actualWages === null)} (\`NEGO\` ${share((j) => j.actualWages === null && j.salaryBand === 'NEGO')}, none ${share((j) => j.salaryBand === null)}).${belowFloor}`,
+    `- Salary bands: ${breakdown(bands, jobs.length, 'value')}; hidden ${share((j) => j.actualWages === null)} (\`NEGO\` ${share((j) => j.actualWages === null && j.salaryBand === 'NEGO')}, none ${share((j) => j.salaryBand === null)}).${belowFloor}`,
     `- Contract types: ${breakdown(jobs.map((j) => j.contractType.labelMs), jobs.length)}.`,
     `- Education: ${breakdown(jobs.map((j) => j.educationLevel.label), jobs.length)}.`,
     `- \`positionTitle\` in Malay ${share((j) => j.positionTitle === j.positionTitleMs)} (else English; \`positionTitleMs\` always Malay); postings with a skill without an ESCO URI ${share((j) => j.skills.some((s) => s.code === null))}.`,
     `- The portal's own dirt: date-only \`postedDate\` ${share((j) => j.postedDate.length === 10)}; re-listings from partner boards (\`sourceJobId\` set) ${share((j) => j.sourceJobId !== null)}.`,
     `- Training: ${data.programmes.length} programmes; fee 0 for ${pct(free, data.programmes.length)}.`,
   ].join('\n');
-}
-
-/** "A 23.8 % · B 24.2 % · …", most frequent first (or in key order). */
-function breakdown(values: readonly string[], total: number, order: 'count' | 'key' = 'count'): string {
-  const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  const rows = [...counts].sort(order === 'key' ? (a, b) => a[0].localeCompare(b[0]) : (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  return rows.map(([value, n]) => `${value} ${pct(n, total)}`).join(' · ');
-}
-
-function pct(n: number, total: number): string {
-  return `${((100 * n) / Math.max(1, total)).toFixed(1)} %`;
 }
