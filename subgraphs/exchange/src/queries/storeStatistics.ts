@@ -42,10 +42,10 @@ export function labourMarketStats(ctx: ExchangeContext, args: StatsArgs, request
 export async function storeStatistics(ctx: ExchangeContext, args: StatsArgs, requestId: string, options: { training: boolean }) {
   const currency = normaliseCurrency(args.currency ?? 'USD', ctx.rates, 'currency');
   const groupBy: StatsDimension[] = [...new Set(args.groupBy ?? (['COUNTRY'] as const))];
-  const window = storeWindow(args);
   const filter = normaliseVacancyFilter(args.filter, ctx);
   refuseUnstored(filter);
   const statuses = (await ctx.store.statuses()).filter((s) => filter.countries.includes(s.country));
+  const window = storeWindow(args, storeAsOf(statuses));
   const synced = statuses.filter((s) => s.fullSyncDone).map((s) => s.country);
   const sources = sourcesFor(ctx, filter.countries);
   const exchangeRates = ratesOn(ctx.periodRates, window.referenceDate, sources.map((s) => s.currency), currency);
@@ -70,6 +70,15 @@ export async function storeStatistics(ctx: ExchangeContext, args: StatsArgs, req
     cells: publishCells(ctx.disclosure, cells, training, options.training),
     sources: [...statuses.map(storeSource), ...training.failures],
   };
+}
+
+/**
+ * The latest instant at which the store holds every counted country's data: the earliest as-of of
+ * the synced countries (a country whose last sync failed holds it back). Nothing synced: now.
+ */
+export function storeAsOf(statuses: readonly CountrySyncStatus[], now = new Date()): Date {
+  const instants = statuses.flatMap((s) => (s.fullSyncDone && s.asOf ? [Date.parse(s.asOf)] : []));
+  return instants.length ? new Date(Math.min(...instants)) : now;
 }
 
 /** The store keeps no skills or education levels; asking for them here would silently count everything. */

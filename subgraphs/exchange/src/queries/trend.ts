@@ -24,7 +24,8 @@ export interface TrendArgs extends Omit<StatsArgs, 'at'> {
 }
 
 export async function labourMarketTrend(ctx: ExchangeContext, args: TrendArgs, requestId: string) {
-  const window = storeWindow({ from: args.from, to: args.to });
+  // Both ends are given: the period alone makes the window, whatever the store's as-of.
+  const window = storeWindow({ from: args.from, to: args.to }, new Date());
   const interval = args.interval ?? 'MONTH';
   const periods = intervals(interval, window.from, window.to);
   const groupBy: StatsDimension[] = [...new Set(args.groupBy ?? [])];

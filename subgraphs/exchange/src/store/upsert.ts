@@ -8,6 +8,14 @@ import type { StoreTables, VacancyChangeRow } from './tables.js';
  * records, so one statement of ~25 000 parameters stays under PostgreSQL's limit of 65 535.
  */
 
+/**
+ * Feed writers take turns on this advisory lock (per schema) from drawing their events' seqs to
+ * committing them. A seq is drawn at insert but visible only at commit: two countries' pages
+ * committing out of seq order would let a mirror's cursor (vacancyChanges walks seq) pass events
+ * that commit later, and the mirror would never see them.
+ */
+export const FEED_LOCK = 'lmis-store-feed:';
+
 export interface PageWrite {
   added: number;
   updated: number;
@@ -34,6 +42,7 @@ export async function writePage(db: Kysely<StoreTables>, country: string, record
     const events: Array<Insertable<VacancyChangeRow>> = latest.flatMap((r) =>
       changeKinds(before.get(r.id), r).map((e) => ({ vacancy_id: r.id, typename: r.typename, country, kind: e.kind, at: e.at, seen_at: seenAt })),
     );
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${FEED_LOCK} || current_schema()))`.execute(tx);
     await tx.insertInto('vacancy_change').values(events).execute();
     return {
       added: latest.filter((r) => !before.has(r.id)).length,
