@@ -24,7 +24,8 @@ import { upstreamTotal } from './upstream.js';
  * stability run, the quick run's default) and writes docs/BENCHMARKS.md and docs/benchmarks.svg.
  * Last, the vacancy store's benchmark (bench/store.ts) on a fresh stack of `--store-size` postings
  * per country (default 200 000; quick 2 000): PGlite, and PostgreSQL too when DATABASE_URL is set.
- * `--store-only` runs that part alone and prints it (docs are written by the full run only).
+ * `--store-only` runs that part alone and prints it (docs are written by the full run only);
+ * `--store-engine pglite|postgresql` benches one engine only.
  */
 const { values: args } = parseArgs({
   options: {
@@ -37,6 +38,7 @@ const { values: args } = parseArgs({
     stability: { type: 'string' },
     'store-size': { type: 'string' },
     'store-only': { type: 'boolean', default: false },
+    'store-engine': { type: 'string' },
   },
 });
 const quick = args.quick ?? false;
@@ -98,7 +100,9 @@ process.exit(0);
 async function storeRuns(): Promise<StoreBenchResult[]> {
   const size = Number(args['store-size'] ?? (quick ? 2_000 : 200_000));
   const databaseUrl = process.env.DATABASE_URL;
-  const engines: StoreEngine[] = databaseUrl ? ['pglite', 'postgresql'] : ['pglite'];
+  const chosen = args['store-engine'];
+  if (chosen === 'postgresql' && !databaseUrl) throw new Error('--store-engine postgresql needs DATABASE_URL');
+  const engines: StoreEngine[] = chosen === 'pglite' || chosen === 'postgresql' ? [chosen] : databaseUrl ? ['pglite', 'postgresql'] : ['pglite'];
   const runs: StoreBenchResult[] = [];
   for (const engine of engines) runs.push(await storeBench({ size, latencyMs, changes: 1_000, engine, databaseUrl, repeats: quick ? 10 : 30 }));
   return runs;

@@ -153,6 +153,13 @@ ${report.skipped.length ? `\nSkipped: ${report.skipped.join('; ')}\n` : ''}
   heap grow under allocation pressure before collecting, so the peak is well above the steady state.
   The in-process cache is bounded by entries and by bytes (core/cache/memory.ts); in production set
   \`NODE_OPTIONS=--max-old-space-size=…\` to the container's budget.
+- **The vacancy store** (when run): its first sync pages every country's change feed 1 000 postings
+  at a time, one transaction per page. A statistics question costs one grouped SQL pass over the
+  selected postings, whose medians and quartiles sort their rows; in the embedded PGlite (PostgreSQL
+  compiled to WebAssembly, one thread, in the exchange's process) that pass is the cold figure, and a
+  trend of N intervals costs N such passes and N count-only ones. A repeated question is answered
+  from the kept cells (store/keptCells.ts) under the store's data version, which every harvested page
+  changes: the warm figure. No national system is asked either way unless training figures are selected.
 - **What remains ours to improve** when a target is missed: the CPU per hop (most of it is in
   Apollo Server's request pipeline and in JSON), and the translation cost per record in the country
   subgraphs (each translated once per fetch and remembered per record).
