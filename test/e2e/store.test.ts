@@ -283,4 +283,25 @@ describe('vacancy store on embedded PGlite, cell key method against differencing
     expect(seven!.vacancies).toBe(byMajor.find((c) => c.iscoCode === '7')!.vacancies);
     expect((await cells(['COUNTRY'], { countries: ['ID'], iscoCode: '7' }))[0]!.vacancies).toBe(seven!.vacancies);
   });
+
+  it('asks the countries only for training figures that are selected, and answers a repeat from the store until a sync brings new data', async () => {
+    const question = (fields: string) => `{ labourMarketStats(groupBy: [COUNTRY], at: "2026-12-31", from: "2026-11-01", to: "2026-12-31") { cells { country { code } newPostings ${fields} } } }`;
+    const ask = async (fields = '') => {
+      const answer = await stack.query<{ labourMarketStats: { cells: Array<{ newPostings: number | null }> } }>(question(fields));
+      expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+      return answer.data!.labourMarketStats.cells;
+    };
+    const national = async () => Object.values(await stack.upstreamCalls()).reduce((a, b) => a + b, 0);
+    const start = await national();
+    const first = await ask();
+    expect(await ask()).toEqual(first);
+    expect(await national()).toBe(start);
+    await ask('trainingOffers');
+    expect(await national()).toBeGreaterThan(start);
+
+    await stack.advance(300);
+    await stack.syncStore();
+    const total = (list: Array<{ newPostings: number | null }>) => list.reduce((a, c) => a + (c.newPostings ?? 0), 0);
+    expect(total(await ask())).toBeGreaterThan(total(first));
+  });
 });

@@ -62,7 +62,7 @@ describe('trend intervals', () => {
 describe('store sources', () => {
   const status = (over: Partial<CountrySyncStatus>): CountrySyncStatus => ({
     country: 'TH', subgraph: 'thailand', state: 'OK', asOf: '2026-11-20T00:00:00.000Z', lastStartedAt: null, lastSuccessAt: null,
-    lagSeconds: 60, records: 300, lastChanges: 0, failures: 0, lastError: null, fullSyncDone: true, ...over,
+    lagSeconds: 60, records: 300, lastChanges: 0, failures: 0, lastError: null, fullSyncDone: true, dataVersion: 'v', ...over,
   });
   it('lists a never-synced country as NOT_SYNCED without a total, a failed one with data as STALE', () => {
     expect(storeSource(status({ state: 'FAILED', fullSyncDone: false, records: 0, lastError: 'thailand: fetch failed' }))).toMatchObject({ status: 'NOT_SYNCED', total: null });

@@ -4,7 +4,7 @@ import type { StoreTables, VacancyChangeRow } from './tables.js';
 
 /**
  * Writes one harvested page in one transaction: the vacancies as a multi-row upsert (first_seen
- * kept from the first sight), and the feed events their changes make. A page is at most 1000
+ * kept from the first sight), the feed events their changes make, and the country's count. A page is at most 1000
  * records, so one statement of ~25 000 parameters stays under PostgreSQL's limit of 65 535.
  */
 
@@ -44,9 +44,12 @@ export async function writePage(db: Kysely<StoreTables>, country: string, record
     );
     await sql`SELECT pg_advisory_xact_lock(hashtext(${FEED_LOCK} || current_schema()))`.execute(tx);
     await tx.insertInto('vacancy_change').values(events).execute();
+    const added = latest.filter((r) => !before.has(r.id)).length;
+    // The country's count, in the same transaction as its rows (syncStatuses reads it, never count(*)).
+    if (added > 0) await tx.updateTable('country_sync').set((eb) => ({ records: eb('records', '+', added) })).where('country', '=', country).execute();
     return {
-      added: latest.filter((r) => !before.has(r.id)).length,
-      updated: latest.filter((r) => before.has(r.id)).length,
+      added,
+      updated: latest.length - added,
       closed: events.filter((e) => e.kind === 'CLOSED' || e.kind === 'WITHDRAWN').length,
     };
   });
