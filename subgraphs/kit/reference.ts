@@ -1,1 +1,1 @@
-export * from '../taxonomy/src/reference/index.js';
+export * from '../../reference/index.js';

@@ -1,4 +1,4 @@
-import { CURRENT_EDITION, nationalToIsco, outdatedOccupation, skillIdByLabel, skillsForIsco, wageConversion, type NationalSystem } from './reference.js';
+import { currentEdition, nationalToIsco, outdatedOccupation, skillIdByLabel, skillsForIsco, wageConversion, type NationalSystem } from './reference.js';
 import type { NationalCodeModel, SalaryModel, WagePeriod } from './model.js';
 
 /**
@@ -61,7 +61,7 @@ export function occupationOf(system: NationalSystem, code: string | null | undef
   const clean = code?.trim();
   if (!clean) return { nationalCode: null, iscoCode: null };
   const current = nationalToIsco(system, clean);
-  if (current) return { nationalCode: { system, code: clean, mapped: true, mappedFromOutdated: false, edition: CURRENT_EDITION[system] }, iscoCode: current.iscoCode };
+  if (current) return { nationalCode: { system, code: clean, mapped: true, mappedFromOutdated: false, edition: currentEdition(system) }, iscoCode: current.iscoCode };
   const outdated = outdatedOccupation(system, clean);
   return {
     nationalCode: { system, code: clean, mapped: outdated !== undefined, mappedFromOutdated: outdated !== undefined, edition: outdated?.edition ?? null },

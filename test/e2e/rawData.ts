@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fromRoot } from '../../core/paths.js';
+import { countryReference, nationalOccupations } from '../../reference/index.js';
 
 /**
  * Each simulator's complete raw data, fetched through its own native API and reduced by hand to
@@ -16,10 +17,10 @@ export interface RawVacancy {
 
 type Fetcher = (baseUrl: string) => Promise<RawVacancy[]>;
 
-/** National code → ISCO-08 major group, from a list whose first column is the code and last the ISCO-08 unit. */
-function nationalToMajor(file: string): Map<string, string> {
-  const rows = readFileSync(fromRoot('data/national', file), 'utf8').trim().split('\n').slice(1);
-  return new Map(rows.map((line) => [line.slice(0, line.indexOf(',')), line.slice(line.lastIndexOf(',') + 1, line.lastIndexOf(',') + 2)]));
+/** National code → ISCO-08 major group, from the country's code list (its reference/occupations.csv). */
+function nationalToMajor(country: string): Map<string, string> {
+  const system = countryReference(country)!.country.occupationSystem.id;
+  return new Map(nationalOccupations(system).map((o) => [o.code, o.iscoCode[0]!]));
 }
 
 /** ISCO-08 unit groups, and ISCO-88 units the ILO correspondence sends wholly to one of them. */
@@ -38,7 +39,7 @@ function outdatedMajor(code: string, edition: 'kbji2002' | 'masco2008' | 'doe99'
 }
 
 const indonesia: Fetcher = async (base) => {
-  const majors = nationalToMajor('kbji2014.csv');
+  const majors = nationalToMajor('ID');
   const headers = { 'x-algolia-api-key': 'sim-karirhub-key', 'x-algolia-application-id': 'KARIRHUB' };
   const out: RawVacancy[] = [];
   let cursor: string | undefined;
@@ -52,7 +53,7 @@ const indonesia: Fetcher = async (base) => {
 };
 
 const thailand: Fetcher = async (base) => {
-  const majors = nationalToMajor('th_doe.csv');
+  const majors = nationalToMajor('TH');
   const res = await fetch(`${base}/api-server/JobAll/ajax_list_job`, {
     method: 'POST',
     headers: { authorization: 'Bearer sim-doe-token', 'content-type': 'application/x-www-form-urlencoded' },
@@ -63,7 +64,7 @@ const thailand: Fetcher = async (base) => {
 };
 
 const malaysia: Fetcher = async (base) => {
-  const majors = nationalToMajor('masco2020.csv');
+  const majors = nationalToMajor('MY');
   const form = 'grant_type=client_credentials&client_id=lmis-gateway&client_secret=sim-myfuturejobs-secret';
   const token = (await (await fetch(`${base}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form })).json()) as { access_token: string };
   const out: RawVacancy[] = [];

@@ -17,7 +17,7 @@ import {
   skillProfile,
   unitsUnder,
   iscoTitle,
-} from '../../../kit/reference.js';
+} from '../subgraphs/kit/reference.js';
 
 /** The reference module through the kit's re-export, as the country subgraphs use it. */
 
