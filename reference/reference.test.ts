@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  educationToIsced,
   isco88ToIsco08,
   iscoGroup,
   iscoGroups,
-  iscoToNational,
   iscoUnit,
-  nationalCodeList,
-  nationalToIsco,
-  regionByName,
-  regionsOf,
   searchIscoGroups,
   skillIdByLabel,
   skillLabel,
@@ -19,7 +13,11 @@ import {
   iscoTitle,
 } from '../subgraphs/kit/reference.js';
 
-/** The reference module through the kit's re-export, as the country subgraphs use it. */
+/**
+ * The reference module through the kit's re-export, as the country subgraphs use it: the shared
+ * data here; each country's own (its code list, regions, education labels) is tested in its
+ * folder (subgraphs/<name>/reference.test.ts).
+ */
 
 describe('ISCO-08 structure and titles', () => {
   it('has the complete classification', () => {
@@ -54,42 +52,14 @@ describe('ISCO-08 structure and titles', () => {
   });
 });
 
-describe('national codes', () => {
-  it('maps KBJI 2014 and MASCO 2020 codes to their ISCO-08 unit', () => {
-    expect(nationalToIsco('KBJI-2014', '7212.01')).toEqual({ iscoCode: '7212', title: 'Tukang Las dan Pemotong Logam dengan Api' });
-    expect(nationalToIsco('KBJI-2014', '8322.02')).toEqual({ iscoCode: '8322', title: 'Sopir' });
-    expect(nationalToIsco('MASCO-2020', '2512-02')).toEqual({ iscoCode: '2512', title: 'Jurutera Perisian' });
-  });
-
-  it('maps Thai DOE codes through ISCO-88, including groups ISCO-08 split', () => {
+describe('the ISCO-88 → ISCO-08 correspondence (shared data)', () => {
+  it('gives each ISCO-88 unit its primary ISCO-08 unit, including groups ISCO-08 split', () => {
     expect(isco88ToIsco08('7212')).toBe('7212');
     expect(isco88ToIsco08('2131')).toBe('2511');
     expect(isco88ToIsco08('4115')).toBe('4120');
     expect(isco88ToIsco08('9132')).toBe('9112');
     expect(isco88ToIsco08('5122')).toBe('5120');
     expect(isco88ToIsco08('8322')).toBe('8322');
-    expect(nationalToIsco('TH-DOE-ISCO88', '213110')?.iscoCode).toBe('2511');
-    // ISCO-88 9132 kept kitchen helpers with cleaners; ISCO-08 moved them to 9412.
-    expect(nationalToIsco('TH-DOE-ISCO88', '913240')).toEqual({ iscoCode: '9412', title: 'ผู้ช่วยงานครัว' });
-  });
-
-  it('does not guess unknown or outdated codes', () => {
-    expect(nationalToIsco('KBJI-2014', '7212.99')).toBeUndefined();
-    expect(nationalToIsco('MASCO-2020', '7212.01')).toBeUndefined();
-    expect(nationalToIsco('TH-DOE-ISCO88', '721299')).toBeUndefined();
-  });
-
-  it('lists codes and finds them by ISCO-08 prefix', () => {
-    // Current codes, then the outdated editions' codes that map there (ISCO-88 7212 → 7212).
-    expect(iscoToNational('KBJI-2014', '7212')).toEqual(['7212.01', '7212.02', '7212.03', '7212.04', '7212.05', ...[...'0123456789'].map((d) => `7212${d}`)]);
-    expect(iscoToNational('TH-DOE-ISCO88', '7212').slice(-1)).toEqual(['721299']);
-    // ISCO-88 2131/2132 split over 25xx: only the DOE's own occupation codes reach 2512.
-    expect(iscoToNational('TH-DOE-ISCO88', '2512')).toEqual(['213220', '213240']);
-    expect(iscoToNational('MASCO-2020', '7212')).toContain('7212');
-    const kbji = nationalCodeList('KBJI-2014');
-    expect(new Set(kbji.map((o) => o.iscoCode)).size).toBe(436);
-    for (const o of nationalCodeList('MASCO-2020')) expect(o.code).toMatch(/^\d{4}-\d{2}$/);
-    expect(new Set(nationalCodeList('TH-DOE-ISCO88').map((o) => o.code.slice(0, 4))).size).toBeGreaterThanOrEqual(150);
   });
 });
 
@@ -136,102 +106,5 @@ describe('skills', () => {
     expect(skillLabel(customers)).toBe('communicate with customers');
     expect(skillLabel('0b472dad-1a3f-456e-99ba-de5ffe8665c2', 'fr')).toBe('non-ferrous metal processing');
     expect(skillLabel('00000000-0000-0000-0000-000000000000')).toBeUndefined();
-  });
-});
-
-describe('regions', () => {
-  it.each([
-    ['ID', 'DKI Jakarta', 'ID-JK'],
-    ['ID', 'Jakarta', 'ID-JK'],
-    ['ID', 'Prov. Jawa Barat', 'ID-JB'],
-    ['ID', 'JAWA BARAT', 'ID-JB'],
-    ['ID', 'West Java', 'ID-JB'],
-    ['ID', 'Jabar', 'ID-JB'],
-    ['ID', 'Daerah Istimewa Yogyakarta', 'ID-YO'],
-    ['ID', 'DI Yogyakarta', 'ID-YO'],
-    ['ID', 'Sumatera Utara', 'ID-SU'],
-    ['ID', 'Sumatra Utara', 'ID-SU'],
-    ['ID', 'Kepulauan Riau', 'ID-KR'],
-    ['ID', 'Papua', 'ID-PA'],
-    ['MY', 'Pulau Pinang', 'MY-07'],
-    ['MY', 'Penang', 'MY-07'],
-    ['MY', 'Wilayah Persekutuan Kuala Lumpur', 'MY-14'],
-    ['MY', 'WP Kuala Lumpur', 'MY-14'],
-    ['MY', 'W.P. Kuala Lumpur', 'MY-14'],
-    ['MY', 'Kuala Lumpur', 'MY-14'],
-    ['MY', 'Melaka', 'MY-04'],
-    ['MY', 'Malacca', 'MY-04'],
-    ['MY', 'Negeri Sembilan', 'MY-05'],
-    ['MY', 'Johor Darul Takzim', 'MY-01'],
-    ['TH', 'กรุงเทพมหานคร', 'TH-10'],
-    ['TH', 'กรุงเทพฯ', 'TH-10'],
-    ['TH', 'Bangkok', 'TH-10'],
-    ['TH', 'ชลบุรี', 'TH-20'],
-    ['TH', 'จ.ชลบุรี', 'TH-20'],
-    ['TH', 'จังหวัดสงขลา', 'TH-90'],
-    ['TH', 'Chon Buri', 'TH-20'],
-    ['TH', 'Chonburi', 'TH-20'],
-    ['TH', 'Phra Nakhon Si Ayutthaya', 'TH-14'],
-  ] as const)('%s "%s" → %s', (country, name, code) => {
-    expect(regionByName(country, name)).toBe(code);
-  });
-
-  it('does not match names across countries or unknown names', () => {
-    expect(regionByName('MY', 'Jawa Barat')).toBeUndefined();
-    expect(regionByName('TH', 'Atlantis')).toBeUndefined();
-    expect(regionByName('ID', '  ')).toBeUndefined();
-  });
-
-  it('lists regions with local names and IMT-GT membership', () => {
-    const th = regionsOf('TH');
-    expect(th).toHaveLength(78);
-    expect(th.find((r) => r.code === 'TH-90')).toEqual({ code: 'TH-90', name: 'Songkhla', nameLocal: 'สงขลา', imtGt: true });
-    expect(regionsOf('MY').filter((r) => r.imtGt).map((r) => r.code)).toContain('MY-10');
-  });
-});
-
-describe('education', () => {
-  it.each([
-    ['ID', 'SD', 1],
-    ['ID', 'SMP', 2],
-    ['ID', 'SMA', 3],
-    ['ID', 'SMK', 3],
-    ['ID', 'Minimal SMA/SMK sederajat', 3],
-    ['ID', 'D1', 4],
-    ['ID', 'D3', 5],
-    ['ID', 'D4', 6],
-    ['ID', 'S1', 6],
-    ['ID', 'Sarjana', 6],
-    ['ID', 'D3/S1', 5],
-    ['ID', 'S2', 7],
-    ['ID', 'S3', 8],
-    ['MY', 'SPM', 3],
-    ['MY', 'STPM', 3],
-    ['MY', 'SKM 1', 3],
-    ['MY', 'SKM Tahap 3', 3],
-    ['MY', 'Diploma', 5],
-    ['MY', 'Ijazah Sarjana Muda', 6],
-    ['MY', 'Degree', 6],
-    ['MY', 'Sarjana', 7],
-    ['MY', 'Master', 7],
-    ['MY', 'PhD', 8],
-    ['TH', 'ประถมศึกษา', 1],
-    ['TH', 'ม.3', 2],
-    ['TH', 'ม.6', 3],
-    ['TH', 'ปวช.', 3],
-    ['TH', 'ปวส.', 5],
-    ['TH', 'ปริญญาตรี', 6],
-    ['TH', 'ปริญญาตรีขึ้นไป', 6],
-    ['TH', 'ปริญญาโท', 7],
-    ['TH', 'ปริญญาเอก', 8],
-  ] as const)('%s "%s" → ISCED %i', (country, label, level) => {
-    expect(educationToIsced(country, label)).toBe(level);
-  });
-
-  it('reads survey codes and leaves unknown labels unmapped', () => {
-    expect(educationToIsced('ID', '13')).toBe(5); // SAKERNAS: Diploma III
-    expect(educationToIsced('TH', '6')).toBe(3); // LFS RE_ED 5-7: upper secondary
-    expect(educationToIsced('ID', 'Tidak disebutkan')).toBeUndefined();
-    expect(educationToIsced('MY', '')).toBeUndefined();
   });
 });
