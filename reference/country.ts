@@ -93,8 +93,9 @@ export function countryReference(code: string): CountryReference | undefined {
   return countryReferences().find((c) => c.country.code === code);
 }
 
-function loadAll(entries: readonly CountryEntry[]): CountryReference[] {
-  const references = entries.map(loadCountry);
+/** The countries' folders read and cross-checked (`dirOf` moves them, for tests). */
+export function loadAll(entries: readonly CountryEntry[], dirOf = (name: string) => fromRoot('subgraphs', name, 'reference')): CountryReference[] {
+  const references = entries.map((entry) => loadCountry(entry, dirOf(entry.name)));
   const systems = new Map<string, string>();
   for (const ref of references) {
     const id = ref.country.occupationSystem.id;
@@ -105,8 +106,7 @@ function loadAll(entries: readonly CountryEntry[]): CountryReference[] {
   return references;
 }
 
-function loadCountry(entry: CountryEntry): CountryReference {
-  const dir = fromRoot('subgraphs', entry.name, 'reference');
+function loadCountry(entry: CountryEntry, dir: string): CountryReference {
   const file = `${dir}/country.json`;
   if (!existsSync(file)) throw new Error(`${file} is missing: a country ships its reference data in subgraphs/<name>/reference/ (docs/ADDING_A_COUNTRY.md)`);
   const parsed = CountryFileSchema.safeParse(readJson(file));
