@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { educationToIsced, iscoToNational, nationalCodeList, nationalToIsco, regionByName } from '../kit/reference.js';
+import { educationToIsced, iscoToNational, nationalCodeList, nationalToIsco, regionByName, regionsOf, utcOffsetOf } from '../kit/reference.js';
 
 /** Indonesia's reference data (subgraphs/indonesia/reference/), as the reference module reads it. */
 
@@ -37,6 +37,17 @@ describe('provinces', () => {
 
   it('leaves blank names unmatched', () => {
     expect(regionByName('ID', '  ')).toBeUndefined();
+  });
+
+  it('knows the 2022 Papua provinces by their corrected names, the misspelling only as an alias', () => {
+    expect(regionsOf('ID').find((r) => r.code === 'ID-PE')?.name).toBe('Papua Pegunungan');
+    expect(regionByName('ID', 'Papua Pengunungan')).toBe('ID-PE');
+  });
+
+  it('gives each province its legal time (WIB +7, WITA +8, WIT +9), Jakarta\'s for a posting without one', () => {
+    expect([utcOffsetOf('ID', 'ID-JK'), utcOffsetOf('ID', 'ID-BA'), utcOffsetOf('ID', 'ID-PA')]).toEqual([7, 8, 9]);
+    expect(utcOffsetOf('ID', null)).toBe(7);
+    expect(utcOffsetOf('ID', 'ID-JW')).toBe(7); // a geographical unit has no zone of its own
   });
 });
 
