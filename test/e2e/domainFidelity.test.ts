@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countries, minimumWages, wageConversion } from '../../reference/index.js';
+import { readSubgraphList } from '../../schema/registry.js';
 import { startStack, type TestStack } from '../harness/stack.js';
 
 /**
@@ -37,7 +38,7 @@ describe('domain fidelity through the gateway', () => {
   let stack: TestStack;
   const nodes: Node[] = [];
   beforeAll(async () => {
-    stack = await startStack({ subgraphs: ['taxonomy', 'exchange', 'indonesia', 'malaysia', 'thailand'], simulator: { size: 1200 }, responseCacheTtlSeconds: 0 });
+    stack = await startStack({ subgraphs: readSubgraphList().subgraphs.map((s) => s.name), simulator: { size: 1200 }, responseCacheTtlSeconds: 0 });
     let after: string | null = null;
     do {
       const answer: Awaited<ReturnType<typeof stack.query<{ vacancies: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: Node }> } }>>> =
