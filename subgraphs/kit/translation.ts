@@ -13,7 +13,7 @@ export interface WageInput {
   max: number | null | undefined;
   currency: string;
   period: WagePeriod;
-  /** ISO country whose conversion rule applies (data/wage_conversion.csv). */
+  /** ISO country whose conversion rule applies (its reference/wage_conversion.csv, else the shared `*` rows). */
   country: string;
   /** The date the wage was offered (ISO 8601): the rule in force then applies; default today. */
   on?: string | null;
