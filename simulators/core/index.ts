@@ -13,7 +13,7 @@ export {
   type SimStats,
   type SimulatorOptions,
 } from './types.js';
-export { readRows, subdivisions, skillsOfUnit, legalFloor, workingDaysPerMonth, type Subdivision, type LinkedSkill } from './generate/referenceData.js';
+export { readRows, subdivisions, nationalCodesOf, skillsOfUnit, legalFloor, workingDaysPerMonth, type Subdivision, type LinkedSkill } from './generate/referenceData.js';
 export { occupationPicker, monthlyWageBand, regionPicker, MAJOR_GROUP_SHARE, MAJOR_GROUP_WAGE, type WageStructure } from './generate/labourMarket.js';
 export { DIRT_RATES, dirty, oddCasing, oddWhitespace } from './generate/dirt.js';
 export { DATA_ANCHOR_MS, POSTING_WINDOW_DAYS, postedAt, addDays } from './generate/dates.js';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fromRoot } from '../../../../core/paths.js';
+import { fromRoot } from '../core/paths.js';
 
 /**
  * A small RFC 4180 reader: comma separated, fields optionally quoted with `"`, a doubled quote
@@ -56,5 +56,14 @@ export function parseCsvRecords(text: string): Array<Record<string, string>> {
 
 /** Reads `data/<relativePath>` (from the repository root) as records. */
 export function readDataCsv(relativePath: string): Array<Record<string, string>> {
-  return parseCsvRecords(readFileSync(fromRoot('data', relativePath), 'utf8'));
+  return readCsvFile(fromRoot('data', relativePath));
+}
+
+/** Reads a CSV file (absolute path) as records; a malformed file throws naming it. */
+export function readCsvFile(file: string): Array<Record<string, string>> {
+  try {
+    return parseCsvRecords(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file}: ${(error as Error).message}`);
+  }
 }

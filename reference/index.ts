@@ -1,9 +1,11 @@
 /**
- * The reference data, as one pure synchronous module: ISCO-08 and its national variants
- * (KBJI 2014, MASCO 2020, the Thai DOE's ISCO-88 codes), ESCO skills, ISO 3166-2 regions and
- * national education levels. Each part loads its files from data/ lazily, once, on first use.
- * Country subgraphs use it (via subgraphs/kit/reference.ts) to translate native records; the
- * taxonomy subgraph serves it.
+ * The reference data, as one pure synchronous module: ISCO-08 and each registered country's
+ * national classification, ESCO skills, ISO 3166-2 regions, national education levels, wage
+ * rules and exchange rates. Shared, country-neutral tables live in data/; each country's own
+ * ship in its folder (subgraphs/<name>/reference/, found through the registry). Each part loads
+ * its files lazily, once, on first use. The taxonomy subgraph serves it, country subgraphs use
+ * it (via subgraphs/kit/reference.ts) to translate native records, the exchange takes its rates
+ * from it and the simulators their code lists, regions and legal minimum wages.
  */
 import { iscoIndex, ISCO_CODE, type IscoGroup, type IscoLevel } from './isco.js';
 import {
@@ -14,31 +16,34 @@ import {
   type NationalSystem,
 } from './national.js';
 import { skillIndex, skillsUnder, type ProfileBasis, type SkillRecord } from './skills.js';
-import { regionCodeByName, regionIndex, type CountryCode, type RegionRecord } from './regions.js';
+import { regionCodeByName, regionIndex, regionsOfCountry, type CountryCode, type RegionRecord } from './regions.js';
 import { iscedLevel } from './education.js';
 import { localize, parseLang, type Lang, type LocalizedText } from './lang.js';
 import { compactKey, fold } from './text.js';
 import { rankedSearch, type SearchableNames } from './search.js';
 
 export type { NationalSystem, NationalOccupation } from './national.js';
-export { NATIONAL_SYSTEMS, NATIONAL_CODE_FORMAT, NATIONAL_CODE_EXAMPLE, CURRENT_EDITION, isNationalSystem, nationalOccupation, nationalOccupationsUnder, outdatedOccupation } from './national.js';
+export type { NationalSystemInfo } from './national.js';
+export { nationalSystems, nationalSystemInfo, currentEdition, isNationalSystem, nationalOccupation, nationalOccupations, nationalOccupationsUnder, outdatedOccupation } from './national.js';
 export type { IscoGroup, IscoLevel } from './isco.js';
 export { ISCO_CODE, ancestorsOf, unitsUnder } from './isco.js';
 export type { SkillRecord, SkillType, ReuseLevel } from './skills.js';
 export { SKILL_ID } from './skills.js';
 export type { CountryCode, RegionRecord } from './regions.js';
-export { COUNTRY_CODES, isCountryCode, utcOffsetOf } from './regions.js';
-export type { WageConversion, ConvertiblePeriod } from './wages.js';
-export { wageConversion } from './wages.js';
+export { utcOffsetOf, regionsOfCountry } from './regions.js';
+export type { WageConversion, ConvertiblePeriod, MinimumWage } from './wages.js';
+export { wageConversion, minimumWages } from './wages.js';
 export type { CountryRecord } from './countries.js';
-export { COUNTRIES, countryRecord } from './countries.js';
+export { countries, countryCodes, countryRecord, isCountryCode } from './countries.js';
+export type { CountryReference, CountryFile, ExchangeRateEntry } from './country.js';
+export { countryReference, countryReferences } from './country.js';
 export type { Lang, LocalizedText } from './lang.js';
 export { LANGS, parseLang, localize } from './lang.js';
-export { parseCsv, parseCsvRecords } from './csv.js';
+export { parseCsv, parseCsvRecords, readDataCsv } from './csv.js';
 export { fold } from './text.js';
 export { isco88ToIsco08 };
 
-// ---- the API the country subgraphs code against (see /tmp/TEAM.md) -----------------------------
+// ---- the API the country subgraphs code against -------------------------------------------------
 
 /** ISCO-08 unit of a national occupation code with the national title; undefined when unknown/outdated. */
 export function nationalToIsco(system: NationalSystem, code: string): { iscoCode: string; title: string } | undefined {
@@ -102,7 +107,7 @@ export function regionByName(country: CountryCode, name: string): string | undef
 }
 
 export function regionsOf(country: CountryCode): Array<{ code: string; name: string; nameLocal?: string; imtGt: boolean }> {
-  return (regionIndex().byCountry.get(country) ?? []).map((r) => ({
+  return regionsOfCountry(country).map((r) => ({
     code: r.code,
     name: r.name,
     ...(r.nameLocal ? { nameLocal: r.nameLocal } : {}),
@@ -169,6 +174,6 @@ export function regionRecord(code: string): RegionRecord | undefined {
 }
 
 export function regionRecords(country?: CountryCode): RegionRecord[] {
-  return country ? (regionIndex().byCountry.get(country) ?? []) : [...regionIndex().regions.values()];
+  return country ? regionsOfCountry(country) : [...regionIndex().regions.values()];
 }
 
