@@ -1,6 +1,7 @@
 import { median, type Report } from './report.js';
+import { legend, line, rect, svgDocument, text } from './svg.js';
 
-/** A small hand-written SVG: requests/s (bars) and p99 (ticks, right scale) per scenario and gateway. */
+/** docs/benchmarks.svg: requests/s (bars) and p99 (ticks, right scale) per scenario and gateway. */
 const COLORS: Record<string, string> = { ours: '#1b7f5b', hive: '#d9822b', 'hive-cache': '#f2b84b', 'plain-apollo': '#5b6bbf' };
 
 export function chart(report: Report): string {
@@ -12,27 +13,22 @@ export function chart(report: Report): string {
   const plot = 220;
   const maxRps = Math.max(1, ...report.rows.map((r) => median(r).rps));
   const maxP99 = Math.max(1, ...report.rows.map((r) => median(r).p99));
-  const parts: string[] = [];
+  const parts: string[] = [legend(gateways.map((g) => ({ label: g, color: COLORS[g] ?? '#888' })), 70, 10)];
+  parts.push(text(10, top + 10, `${Math.round(maxRps)} req/s`), text(10, top + plot, '0'));
+  parts.push(text(width - 10, top + 10, `— p99 (top = ${Math.round(maxP99)} ms)`, { 'text-anchor': 'end' }));
   scenarios.forEach((scenario, i) => {
     const x0 = 70 + i * (gateways.length * 26 + 30);
-    parts.push(`<text x="${x0 + (gateways.length * 26) / 2}" y="${top + plot + 20}" text-anchor="middle" font-size="12">(${scenario})</text>`);
+    parts.push(text(x0 + (gateways.length * 26) / 2, top + plot + 20, `(${scenario})`, { 'text-anchor': 'middle', 'font-size': 12 }));
     gateways.forEach((gateway, j) => {
       const row = report.rows.find((r) => r.scenario === scenario && r.gateway === gateway);
       if (!row) return;
       const m = median(row);
       const h = (m.rps / maxRps) * plot;
       const x = x0 + j * 26;
-      parts.push(`<rect x="${x}" y="${top + plot - h}" width="20" height="${h}" fill="${COLORS[gateway] ?? '#888'}"><title>${gateway} (${scenario}): ${Math.round(m.rps)} req/s, p99 ${m.p99} ms</title></rect>`);
+      parts.push(rect(x, top + plot - h, 20, h, COLORS[gateway] ?? '#888', `${gateway} (${scenario}): ${Math.round(m.rps)} req/s, p99 ${m.p99} ms`));
       const y = top + plot - (m.p99 / maxP99) * plot;
-      parts.push(`<line x1="${x - 2}" x2="${x + 22}" y1="${y}" y2="${y}" stroke="#222" stroke-width="2"/>`);
+      parts.push(line(x - 2, y, x + 22, y, { 'stroke-width': 2 }));
     });
   });
-  const legend = gateways.map((g, i) => `<rect x="${70 + i * 120}" y="10" width="12" height="12" fill="${COLORS[g] ?? '#888'}"/><text x="${86 + i * 120}" y="21" font-size="12">${g}</text>`).join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif">
-<rect width="100%" height="100%" fill="white"/>${legend}
-<text x="10" y="${top + 10}" font-size="11">${Math.round(maxRps)} req/s</text><text x="10" y="${top + plot}" font-size="11">0</text>
-<text x="${width - 10}" y="${top + 10}" font-size="11" text-anchor="end">— p99 (top = ${Math.round(maxP99)} ms)</text>
-${parts.join('\n')}
-</svg>
-`;
+  return svgDocument(width, height, parts);
 }

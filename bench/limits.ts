@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { signRequestHeaders } from '../core/trust.js';
+import { countryProbes, type NativeCall } from '../test/harness/probes.js';
 import { runLoad, type LoadResult } from './load.js';
 
 /**
@@ -12,7 +13,7 @@ export interface UpstreamLimit {
   p50: number;
   /** Every measured country's p50, for the report. */
   all: Record<string, number>;
-  /** Countries with no native search call known here (not measured). */
+  /** Simulators whose country ships no probes (subgraphs/<name>/probes.ts): not measured. */
   unknown: string[];
   /**
    * p50 of the slowest of all the searches sent at once, round after round: what a parallel
@@ -21,32 +22,14 @@ export interface UpstreamLimit {
   fanOutP50: number;
 }
 
-/** The newest-first first page of 21 (20 and one to know there is more), as the adapters ask. */
-const NATIVE_SEARCH: Record<string, (base: string) => Promise<Omit<Parameters<typeof runLoad>[0], 'seconds' | 'connections'>>> = {
-  indonesia: async (base) => ({
-    url: `${base}/1/indexes/karirhub_industrial_vacancies_published_at_desc/query`,
-    headers: { 'x-algolia-api-key': 'sim-karirhub-key', 'x-algolia-application-id': 'KARIRHUB' },
-    body: () => JSON.stringify({ query: '', hitsPerPage: 21 }),
-  }),
-  thailand: async (base) => ({
-    url: `${base}/api-server/JobAll/ajax_list_job`,
-    headers: { authorization: 'Bearer sim-doe-token', 'content-type': 'application/x-www-form-urlencoded' },
-    body: () => 'draw=1&start=0&length=21',
-  }),
-  malaysia: async (base) => {
-    const form = 'grant_type=client_credentials&client_id=lmis-gateway&client_secret=sim-myfuturejobs-secret';
-    const token = await fetch(`${base}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
-    const { access_token } = (await token.json()) as { access_token: string };
-    return { url: `${base}/api/jobs?limit=21&sort=postedDate,desc`, headers: { authorization: `Bearer ${access_token}` } };
-  },
-};
-
 /** Each simulator's search on its own (one connection each), then all of them at once, as the exchange's fan-out asks. */
 export async function slowestUpstream(simulators: Record<string, string>, seconds: number): Promise<UpstreamLimit> {
+  // Each country's own first-page call (subgraphs/<name>/probes.ts), by simulator name.
+  const probes = await countryProbes();
   const known = await Promise.all(
     Object.entries(simulators)
-      .filter(([name]) => NATIVE_SEARCH[name])
-      .map(async ([name, base]) => [name, await NATIVE_SEARCH[name]!(base)] as const),
+      .filter(([name]) => probes.has(name))
+      .map(async ([name, base]) => [name, await probes.get(name)!.firstPage(base)] as const),
   );
   const measured = await Promise.all(
     known.map(async ([name, call]) => {
@@ -57,10 +40,8 @@ export async function slowestUpstream(simulators: Record<string, string>, second
   );
   const [name, p50] = [...measured].sort((a, b) => b[1] - a[1])[0] ?? ['none', 0];
   const fanOutP50 = await slowestOfParallel(known.map(([, call]) => call), seconds);
-  return { name, p50, all: Object.fromEntries(measured), unknown: Object.keys(simulators).filter((n) => !NATIVE_SEARCH[n]), fanOutP50 };
+  return { name, p50, all: Object.fromEntries(measured), unknown: Object.keys(simulators).filter((n) => !probes.has(n)), fanOutP50 };
 }
-
-type NativeCall = Awaited<ReturnType<(typeof NATIVE_SEARCH)[string]>>;
 
 async function slowestOfParallel(calls: readonly NativeCall[], seconds: number): Promise<number> {
   const rounds: number[] = [];

@@ -8,10 +8,12 @@ import { slowestUpstream, taxonomyDirect } from './limits.js';
 import { runLoad, type LoadResult } from './load.js';
 import { crashed, peakRssMb, resetPeakRss } from './stack.js';
 import { startStack, type GatewayName } from './topology.js';
-import { markdown, median, ratios, table, type Report, type Row } from './report.js';
+import { markdown, median, ratios, storeTable, table, type Report, type Row } from './report.js';
 import { SCENARIOS, type Scenario } from './scenarios.js';
 import { untilIdle, untilWhole } from './settle.js';
 import { stabilityRun, type StabilityResult } from './stability.js';
+import { storeBench, storeTargets, type StoreBenchResult, type StoreEngine } from './store.js';
+import { upstreamTotal } from './upstream.js';
 
 /**
  * `npm run bench [-- --quick] [--size N] [--latency 20-80] [--duration S] [--connections C] [--scenarios abcde] [--stability N]`
@@ -20,6 +22,10 @@ import { stabilityRun, type StabilityResult } from './stability.js';
  * against each gateway in alternating rounds, and prints figures, ratios and targets. The full run
  * then runs ours alone on a fresh stack of N vacancies per country (default 200 000; 0 = no
  * stability run, the quick run's default) and writes docs/BENCHMARKS.md and docs/benchmarks.svg.
+ * Last, the vacancy store's benchmark (bench/store.ts) on a fresh stack of `--store-size` postings
+ * per country (default 200 000; quick 2 000): PGlite, and PostgreSQL too when DATABASE_URL is set.
+ * `--store-only` runs that part alone and prints it (docs are written by the full run only);
+ * `--store-engine pglite|postgresql` benches one engine only.
  */
 const { values: args } = parseArgs({
   options: {
@@ -30,6 +36,9 @@ const { values: args } = parseArgs({
     connections: { type: 'string' },
     scenarios: { type: 'string', default: 'abcde' },
     stability: { type: 'string' },
+    'store-size': { type: 'string' },
+    'store-only': { type: 'boolean', default: false },
+    'store-engine': { type: 'string' },
   },
 });
 const quick = args.quick ?? false;
@@ -49,6 +58,13 @@ const secret = loadConfig({}).gatewaySecret;
 const started = Date.now();
 const [lo, hi] = settings.latency.split('-').map(Number);
 const latencyMs: [number, number] = [lo ?? 0, hi ?? lo ?? 0];
+if (args['store-only']) {
+  const runs = await storeRuns();
+  console.log(`\n${storeTable(runs)}\n`);
+  for (const t of runs.flatMap(storeTargets)) console.log(`${t.pass ? 'PASS' : 'MISS'}  ${t.target}: ${t.figure}`);
+  console.log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  process.exit(0);
+}
 const { sims, subgraphs, gateways: launched, pinning } = await startStack({ size: settings.size, latencyMs, gateways: GATEWAYS });
 const gateways = launched as Record<GatewayName, { url: string; pid: number }>;
 console.log(`LMIS Gateway benchmark — ${quick ? 'quick' : 'full'} run; ${settings.size} vacancies per country; ${pinning}`);
@@ -65,8 +81,11 @@ if (stabilitySize > 0) {
   report.stability = await stabilityRun({ ...settings, size: stabilitySize, latencyMs }, selected);
   judgeStability(report.stability);
 }
+report.store = await storeRuns();
+for (const run of report.store) report.targets.push(...storeTargets(run));
 
 console.log(`\n${table(report)}\n\n${ratios(report)}\n`);
+if (report.store.length) console.log(`${storeTable(report.store)}\n`);
 for (const [k, v] of Object.entries(report.rss)) console.log(`peak RSS ${k}: ${v} MB`);
 for (const t of report.targets) console.log(`${t.pass ? 'PASS' : 'MISS'}  ${t.target}: ${t.figure}`);
 if (!quick) {
@@ -76,6 +95,18 @@ if (!quick) {
 }
 console.log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 process.exit(0);
+
+/** The store's benchmark on the default engine (PGlite), and on PostgreSQL when DATABASE_URL names one. */
+async function storeRuns(): Promise<StoreBenchResult[]> {
+  const size = Number(args['store-size'] ?? (quick ? 2_000 : 200_000));
+  const databaseUrl = process.env.DATABASE_URL;
+  const chosen = args['store-engine'];
+  if (chosen === 'postgresql' && !databaseUrl) throw new Error('--store-engine postgresql needs DATABASE_URL');
+  const engines: StoreEngine[] = chosen === 'pglite' || chosen === 'postgresql' ? [chosen] : databaseUrl ? ['pglite', 'postgresql'] : ['pglite'];
+  const runs: StoreBenchResult[] = [];
+  for (const engine of engines) runs.push(await storeBench({ size, latencyMs, changes: 1_000, engine, databaseUrl, repeats: quick ? 10 : 30 }));
+  return runs;
+}
 
 async function runScenario(scenario: Scenario): Promise<void> {
   const rows = new Map(GATEWAYS.map((g) => [g, { scenario: scenario.id, title: scenario.title, gateway: g, rounds: [], upstreamPerRequest: 0, gatewayRssMb: 0 } as Row]));
@@ -88,10 +119,10 @@ async function runScenario(scenario: Scenario): Promise<void> {
   await settle(scenario);
   for (let round = 0; round < settings.rounds; round++) {
     for (const g of round % 2 === 0 ? GATEWAYS : [...GATEWAYS].reverse()) {
-      const before = await upstreamTotal();
+      const before = await upstreamTotal(sims, unanswered);
       const result = await runLoad({ url: gateways[g]!.url, body: scenario.body, seconds: settings.seconds, connections: settings.connections });
       const c = calls.get(g)!;
-      c.upstream += (await upstreamTotal()) - before;
+      c.upstream += (await upstreamTotal(sims, unanswered)) - before;
       c.requests += result.requests;
       rows.get(g)!.rounds.push(result);
       await untilIdle(gateways[g].url);
@@ -112,21 +143,6 @@ async function runScenario(scenario: Scenario): Promise<void> {
 async function settle(scenario: Scenario): Promise<void> {
   const took = await untilWhole(gateways.ours.url, scenario.body(0), SETTLE_MS);
   if (took === undefined) console.log(`  (${scenario.id}) still partial after ${SETTLE_MS / 1000} s of settling; measuring anyway`);
-}
-
-/** Requests the simulators have served; one that cannot say (busy or gone) counts as 0 and is reported. */
-async function upstreamTotal(): Promise<number> {
-  const totals = await Promise.all(
-    Object.entries(sims).map(async ([name, sim]) => {
-      try {
-        return ((await (await fetch(`${sim.url}/__sim/stats`, { signal: AbortSignal.timeout(30_000) })).json()) as { total: number }).total;
-      } catch (error) {
-        unanswered.add(`simulator ${name} did not report its stats (${error instanceof Error ? (error.cause as Error | undefined)?.message ?? error.message : String(error)})`);
-        return 0;
-      }
-    }),
-  );
-  return totals.reduce((a, b) => a + b, 0);
 }
 
 async function measureLimits(scenarios: Scenario[]): Promise<void> {

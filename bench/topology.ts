@@ -26,6 +26,10 @@ export interface StackSettings {
   size: number;
   latencyMs: [number, number];
   gateways: readonly GatewayName[];
+  /** Settings for one subgraph's process by name (its config environment), e.g. the exchange's store. */
+  subgraphEnv?: Record<string, Record<string, string>>;
+  /** More options for every gateway's worker (bench/worker.ts), e.g. `responseCacheTtlSeconds`. */
+  gatewayOptions?: Record<string, unknown>;
 }
 
 // Two cores: the gateway under test gets one to itself; everything else (load generator,
@@ -43,12 +47,12 @@ export async function startStack(settings: StackSettings): Promise<Stack> {
     {
       simulator: async (name) => closable(await launch('sim', name, { size: settings.size, latencyMs: settings.latencyMs }, backend)),
       subgraph: async ({ entry, upstreamUrl, subgraphUrls }) =>
-        closable(await launch('subgraph', entry.name, { ...(upstreamUrl ? { upstreamUrl } : {}), subgraphUrls }, backend)),
+        closable(await launch('subgraph', entry.name, { ...(upstreamUrl ? { upstreamUrl } : {}), subgraphUrls, env: settings.subgraphEnv?.[entry.name] }, backend)),
     },
   );
   const supergraphPath = writeSupergraph(started.supergraphSdl);
   const gateways: Stack['gateways'] = Object.fromEntries(
-    await Promise.all(settings.gateways.map(async (name) => [name, await launch('gateway', name, { supergraphPath }, { ...gateway, nodeFlags: name === 'ours' ? OUR_NODE_FLAGS : [] })] as const)),
+    await Promise.all(settings.gateways.map(async (name) => [name, await launch('gateway', name, { ...settings.gatewayOptions, supergraphPath }, { ...gateway, nodeFlags: name === 'ours' ? OUR_NODE_FLAGS : [] })] as const)),
   );
   return { sims: started.simulators, subgraphs: started.subgraphs, gateways, supergraphPath, pinning };
 }

@@ -39,7 +39,9 @@ async function start(): Promise<string> {
   const path = String(options.supergraphPath);
   if (name === 'ours') {
     const { createGateway } = await import('../gateway/src/server.js');
-    return (await createGateway({ config, cache: cache(config.gatewayCacheBytes), logger, supergraphPath: path, listen: { port: 0 } })).url;
+    // `responseCacheTtlSeconds: 0`: the store benchmark measures the exchange's answers, not the gateway's cache.
+    const ttl = options.responseCacheTtlSeconds === undefined ? {} : { responseCacheTtlSeconds: Number(options.responseCacheTtlSeconds) };
+    return (await createGateway({ config, cache: cache(config.gatewayCacheBytes), logger, supergraphPath: path, listen: { port: 0 }, ...ttl })).url;
   }
   if (name === 'plain-apollo') return (await import('./peers/apollo.js')).startPlainApollo(path, config.gatewaySecret);
   if (name === 'hive' || name === 'hive-cache') return (await import('./peers/hive.js')).startHive(path, config.gatewaySecret, name === 'hive-cache');

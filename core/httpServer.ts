@@ -2,8 +2,18 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ListenOptions } from './service.js';
 
+/**
+ * How long an idle keep-alive socket stays open. Node's default (5 s) is shorter than the stalls a
+ * loaded process sees (a test generating 200k postings stalls its own loop for seconds): when the
+ * loop resumes, a client may write its next request on a pooled socket just before the server's
+ * overdue idle timer closes it under that request, and the client gets ECONNRESET. The window is
+ * advertised (Keep-Alive: timeout=65), so clients (undici keeps a socket 2 s less) close first.
+ */
+export const KEEP_ALIVE_MS = 65_000;
+
 /** Listens and resolves with the real port (port 0 picks an ephemeral one). */
 export function listenOn(server: Server, listen: ListenOptions): Promise<number> {
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(listen.port, listen.host ?? '127.0.0.1', () => {

@@ -27,7 +27,7 @@ export function markPartial(reason: string): void {
   scope.getStore()?.add(reason);
 }
 
-/** The header value, bounded: reasons are short tokens such as `stale:indonesia`. */
+/** The header value, bounded: reasons are short tokens such as `stale:<subgraph>`. */
 export function partialHeaderValue(reasons: readonly string[]): string {
   return reasons.slice(0, 20).join(', ').slice(0, 512);
 }

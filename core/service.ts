@@ -3,7 +3,7 @@
  * function and never listen on import, so tests start them on port 0 and `npm start` on fixed ports.
  */
 export interface RunningService {
-  /** e.g. "taxonomy", "sim:indonesia", "gateway" */
+  /** e.g. "taxonomy", "sim:<simulator>", "gateway" */
   name: string;
   /** Base URL; for GraphQL services the endpoint itself (…/graphql). */
   url: string;

@@ -5,10 +5,12 @@ import { stringify } from 'yaml';
 import { fromRoot } from '../core/paths.js';
 import { composeSupergraph, registrySdl } from '../schema/compose.js';
 import { readSubgraphList, type SubgraphEntry } from '../schema/registry.js';
+import { COMPOSE_FILE, generatedCompose } from './compose.js';
 
 /**
  * `npm run deploy:generate` (`-- --check`: write nothing, fail when stale): the Kubernetes
- * manifests for the gateway and every registered subgraph, from the registry
+ * manifests for the gateway and every registered subgraph, and docker-compose.yml
+ * (deploy/compose.ts), from the registry
  * (schema/supergraph.yaml + each subgraphs/<name>/subgraph.json). One place holds the pod shape
  * every workload shares: the built JS run by `node` as PID 1 (SIGTERM reaches it: drain, then
  * stop), restricted Pod Security (non-root, read-only root filesystem, seccomp RuntimeDefault, no
@@ -179,7 +181,7 @@ function exampleSecrets(entries: readonly SubgraphEntry[]): Manifest[] {
       API_KEYS: 'replace-key-1:public,replace-key-2:public',
       JWT_SECRET: 'replace-with-32-or-more-random-characters',
     }),
-    // Each country's credentials are the variables its README names (e.g. INDONESIA_API_KEY).
+    // Each country's credentials are the variables its subgraph.json `settings` declare.
     ...countries.map((c) => secret(upstreamSecret(c), { [`UPSTREAM_${c.name.toUpperCase()}_URL`]: `https://replace-me.example/${c.name}`, CREDENTIALS: 'replace-me: see the country README' })),
   ];
 }
@@ -209,6 +211,11 @@ function generate(check: boolean): string[] {
     stale.push(relative(fromRoot(), path));
     if (!check) writeFileSync(path, text);
   }
+  const compose = generatedCompose();
+  if (!existsSync(fromRoot(COMPOSE_FILE)) || readFileSync(fromRoot(COMPOSE_FILE), 'utf8') !== compose) {
+    stale.push(COMPOSE_FILE);
+    if (!check) writeFileSync(fromRoot(COMPOSE_FILE), compose);
+  }
   for (const name of readdirSync(fromRoot(DIR))) {
     const path = fromRoot(DIR, name);
     if (files.has(name) || !readFileSync(path, 'utf8').startsWith(HEADER)) continue;
@@ -222,8 +229,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const check = process.argv.includes('--check');
   const stale = generate(check);
   if (check && stale.length) {
-    console.error(`deploy/kubernetes is stale — run \`npm run deploy:generate\`:\n  ${stale.join('\n  ')}`);
+    console.error(`deploy/kubernetes or docker-compose.yml is stale — run \`npm run deploy:generate\`:\n  ${stale.join('\n  ')}`);
     process.exit(1);
   }
-  console.log(check ? 'deploy/kubernetes is fresh' : stale.length ? `wrote ${stale.join(', ')}` : 'deploy/kubernetes unchanged');
+  console.log(check ? 'deploy/kubernetes and docker-compose.yml are fresh' : stale.length ? `wrote ${stale.join(', ')}` : 'deploy/kubernetes unchanged');
 }

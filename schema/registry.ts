@@ -48,7 +48,7 @@ const CountryManifestSchema = z.strictObject({
   currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217, e.g. "IDR"'),
   /** Type names are `<typePrefix>Vacancy` and `<typePrefix>TrainingOffer`. */
   typePrefix: z.string().regex(/^[A-Z][A-Za-z0-9]*$/, 'a GraphQL type-name prefix in PascalCase'),
-  /** The national occupation classification its postings are coded in (KBJI-2014, MASCO-2020, TH-DOE-ISCO88). */
+  /** The national occupation classification its postings are coded in: its reference/country.json `occupationSystem.id`. */
   occupationSystem: z.string().min(1),
   agency: z.string().min(1),
   upstream: z.strictObject({

@@ -6,7 +6,7 @@
 import { execSync } from 'node:child_process';
 
 const run = (cmd) => execSync(cmd, { stdio: 'inherit' });
-const generated = ['schema/supergraph.graphql', 'schema/api.graphql', 'subgraphs/*/generated', 'examples/typed-client/src/gql', 'deploy/kubernetes', 'config/persisted-queries.json'];
+const generated = ['schema/supergraph.graphql', 'schema/api.graphql', 'subgraphs/*/generated', 'examples/typed-client/src/gql', 'deploy/kubernetes', 'docker-compose.yml', 'config/persisted-queries.json'];
 
 run('npm run --silent compose');
 run('npm run --silent codegen');

@@ -1,10 +1,9 @@
 import { loadConfigOrExit } from '../core/config.js';
 import { closeOnSignal } from '../core/lifecycle.js';
 import { createLogger } from '../core/log.js';
-import { importProjectModule } from '../core/modules.js';
 import { countrySubgraphs } from '../schema/registry.js';
 import { simulatorPort } from '../stack/topology.js';
-import { describeProfile, type CountryProfile } from './core/index.js';
+import { describeSimulator } from './describe.js';
 import { startNamedSimulator } from './launch.js';
 
 /**
@@ -24,8 +23,7 @@ if (!target) {
 }
 
 if (args.includes('--describe')) {
-  const { profile } = await importProjectModule<{ profile: CountryProfile }>(`simulators/${target.name}/src/profile`);
-  console.log(describeProfile(target.name, profile, { seed: config.simulator.seed, size: config.simulator.size, currency: target.currency }));
+  console.log(await describeSimulator(target.name, target.currency, config.simulator.seed, config.simulator.size));
 } else {
   const logger = createLogger(`sim:${target.name}`, config.logLevel);
   const sim = await startNamedSimulator(target.name, { ...config.simulator, port: target.port, host: config.host, logger });

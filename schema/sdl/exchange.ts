@@ -102,7 +102,8 @@ type Query {
   much as optional ones; see VacancyMatch.score). Vacancies sharing none of the skills are not listed."""
   matchVacancies(skills: [ID!]!, filter: VacancyFilter, first: Int = 20): VacancyMatchList!
   """Statistics from the regional vacancy store (no national call for vacancies): open stock at the
-  reference date (at; default: the period's last day, else today) and new postings in the period
+  reference date (at; default: the period's last day, else the store's as-of: the earliest asOf of
+  the countries counted, stated in definitions) and new postings in the period
   (from/to, whole UTC days; default: the reference month up to the reference day), postings and
   positions, duration, wage quartiles. Duplicates are left out unless includeDuplicates. Every
   count is perturbed by the cell key method, then cells below the disclosure threshold are

@@ -1,7 +1,8 @@
 /**
  * Writes the authored reference lists (scripts/data/source/*.psv) as the CSV files the project
- * reads: ISCO-08 titles per language (data/labels) and the national occupation lists plus the
- * ISCO-88 → ISCO-08 crosswalk (data/national). Run: `npx tsx scripts/data/generate-reference.ts`.
+ * reads: ISCO-08 titles per language (data/labels), the ISCO-88 → ISCO-08 crosswalk
+ * (data/national) and the national occupation lists of the three founding countries (their
+ * subgraphs/<name>/reference/occupations.csv). Run: `npx tsx scripts/data/generate-reference.ts`.
  *
  * The sources are pipe-separated so that titles can be written without CSV quoting; this script
  * is the only place that turns them into RFC 4180 CSV.
@@ -11,6 +12,13 @@ import { join } from 'node:path';
 import { fromRoot } from '../../core/paths.js';
 
 const SOURCE = fromRoot('scripts/data/source');
+/** The countries whose code lists are authored here (a new country ships its own file). */
+const OCCUPATIONS = {
+  indonesia: 'subgraphs/indonesia/reference/occupations.csv',
+  malaysia: 'subgraphs/malaysia/reference/occupations.csv',
+  thailand: 'subgraphs/thailand/reference/occupations.csv',
+};
+const OCCUPATION_COLUMNS = ['code', 'title', 'title_en', 'isco08', 'isco88'];
 
 /** Non-comment, non-blank lines of a .psv file, split on `|`, each checked for its field count. */
 function readPsv(file: string, fields: number): string[][] {
@@ -79,15 +87,15 @@ function main(): void {
   for (const unit of units) {
     const t = titles.get(unit);
     if (!t) throw new Error(`no titles for unit ${unit}`);
-    kbji.push([`${unit}.01`, t.id, unit]);
-    masco.push([`${unit}-01`, t.ms, structure.get(unit)!.titleEn, unit]);
+    kbji.push([`${unit}.01`, t.id, '', unit, '']);
+    masco.push([`${unit}-01`, t.ms, structure.get(unit)!.titleEn, unit, '']);
     (extras.get(unit) ?? []).forEach((job, i) => {
-      kbji.push([`${unit}.${pad2(i + 2)}`, job.id, unit]);
-      masco.push([`${unit}-${pad2(i + 2)}`, job.ms, job.en, unit]);
+      kbji.push([`${unit}.${pad2(i + 2)}`, job.id, '', unit, '']);
+      masco.push([`${unit}-${pad2(i + 2)}`, job.ms, job.en, unit, '']);
     });
   }
-  writeCsv(fromRoot('data/national/kbji2014.csv'), ['code', 'title_id', 'isco08'], kbji);
-  writeCsv(fromRoot('data/national/masco2020.csv'), ['code', 'title_ms', 'title_en', 'isco08'], masco);
+  writeCsv(fromRoot(OCCUPATIONS.indonesia), OCCUPATION_COLUMNS, kbji);
+  writeCsv(fromRoot(OCCUPATIONS.malaysia), OCCUPATION_COLUMNS, masco);
 
   writeThaiDoe(structure);
   writeSkillLabels();
@@ -110,17 +118,17 @@ function writeThaiDoe(structure: Map<string, { level: string; titleEn: string }>
     if (structure.get(isco08)?.level !== '4') throw new Error(`th_doe: ${isco08} is not an ISCO-08 unit`);
     if (/^\d{4}$/.test(code)) {
       crosswalk.push([code, isco08, primaryBasis(code, isco08, target.get(code), overrides.get(code), structure)]);
-      doe.push([`${code}10`, title, code, isco08]);
+      doe.push([`${code}10`, title, '', isco08, code]);
     } else if (/^\d{6}$/.test(code)) {
       const isco88 = code.slice(0, 4);
       if (!crosswalk.some(([c]) => c === isco88)) throw new Error(`th_doe: ${code} precedes its group ${isco88}`);
-      doe.push([code, title, isco88, isco08]);
+      doe.push([code, title, '', isco08, isco88]);
     } else {
       throw new Error(`th_doe: bad code ${code}`);
     }
   }
   writeCsv(fromRoot('data/national/isco88_to_isco08.csv'), ['isco88', 'isco08', 'basis'], crosswalk);
-  writeCsv(fromRoot('data/national/th_doe.csv'), ['code', 'title_th', 'isco88', 'isco08'], doe.sort((a, b) => a[0]!.localeCompare(b[0]!)));
+  writeCsv(fromRoot(OCCUPATIONS.thailand), OCCUPATION_COLUMNS, doe.sort((a, b) => a[0]!.localeCompare(b[0]!)));
 }
 
 /** Why a DOE group's primary ISCO-08 unit is what it is; throws when the correspondence disagrees. */

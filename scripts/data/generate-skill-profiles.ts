@@ -15,7 +15,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fromRoot } from '../../core/paths.js';
-import { parseCsv } from '../../subgraphs/taxonomy/src/reference/csv.js';
+import { parseCsv } from '../../reference/csv.js';
 
 const ESSENTIAL_SHARE = 0.25;
 const OUT = fromRoot('data/esco/isco_skill_profiles.csv');

@@ -72,16 +72,26 @@ function monthlyMidpoints(jobs: GeneratedJob[]): number[] {
   return jobs.filter((j) => j.wage?.period === 'MONTH').map((j) => ((j.wage?.min ?? 0) + (j.wage?.max ?? 0)) / 2);
 }
 
-function quantile(values: number[], p: number): number {
+/** The p-quantile (nearest rank below) of unsorted values; 0 of none. */
+export function quantile(values: number[], p: number): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(p * (sorted.length - 1))] ?? 0;
 }
 
-function pct(n: number, of: number): string {
+/** "12.3 %" of `of` (for a simulator's own `src/describe.ts` too). */
+export function pct(n: number, of: number): string {
   return `${of === 0 ? '0.0' : ((100 * n) / of).toFixed(1)} %`;
 }
 
-function money(amount: number): string {
+/** "A 23.8 % · B 24.2 % · …" of `total`: most frequent first, or in value order. */
+export function breakdown(values: readonly string[], total: number, order: 'count' | 'value' = 'count'): string {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const rows = [...counts].sort(order === 'value' ? (a, b) => a[0].localeCompare(b[0]) : (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return rows.map(([value, n]) => `${value} ${pct(n, total)}`).join(' · ');
+}
+
+export function money(amount: number): string {
   return Math.round(amount).toLocaleString('en');
 }

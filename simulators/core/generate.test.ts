@@ -10,7 +10,7 @@ import { createRng, weightedTable } from './rng.js';
 const occupations = ['1120', '2512', '3313', '4110', '5223', '6111', '7212', '8322', '9112'].flatMap((isco) =>
   [1, 2].map((n) => ({ code: `${isco}.0${n}`, title: `Job ${isco}`, iscoCode: isco })),
 );
-const regions = ['AA', 'BB', 'CC'].map((c, i) => ({ code: `X-${c}`, name: `Region ${c}`, nameTh: '', nationalCode: String(i), imtGt: i === 0 }));
+const regions = ['AA', 'BB', 'CC'].map((c, i) => ({ code: `X-${c}`, name: `Region ${c}`, nameLocal: '', nationalCode: String(i), imtGt: i === 0 }));
 const profile: CountryProfile = {
   country: 'MY',
   occupations,

@@ -198,7 +198,8 @@ describe('Karirhub simulator: the data', () => {
     }
   });
 
-  it('generates 200k vacancies (speed is shown by npm run bench, not asserted here)', () => {
+  // A long deadline: on a loaded machine the generation alone can outlast the default 30 s.
+  it('generates 200k vacancies (speed is shown by npm run bench, not asserted here)', { timeout: 180_000 }, () => {
     const big = generateData(1, 200_000);
     expect(big.changes).toHaveLength(200_000);
     expect(big.hits).toHaveLength(big.changes.filter((h) => h.status === 'aktif').length);
@@ -213,9 +214,7 @@ describe('Karirhub simulator: the data', () => {
 });
 
 describe('Karirhub simulator: refusals and faults, in Algolia`s error shape', () => {
-  // Known defect: under load a reused keep-alive socket is sometimes reset after one of these error
-  // answers (ECONNRESET, seen on the base commit too); retried until its cause is fixed.
-  it('refuses bad keys, malformed filters, unknown indexes, bad paging and broken JSON — and keeps serving', { retry: 2 }, async () => {
+  it('refuses bad keys, malformed filters, unknown indexes, bad paging and broken JSON — and keeps serving', async () => {
     expect(await post(`/1/indexes/${INDEX}/query`, {}, { ...KEYS, 'x-algolia-api-key': 'nope' })).toEqual({ status: 403, body: { message: 'Invalid Application-ID or API key', status: 403 } });
     expect((await post(`/1/indexes/${INDEX}/query`, {}, { 'x-algolia-api-key': 'sim-karirhub-key' })).status).toBe(403);
     for (const filters of ['salary:>>', 'province_name:"Aceh" OR job_type:"Magang"', 'unknown_attr:"x"', 'published_at >= soon', '(job_type:"Magang"', 'AND', 42]) {

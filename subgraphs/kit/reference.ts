@@ -1,1 +1,2 @@
-export * from '../taxonomy/src/reference/index.js';
+/** The reference module (top-level reference/), as the adapters use it: one door for every country subgraph. */
+export * from '../../reference/index.js';

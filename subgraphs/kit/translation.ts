@@ -1,4 +1,4 @@
-import { CURRENT_EDITION, iscoUnit, nationalToIsco, outdatedOccupation, skillIdByLabel, skillsForIsco, wageConversion, type NationalSystem } from './reference.js';
+import { currentEdition, iscoUnit, nationalToIsco, outdatedOccupation, skillIdByLabel, skillsForIsco, wageConversion, type NationalSystem } from './reference.js';
 import type { NationalCodeModel, SalaryModel, WagePeriod } from './model.js';
 
 /**
@@ -13,7 +13,7 @@ export interface WageInput {
   max: number | null | undefined;
   currency: string;
   period: WagePeriod;
-  /** ISO country whose conversion rule applies (data/wage_conversion.csv). */
+  /** ISO country whose conversion rule applies (its reference/wage_conversion.csv, else the shared `*` rows). */
   country: string;
   /** The date the wage was offered (ISO 8601): the rule in force then applies; default today. */
   on?: string | null;
@@ -90,7 +90,7 @@ export function occupationOf(system: OccupationSystem, code: string | null | und
     return { nationalCode: { system, code: clean, mapped: unit !== undefined, mappedFromOutdated: false, edition: unit ? system : null }, iscoCode: unit?.code ?? null };
   }
   const current = nationalToIsco(system, clean);
-  if (current) return { nationalCode: { system, code: clean, mapped: true, mappedFromOutdated: false, edition: CURRENT_EDITION[system] }, iscoCode: current.iscoCode };
+  if (current) return { nationalCode: { system, code: clean, mapped: true, mappedFromOutdated: false, edition: currentEdition(system) }, iscoCode: current.iscoCode };
   const outdated = outdatedOccupation(system, clean);
   return {
     nationalCode: { system, code: clean, mapped: outdated !== undefined, mappedFromOutdated: outdated !== undefined, edition: outdated?.edition ?? null },

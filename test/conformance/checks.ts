@@ -21,6 +21,11 @@ export interface ConformanceTarget {
   taxonomyUrl?: string;
   /** Pages walked at most in the keyset check (first = 200 each). Default 25. */
   maxPages?: number;
+  /**
+   * Makes the national system change (a simulator's POST /__sim/advance); without it, the check
+   * that a harvester sees new changes from its stored keyset is left out.
+   */
+  advance?: (changes: number) => Promise<void>;
 }
 
 export interface Check {
@@ -114,25 +119,30 @@ const CHANGES = `query($after: ExchangeChangeKeyset, $first: Int!) { exchangeVac
 const changes = (t: ConformanceTarget, variables: Record<string, unknown>) => gql<{ exchangeVacancyChanges: ChangePage }>(t, CHANGES, variables);
 
 /** Oldest change first, ties by id ascending (code-unit order), as the contract says. */
-function inChangeOrder(a: ChangeRecord, b: ChangeRecord): boolean {
+function inChangeOrder(a: Pick<ChangeRecord, 'updatedAt' | 'id'>, b: Pick<ChangeRecord, 'updatedAt' | 'id'>): boolean {
   const ta = Date.parse(a.updatedAt);
   const tb = Date.parse(b.updatedAt);
   return ta < tb || (ta === tb && a.id < b.id);
 }
 
-/** The whole change feed from the start, `first` at a time. */
-async function walkChanges(t: ConformanceTarget, first: number): Promise<ChangeRecord[]> {
-  const records: ChangeRecord[] = [];
-  let after: { updatedAt: string; id: string } | null = null;
+type ChangeKeyset = { updatedAt: string; id: string } | null;
+
+/** The whole change feed from the start (or after `from`), `first` at a time; each record with the asOf of its page. */
+async function walkChanges(t: ConformanceTarget, first: number, from: ChangeKeyset = null): Promise<Array<ChangeRecord & { pageAsOf: string }>> {
+  const records: Array<ChangeRecord & { pageAsOf: string }> = [];
+  let after = from;
   for (let pageNo = 0; pageNo < 1_000; pageNo++) {
     const page: ChangePage = ok(await changes(t, { first, after }), 'exchangeVacancyChanges').exchangeVacancyChanges;
-    records.push(...page.records);
+    records.push(...page.records.map((r) => ({ ...r, pageAsOf: page.asOf })));
     const last = page.records.at(-1);
     if (!page.hasMore || !last) return records;
     after = { updatedAt: last.updatedAt, id: last.id };
   }
   throw new ConformanceFailure('the change feed never ended (hasMore stayed true for 1,000 pages)');
 }
+
+const keysetOf = (r: ChangeRecord | undefined): ChangeKeyset => (r ? { updatedAt: r.updatedAt, id: r.id } : null);
+const idsOf = (records: readonly ChangeRecord[]) => JSON.stringify(records.map((r) => r.id));
 
 const CHANGE_CHECKS: readonly Check[] = [
   {
@@ -174,6 +184,17 @@ const CHANGE_CHECKS: readonly Check[] = [
       }
       const small = await walkChanges(t, 7);
       ensure(JSON.stringify(small.map((r) => r.id)) === JSON.stringify(all.map((r) => r.id)), 'a walk 7 at a time differs from one 1000 at a time');
+      return [];
+    },
+  },
+  {
+    // A change stamped after the system's own clock lets a later change be stamped before it: a
+    // harvester's keyset is then past that later change, and an incremental sync never sees it.
+    name: "stamps no change after the national system's own clock (asOf)",
+    fix: "asOf must be the national system's clock when it answered, and no record may carry an updatedAt after it (a simulator's clock starts at its latest change)",
+    run: async (t) => {
+      const late = (await walkChanges(t, 1000)).find((r) => Date.parse(r.updatedAt) > Date.parse(r.pageAsOf));
+      ensure(!late, `${late?.id} changed at ${late?.updatedAt}, after the system's clock ${late?.pageAsOf}`);
       return [];
     },
   },
@@ -348,6 +369,23 @@ export const COUNTRY_CHECKS: readonly Check[] = [
     },
   },
   ...CHANGE_CHECKS,
+  // Last: it changes the national system's data under the checks above.
+  {
+    name: 'gives a harvester, from its last keyset, the changes the national system makes after it (change feeds are never cached)',
+    fix: 'changes(after) must ask the national system for what changed at or after the keyset instant, in the instant the system means (its own offset or UTC), and must not go through a response cache',
+    run: async (t) => {
+      if (!t.advance) return ['not run: no way to make the national system change (give advance, e.g. a simulator`s /__sim/advance)'];
+      const keyset = keysetOf((await walkChanges(t, 1000)).at(-1));
+      ensure(idsOf(await walkChanges(t, 1000, keyset)) === '[]', 'the feed after its own last record is not empty');
+      await t.advance(200);
+      const later = await walkChanges(t, 1000, keyset);
+      ensure(later.length > 0, 'after the national system changed, the feed from the last keyset returned no change');
+      const all = await walkChanges(t, 1000);
+      const tail = all.filter((r) => !keyset || inChangeOrder(keyset, r));
+      ensure(idsOf(later) === idsOf(tail), `from the last keyset the feed returned ${later.length} changes, a walk from the start ${tail.length} after it`);
+      return [];
+    },
+  },
 ];
 
 /** Asked only when a taxonomy URL is given: without the country there, its vacancies cannot name it. */

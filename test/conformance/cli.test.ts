@@ -79,11 +79,14 @@ describe('conformance CLI', () => {
       taxonomy.url,
       '--upstream-stats',
       `${country.simulator.url}/__sim/stats`,
+      '--advance',
+      `${country.simulator.url}/__sim/advance`,
     ]);
     expect(out).not.toMatch(/^FAIL/m);
     expect(out).toMatch(/^PASS {2}resolves 50 uncached entities with ONE upstream call/m);
+    expect(out).toMatch(/^PASS {2}gives a harvester, from its last keyset, the changes[^\n]*\n(?!\s+note)/m);
     expect(out).toMatch(/^PASS {2}the taxonomy knows the country/m);
-    expect(out).toContain('11 passed, 0 failed');
+    expect(out).toContain('13 passed, 0 failed');
     expect(code).toBe(0);
   });
 
@@ -95,6 +98,7 @@ describe('conformance CLI', () => {
     );
     expect(out).toMatch(/^FAIL {2}the taxonomy knows the country[^\n]*\n\s+why : the taxonomy has no country TL/m);
     expect(out).toMatch(/^PASS {2}walks every page with the keyset/m);
+    expect(out).toMatch(/^PASS {2}gives a harvester[^\n]*\n\s+note: not run: no way to make the national system change/m);
     expect(code).toBe(1);
   });
 

@@ -3,6 +3,7 @@ import { loadConfig } from '../../core/config.js';
 import { readCountryManifest, readSubgraphList, subgraphEntry } from '../../schema/registry.js';
 import { subgraphUrl } from '../../stack/topology.js';
 import { introspectSdl } from '../../schema/sources.js';
+import { postAdvance } from './advance.js';
 import { runChecks, type ConformanceTarget } from './checks.js';
 
 /**
@@ -15,11 +16,12 @@ import { runChecks, type ConformanceTarget } from './checks.js';
  * `--country XX` (the type prefix is then read from the subgraph's own SDL, or `--type-prefix`).
  * The taxonomy is asked whether it knows the country: `--taxonomy-url`, else the registry's
  * taxonomy (`--no-taxonomy` leaves that check out). `--upstream-stats <url>` (a simulator's
- * /__sim/stats) lets the batching checks count upstream calls.
+ * /__sim/stats) lets the batching checks count upstream calls; `--advance <url>` (a simulator's
+ * /__sim/advance) lets the last check make the national system change and follow the feed.
  */
 
 const USAGE = `usage: npm run conformance -- --url <subgraph /graphql URL> [--secret <s>] (--name <folder> | --country XX [--type-prefix P])
-                               [--taxonomy-url <url> | --no-taxonomy] [--upstream-stats <url>] [--max-pages N]`;
+                               [--taxonomy-url <url> | --no-taxonomy] [--upstream-stats <url>] [--advance <url>] [--max-pages N]`;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -32,6 +34,7 @@ async function main(): Promise<number> {
       'taxonomy-url': { type: 'string' },
       'no-taxonomy': { type: 'boolean' },
       'upstream-stats': { type: 'string' },
+      advance: { type: 'string' },
       'max-pages': { type: 'string' },
     },
   });
@@ -52,6 +55,7 @@ async function main(): Promise<number> {
     ...(taxonomyUrl ? { taxonomyUrl } : {}),
     ...(stats ? { upstreamRequests: async () => ((await (await fetch(stats)).json()) as { total: number }).total } : {}),
     ...(values['max-pages'] ? { maxPages: Number(values['max-pages']) } : {}),
+    ...(values.advance ? { advance: (changes: number) => postAdvance(values.advance!, changes) } : {}),
   };
 
   console.log(`Conformance of ${values.url} (country ${country}, types ${typePrefix}Vacancy / ${typePrefix}TrainingOffer)\n`);

@@ -22,6 +22,8 @@ export interface CountryUnderTest {
   subgraph: RunningService;
   simulator: RunningService;
   stats(): Promise<UpstreamStats>;
+  /** Makes the national system change (a simulator's POST /__sim/advance); absent for fixed data. */
+  advance?(changes: number): Promise<void>;
 }
 
 export interface ConformanceOptions {
@@ -49,6 +51,7 @@ export function runCountryConformance(name: string, startCountry: () => Promise<
         country: manifest.country,
         typePrefix: manifest.typePrefix,
         upstreamRequests: async () => (await c.stats()).requests,
+        ...(c.advance ? { advance: c.advance } : {}),
         ...(options.maxPages ? { maxPages: options.maxPages } : {}),
       };
     });

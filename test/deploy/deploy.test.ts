@@ -3,6 +3,7 @@ import { parseAllDocuments, parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { fromRoot } from '../../core/paths.js';
 import { generatedManifests } from '../../deploy/generate.js';
+import { generatedCompose } from '../../deploy/compose.js';
 import { readSubgraphList } from '../../schema/registry.js';
 
 /**
@@ -40,6 +41,10 @@ interface ComposeService {
 }
 
 describe('docker-compose.yml', () => {
+  it('is what `npm run deploy:generate` writes for the registry today', () => {
+    expect(read('docker-compose.yml'), 'run npm run deploy:generate').toBe(generatedCompose());
+  });
+
   const services = (parseYaml(read('docker-compose.yml')) as { services: Record<string, ComposeService> }).services;
   const built = Object.entries(services).filter(([, s]) => s.build === '.');
   const target = (s: ComposeService) => ({ entry: s.command?.[1], arg: s.command?.[2] });

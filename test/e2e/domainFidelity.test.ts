@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromRoot } from '../../core/paths.js';
+import { countries, minimumWages, wageConversion } from '../../reference/index.js';
+import { readSubgraphList } from '../../schema/registry.js';
 import { startStack, type TestStack } from '../harness/stack.js';
 
 /**
@@ -20,15 +20,16 @@ const PAGE = `query($after: String) { vacancies(first: 100, after: $after) { pag
   ... on Vacancy { nationalOccupationCode { code mapped mappedFromOutdated edition }
     salary { period min monthlyAmount conversion { factor from fullTimeEquivalent effective } } } } } } }`;
 
-/** Provincial floors (UMP, Thai provincial daily rate × 26, Malaysia national) from data/minimum_wages.csv. */
+/** Regional floors (national where a country has one rate) of every registered country, a day wage as the country's month. */
 function provincialFloors(): Map<string, number> {
-  const rows = readFileSync(fromRoot('data/minimum_wages.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
   const floors = new Map<string, number>();
-  for (const [country = '', region = '', locality = '', period = '', amount = ''] of rows) {
-    if (locality) continue;
-    const monthly = Number(amount) * (period === 'DAY' ? (country === 'ID' ? 25 : 26) : 1);
-    const key = region || country;
-    floors.set(key, Math.max(floors.get(key) ?? 0, monthly));
+  for (const { code } of countries()) {
+    for (const row of minimumWages(code)) {
+      if (row.locality) continue;
+      const monthly = row.amount * (row.period === 'DAY' ? wageConversion(code, 'DAY').factor : 1);
+      const key = row.region ?? code;
+      floors.set(key, Math.max(floors.get(key) ?? 0, monthly));
+    }
   }
   return floors;
 }
@@ -37,7 +38,7 @@ describe('domain fidelity through the gateway', () => {
   let stack: TestStack;
   const nodes: Node[] = [];
   beforeAll(async () => {
-    stack = await startStack({ subgraphs: ['taxonomy', 'exchange', 'indonesia', 'malaysia', 'thailand'], simulator: { size: 1200 }, responseCacheTtlSeconds: 0 });
+    stack = await startStack({ subgraphs: readSubgraphList().subgraphs.map((s) => s.name), simulator: { size: 1200 }, responseCacheTtlSeconds: 0 });
     let after: string | null = null;
     do {
       const answer: Awaited<ReturnType<typeof stack.query<{ vacancies: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: Node }> } }>>> =

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countrySubgraphs } from '../../schema/registry.js';
-import { parseCsv } from '../../subgraphs/taxonomy/src/reference/csv.js';
+import { parseCsv } from '../../reference/csv.js';
 import { startStack, type TestStack } from '../harness/stack.js';
 
 /**

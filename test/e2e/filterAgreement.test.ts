@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countrySubgraphs, readSubgraphList } from '../../schema/registry.js';
 import { startStack, type TestStack } from '../harness/stack.js';
 import { RAW_FETCHERS } from './rawData.js';
 
@@ -20,7 +21,12 @@ interface Node {
 type Paged = { vacancies: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: Node }> } };
 const PAGE = `query($after: String) { vacancies(first: 100, after: $after) { pageInfo { hasNextPage endCursor }
   edges { node { country { code } region { code } occupation { iscoCode } employmentType skills { id } education { iscedLevel } } } } }`;
-const COUNTRY_SIMULATORS: Record<string, string> = { ID: 'indonesia', MY: 'malaysia', TH: 'thailand' };
+/** ISO code → simulator of every registered country that ships raw probes (subgraphs/<name>/probes.ts). */
+const COUNTRY_SIMULATORS: Record<string, string> = Object.fromEntries(
+  countrySubgraphs(readSubgraphList())
+    .filter((c) => RAW_FETCHERS[c.manifest.upstream.simulator])
+    .map((c) => [c.manifest.country, c.manifest.upstream.simulator]),
+);
 /** Skills checked per country: the most asked for. */
 const SKILLS_PER_COUNTRY = 12;
 /** Aliased counts asked in one request (the gateway allows 20 aliases). */
@@ -60,7 +66,7 @@ describe('filters agree with groupings (issue 11)', () => {
   }
 
   beforeAll(async () => {
-    stack = await startStack({ subgraphs: ['taxonomy', 'exchange', 'indonesia', 'malaysia', 'thailand'], simulator: { size: 400, seed: 3 }, responseCacheTtlSeconds: 0 });
+    stack = await startStack({ subgraphs: readSubgraphList().subgraphs.map((s) => s.name), simulator: { size: 400, seed: 3 }, responseCacheTtlSeconds: 0 });
     let after: string | null = null;
     do {
       const answer: Awaited<ReturnType<typeof stack.query<Paged>>> = await stack.query<Paged>(PAGE, { after });

@@ -7,6 +7,7 @@ import type { RunningService } from '../../core/service.js';
 import { readCountryManifest } from '../../schema/registry.js';
 import type { RunningSimulator } from '../../simulators/core/index.js';
 import { startNamedSimulator } from '../../simulators/launch.js';
+import { postAdvance } from '../conformance/advance.js';
 import { postGraphQL, type GraphQLAnswer } from '../conformance/graphql.js';
 import { launchSubgraph } from '../../subgraphs/launch.js';
 
@@ -20,6 +21,8 @@ export interface CountryForTest {
   /** Requests the simulator has served (its /__sim/stats total). */
   stats(): Promise<{ requests: number; byRoute: Record<string, number> }>;
   faults(faults: Record<string, unknown>): Promise<void>;
+  /** The simulated clock moves on by this many changes (POST /__sim/advance). */
+  advance(changes: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -47,6 +50,7 @@ export async function startCountryForTest(name: string, options: { size?: number
     faults: async (faults) => {
       await fetch(`${simulator.url}/__sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
     },
+    advance: (changes) => postAdvance(`${simulator.url}/__sim/advance`, changes),
     stop: async () => {
       await subgraph.close();
       await simulator.close();

@@ -9,6 +9,7 @@ import { startNamedSimulator, type NamedSimulatorOptions } from '../../simulator
 import { startServices } from '../../stack/services.js';
 import { launchSubgraph } from '../../subgraphs/launch.js';
 import { signRequestHeaders } from '../../subgraphs/kit/index.js';
+import { postAdvance } from '../conformance/advance.js';
 import { testStoreSettings, type StoreChoice } from './storeSchema.js';
 
 /**
@@ -140,10 +141,7 @@ export async function startStack(options: StackOptions): Promise<TestStack> {
       },
       syncStore,
       advance: async (changes) => {
-        for (const url of Object.values(simulatorUrls)) {
-          const res = await fetch(`${url}/__sim/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ changes }) });
-          if (res.status !== 200) throw new Error(`${url}/__sim/advance answered ${res.status}`);
-        }
+        for (const url of Object.values(simulatorUrls)) await postAdvance(`${url}/__sim/advance`, changes);
       },
       stop,
     };

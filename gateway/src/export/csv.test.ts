@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../../subgraphs/taxonomy/src/reference/csv.js';
+import { parseCsv } from '../../../reference/csv.js';
 import { csvField, csvRecord, metadataLine } from './csv.js';
 
 describe('CSV encoding (RFC 4180)', () => {

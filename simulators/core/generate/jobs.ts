@@ -22,7 +22,7 @@ export interface NationalOccupation {
 export type WagePeriod = 'MONTH' | 'DAY' | 'HOUR';
 
 export interface CountryProfile {
-  /** ISO country: whose legal minimum wages (data/minimum_wages.csv) the generator respects. */
+  /** ISO country: whose legal minimum wages (its reference/minimum_wages.csv) the generator respects. */
   country: 'ID' | 'MY' | 'TH';
   /** The city or district within a region where a job is (local minimum wages apply there). */
   locality?: (rng: Rng, region: Subdivision) => string;

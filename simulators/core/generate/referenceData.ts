@@ -1,8 +1,9 @@
-import { readDataCsv } from '../../../subgraphs/taxonomy/src/reference/csv.js';
+import { countryReference, minimumWages, nationalOccupations, readDataCsv, regionsOfCountry, wageConversion } from '../../../reference/index.js';
 
 /**
- * What a national system knows of the world, read from the project's data/ folder: its own
- * occupation code list, the subdivisions of its country, and which skills go with an occupation
+ * What a national system knows of the world, from the project's reference module (reference/:
+ * the shared tables in data/ and each country's own folder): its own occupation code list, the
+ * subdivisions of its country, its legal minimum wages, and which skills go with an occupation
  * (ESCO links, as the portals' skill pickers offer them).
  */
 
@@ -13,15 +14,24 @@ export function readRows(relativePath: string): Array<Record<string, string>> {
 export interface Subdivision {
   code: string;
   name: string;
-  nameTh: string;
+  /** The name in the national language and script (empty when it is `name`). */
+  nameLocal: string;
   nationalCode: string;
   imtGt: boolean;
 }
 
-export function subdivisions(country: 'ID' | 'MY' | 'TH'): Subdivision[] {
-  return readRows('iso3166-2_ID_MY_TH.csv')
-    .filter((r) => r.country === country && r.type !== 'Geographical unit')
-    .map((r) => ({ code: r.code ?? '', name: r.name ?? '', nameTh: r.name_th ?? '', nationalCode: r.national_code ?? '', imtGt: r.imt_gt === 'true' }));
+/** The country's subdivisions that postings name (geographical units are not among them). */
+export function subdivisions(country: string): Subdivision[] {
+  return regionsOfCountry(country)
+    .filter((r) => r.type !== 'Geographical unit')
+    .map((r) => ({ code: r.code, name: r.name, nameLocal: r.nameLocal ?? '', nationalCode: r.nationalCode ?? '', imtGt: r.imtGt }));
+}
+
+/** The country's national occupation list (its reference/occupations.csv), by code. */
+export function nationalCodesOf(country: string): Array<{ code: string; title: string; titleEn: string; iscoCode: string }> {
+  const system = countryReference(country)?.country.occupationSystem.id;
+  if (!system) throw new Error(`"${country}" is not a registered country`);
+  return nationalOccupations(system).map((o) => ({ code: o.code, title: o.title, titleEn: o.titleEn ?? '', iscoCode: o.iscoCode }));
 }
 
 export interface LinkedSkill {
@@ -56,34 +66,17 @@ function buildSkillIndex(): Map<string, LinkedSkill[]> {
 
 // ---- legal minimum wages ------------------------------------------------------------------------
 
-interface FloorRow {
-  region: string;
-  locality: string;
-  period: 'MONTH' | 'DAY';
-  amount: number;
-  effective: string;
-}
-
-let floorRows: Map<string, FloorRow[]> | undefined;
-let daysPerMonth: Map<string, number> | undefined;
-
-/** The rows of data/minimum_wages.csv per country, newest first. */
-function floorsOf(country: string): FloorRow[] {
-  floorRows ??= new Map();
-  if (floorRows.size === 0) {
-    for (const r of readRows('minimum_wages.csv')) {
-      const row: FloorRow = { region: r.region ?? '', locality: r.locality ?? '', period: r.period === 'DAY' ? 'DAY' : 'MONTH', amount: Number(r.amount), effective: r.effective ?? '' };
-      floorRows.set(r.country ?? '', [...(floorRows.get(r.country ?? '') ?? []), row]);
-    }
-    for (const rows of floorRows.values()) rows.sort((a, b) => b.effective.localeCompare(a.effective));
-  }
-  return floorRows.get(country) ?? [];
-}
-
-/** Working days in a month for a daily wage, by the country's rule (data/wage_conversion.csv). */
+/** Working days in a month for a daily wage, by the country's rule (its wage_conversion.csv). */
 export function workingDaysPerMonth(country: string): number {
-  daysPerMonth ??= new Map(readRows('wage_conversion.csv').filter((r) => r.period === 'DAY').map((r) => [r.country ?? '', Number(r.factor)]));
-  return daysPerMonth.get(country) ?? 26;
+  return daysPerMonth(country) ?? 26;
+}
+
+function daysPerMonth(country: string): number | undefined {
+  try {
+    return wageConversion(country, 'DAY').factor;
+  } catch {
+    return undefined; // a country that does not regulate daily wages: the 6-day week
+  }
 }
 
 /**
@@ -96,9 +89,9 @@ export function legalFloor(country: string, regionCode: string, locality: string
   const days = workingDaysPerMonth(country);
   let monthly = 0;
   const seen = new Set<string>();
-  for (const row of floorsOf(country)) {
-    const applies = (row.region === '' || row.region === regionCode) && (row.locality === '' || row.locality === locality);
-    const scope = `${row.region}|${row.locality}|${row.period}`;
+  for (const row of minimumWages(country)) {
+    const applies = (!row.region || row.region === regionCode) && (!row.locality || row.locality === locality);
+    const scope = `${row.region ?? ''}|${row.locality ?? ''}|${row.period}`;
     if (!applies || row.effective > day || seen.has(scope)) continue;
     seen.add(scope);
     monthly = Math.max(monthly, row.period === 'DAY' ? row.amount * days : row.amount);

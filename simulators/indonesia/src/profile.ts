@@ -1,15 +1,11 @@
-import { readRows, subdivisions, type CountryProfile, type NationalOccupation, type Rng, type Subdivision, type TrainingProfile, type WageStructure } from '../../core/index.js';
+import { nationalCodesOf, readRows, subdivisions, type CountryProfile, type NationalOccupation, type Rng, type Subdivision, type TrainingProfile, type WageStructure } from '../../core/index.js';
 
 /**
  * Indonesia as Karirhub sees it: KBJI 2014 codes, IDR monthly wages (often "nego"), Java and the
  * Sumatran IMT-GT provinces busiest, employers PT/CV, partner portals syndicating postings.
  */
 
-export const occupations: NationalOccupation[] = readRows('national/kbji2014.csv').map((r) => ({
-  code: r.code ?? '',
-  title: r.title_id ?? '',
-  iscoCode: r.isco08 ?? '',
-}));
+export const occupations: NationalOccupation[] = nationalCodesOf('ID').map(({ code, title, iscoCode }) => ({ code, title, iscoCode }));
 
 /** Provinces as the portal spells them (not the ISO names). */
 const PORTAL_NAMES: Record<string, string> = {
@@ -29,7 +25,7 @@ function kbji2002Code(o: NationalOccupation): string {
 }
 
 /**
- * IDR pay: the provincial and city minimum wages (UMP/UMK 2026, data/minimum_wages.csv) are the
+ * IDR pay: the provincial and city minimum wages (UMP/UMK 2026, subgraphs/indonesia/reference/minimum_wages.csv) are the
  * floor no offer undercuts — Jakarta, Batam, Bekasi/Karawang about twice Central Java, Papua's
  * provinces above 4 million — and managers and ICT professionals earn many times the floor
  * (15–40 million a month in Jakarta). `regional` is the pay level above the floor.

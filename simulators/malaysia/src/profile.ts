@@ -1,4 +1,4 @@
-import { readRows, subdivisions, type CountryProfile, type NationalOccupation, type Rng, type Subdivision, type TrainingProfile } from '../../core/index.js';
+import { nationalCodesOf, subdivisions, type CountryProfile, type NationalOccupation, type Rng, type Subdivision, type TrainingProfile } from '../../core/index.js';
 
 /**
  * Malaysia as MYFutureJobs (PERKESO) sees it: MASCO 2020 six-digit codes, MYR monthly wages and
@@ -9,12 +9,7 @@ export interface MascoOccupation extends NationalOccupation {
   titleEn: string;
 }
 
-export const occupations: MascoOccupation[] = readRows('national/masco2020.csv').map((r) => ({
-  code: r.code ?? '',
-  title: r.title_ms ?? '',
-  titleEn: r.title_en ?? '',
-  iscoCode: r.isco08 ?? '',
-}));
+export const occupations: MascoOccupation[] = nationalCodesOf('MY');
 
 /** State names as the portal writes them, with the variants its employers type. */
 const VARIANTS: Record<string, string[]> = {

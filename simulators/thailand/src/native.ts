@@ -99,7 +99,7 @@ export function toDoeJob(job: GeneratedJob, seed: number): DoeJob {
     employer_name: dirty(rng, job.employer),
     district_name: districtOf(rng, job.region),
     province_id: platformIdOf.get(job.region.code) ?? 1,
-    province_name: job.region.nameTh,
+    province_name: job.region.nameLocal,
     occupation_code: job.nationalCode,
     tsic_code: rng.pick(TSIC[job.occupation.iscoCode[0] ?? '9'] ?? ['00000']),
     ...wage,
@@ -143,7 +143,7 @@ function descriptionOf(rng: Rng, job: GeneratedJob): string {
   const welfare = WELFARE.filter(() => rng.chance(0.4));
   return [
     `<p>รับสมัคร<strong>${job.occupation.title}</strong> จำนวน ${job.openings} อัตรา</p>`,
-    `<ul><li>วุฒิการศึกษา ${job.education}</li><li>ปฏิบัติงานที่${job.region.nameTh}</li></ul>`,
+    `<ul><li>วุฒิการศึกษา ${job.education}</li><li>ปฏิบัติงานที่${job.region.nameLocal}</li></ul>`,
     welfare.length ? `<p>สวัสดิการ: ${welfare.join(', ')}</p>` : '',
   ].join('');
 }
@@ -173,7 +173,7 @@ export function toDsdCourse(course: GeneratedCourse): DsdCourse {
     institute: course.provider.name,
     institute_type: course.provider.kind,
     province_id: platformIdOf.get(course.region.code) ?? 1,
-    province_name: course.region.nameTh,
+    province_name: course.region.nameLocal,
     start_date: beDate(course.startMs),
     hours: course.hours,
     seats: course.seats,

@@ -1,4 +1,4 @@
-import { DATA_ANCHOR_MS, legalFloor, readRows, subdivisions, type CountryProfile, type NationalOccupation, type Rng, type Subdivision, type TrainingProfile, type WageStructure } from '../../core/index.js';
+import { DATA_ANCHOR_MS, legalFloor, nationalCodesOf, subdivisions, type CountryProfile, type NationalOccupation, type Rng, type Subdivision, type TrainingProfile, type WageStructure } from '../../core/index.js';
 
 /**
  * Thailand as Thai Mee Ngan Tham (Department of Employment) sees it: DOE occupation codes on
@@ -6,11 +6,7 @@ import { DATA_ANCHOR_MS, legalFloor, readRows, subdivisions, type CountryProfile
  * southern IMT-GT provinces busiest, and the platform's own province numbering.
  */
 
-export const occupations: NationalOccupation[] = readRows('national/th_doe.csv').map((r) => ({
-  code: r.code ?? '',
-  title: r.title_th ?? '',
-  iscoCode: r.isco08 ?? '',
-}));
+export const occupations: NationalOccupation[] = nationalCodesOf('TH').map(({ code, title, iscoCode }) => ({ code, title, iscoCode }));
 
 /** Provinces with Thai names (Pattaya, a special city, is not a platform province). */
 export const provinces: Subdivision[] = subdivisions('TH').filter((s) => s.code !== 'TH-S');
@@ -22,13 +18,13 @@ export const provinces: Subdivision[] = subdivisions('TH').filter((s) => s.code 
  */
 export const platformProvinces: Array<{ id: number; province: Subdivision }> = [
   ...provinces.filter((p) => p.code === 'TH-10'),
-  ...provinces.filter((p) => p.code !== 'TH-10').sort((a, b) => a.nameTh.localeCompare(b.nameTh, 'th')),
+  ...provinces.filter((p) => p.code !== 'TH-10').sort((a, b) => a.nameLocal.localeCompare(b.nameLocal, 'th')),
 ].map((province, index) => ({ id: index + 1, province }));
 
 export const platformIdOf = new Map(platformProvinces.map((p) => [p.province.code, p.id]));
 
 /**
- * THB pay. The daily minimum wage (Wage Committee, in force 1 January 2025; data/minimum_wages.csv)
+ * THB pay. The daily minimum wage (Wage Committee, in force 1 January 2025; subgraphs/thailand/reference/minimum_wages.csv)
  * runs from 337 baht in Narathiwat, Pattani and Yala to 400 in Chon Buri, Rayong, Chachoengsao,
  * Phuket and Ko Samui (372 in Bangkok and its five neighbours); no offer undercuts it. Monthly pay
  * starts near 12,000 for elementary work, and managers and ICT professionals in Bangkok reach
@@ -53,7 +49,7 @@ const DISTRICTS: Record<string, string[]> = {
 };
 
 export function districtOf(rng: Rng, province: Subdivision): string {
-  return rng.pick(DISTRICTS[province.code] ?? [`อำเภอเมือง${province.nameTh}`]);
+  return rng.pick(DISTRICTS[province.code] ?? [`อำเภอเมือง${province.nameLocal}`]);
 }
 
 const NAME_PARTS = ['สยาม', 'ไทยรุ่งเรือง', 'อันดามัน', 'ทักษิณ', 'เจริญผล', 'ศรีสวัสดิ์', 'มั่นคง', 'พัฒนา', 'รุ่งโรจน์', 'สุขสันต์', 'เอเชีย', 'ยูไนเต็ด', 'ไทยเจริญ', 'สหกิจ', 'ธนาคม', 'แปซิฟิก'];
@@ -112,8 +108,8 @@ export const trainingProfile: TrainingProfile = {
   provider: (_rng, region: Subdivision) => {
     const number = INSTITUTES[region.code];
     return number === undefined
-      ? { name: `สำนักงานพัฒนาฝีมือแรงงาน${region.nameTh}`, kind: 'สำนักงานพัฒนาฝีมือแรงงาน' }
-      : { name: `สถาบันพัฒนาฝีมือแรงงาน ${number} ${region.nameTh}`, kind: 'สถาบันพัฒนาฝีมือแรงงาน' };
+      ? { name: `สำนักงานพัฒนาฝีมือแรงงาน${region.nameLocal}`, kind: 'สำนักงานพัฒนาฝีมือแรงงาน' }
+      : { name: `สถาบันพัฒนาฝีมือแรงงาน ${number} ${region.nameLocal}`, kind: 'สถาบันพัฒนาฝีมือแรงงาน' };
   },
   courseTitle: (o) => `${COURSE_KINDS[Number(o.code) % COURSE_KINDS.length]} ${o.title}`,
   modes: ['ฝึกในศูนย์', 'ออนไลน์', 'ผสมผสาน'],

@@ -23,7 +23,7 @@ export function doeRoutes(data: DoeData, token: string): Route[] {
     ajax('search', '/api-server/JobAll/ajax_list_job', (form) => listJobs(data, form)),
     ajax('updates', '/api-server/JobAll/ajax_list_job_update', (form) => listUpdates(data, form)),
     ajax('jobsByIds', '/api-server/JobAll/ajax_job_by_ids', (form) => jobsByIds(data, form)),
-    { name: 'provinces', method: 'GET', path: '/api/province', handler: () => ok(platformProvinces.map((p) => ({ province_id: p.id, province_name: p.province.nameTh }))) },
+    { name: 'provinces', method: 'GET', path: '/api/province', handler: () => ok(platformProvinces.map((p) => ({ province_id: p.id, province_name: p.province.nameLocal }))) },
     { name: 'jobTypes', method: 'GET', path: '/api/job/type', handler: () => ok(Object.entries(JOB_TYPES).map(([name, value]) => ({ value, name }))) },
     { name: 'occupations', method: 'GET', path: '/api/occupation', handler: () => ok(occupations.map((o) => ({ occupation_code: o.code, occupation_name: o.title }))) },
     ...dsdRoutes(data.courses, authorized),

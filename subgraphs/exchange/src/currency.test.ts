@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fromRoot } from '../../../core/paths.js';
+import { countries } from '../../../reference/index.js';
 import { convert, parseRateTable, rateBetween } from './currency.js';
+import { loadRateTable } from './rates.js';
 
 const table = parseRateTable({ base: 'USD', date: '2024-12-31', source: 'test', perBase: { USD: 1, IDR: 16000, MYR: 4 } });
 
@@ -18,9 +18,10 @@ describe('currency', () => {
     expect(() => rateBetween(table, 'EUR', 'USD')).toThrow(/EUR/);
   });
 
-  it('rejects a table whose base is not 1, and accepts the shipped file', () => {
+  it('rejects a table whose base is not 1, and builds the shipped headline table from every registered country', () => {
     expect(() => parseRateTable({ base: 'USD', date: '2024-12-31', source: 's', perBase: { USD: 2 } })).toThrow(/base/);
-    const shipped = parseRateTable(JSON.parse(readFileSync(fromRoot('config/exchange-rates.json'), 'utf8')));
-    expect(Object.keys(shipped.perBase).sort()).toEqual(['IDR', 'MYR', 'THB', 'USD']);
+    const shipped = loadRateTable([]);
+    expect(shipped.date).toBe('2024-12-31');
+    expect(Object.keys(shipped.perBase).sort()).toEqual(['USD', ...countries().map((c) => c.currency)].sort());
   });
 });

@@ -8,7 +8,7 @@ const TRAINING_PAGE = `total stale ageSeconds hits { id typename startDate title
 
 export interface CountryOperation {
   /** Names the call in cache keys and metrics. */
-  name: 'vacancySearch' | 'vacancyFacts' | 'vacancyColumns' | 'vacancyChanges' | 'trainingSearch' | 'trainingFacts';
+  name: 'vacancySearch' | 'vacancyFacts' | 'vacancyChanges' | 'trainingSearch' | 'trainingFacts';
   /** The Query field whose value is the answer. */
   field: string;
   document: string;
@@ -31,16 +31,6 @@ export const VACANCY_FACTS: CountryOperation = {
   bulk: true,
   document: `query ExchangeVacancyFacts($filter: ExchangeVacancyFilter!) {
   exchangeVacancyFacts(filter: $filter) { ${VACANCY_PAGE} }
-}`,
-};
-
-/** Every match as compact columns: what statistics need, a few bytes a vacancy. */
-export const VACANCY_COLUMNS: CountryOperation = {
-  name: 'vacancyColumns',
-  field: 'exchangeVacancyColumns',
-  bulk: true,
-  document: `query ExchangeVacancyColumns($filter: ExchangeVacancyFilter!) {
-  exchangeVacancyColumns(filter: $filter) { total stale ageSeconds iscoCodes regionCodes months monthlyWages currencies }
 }`,
 };
 

@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
-import { fromRoot } from '../../../core/paths.js';
+import { countryReferences, type ExchangeRateEntry } from '../../../reference/index.js';
 import { parseRateTable, rateBetween, type AppliedRate, type RateTable } from './currency.js';
 import type { CountrySource } from './registry.js';
 
 /**
- * Exchange rates per period (config/exchange-rates-by-period.json): a statistic about a date uses
- * the table of the period containing it, or — for a period without its own table yet — the
- * latest earlier one (the applied rate carries its own date, so the answer says which). Dates
- * before the first table use the first.
+ * Exchange rates per period, built from each registered country's own rates (its
+ * reference/country.json `exchangeRates`, local currency units per US dollar): a statistic about
+ * a date uses the table of the period containing it, or — for a period without its own table
+ * yet — the latest earlier one (the applied rate carries its own date, so the answer says
+ * which). Dates before the first table use the first.
  */
 
 export interface PeriodRateTable extends RateTable {
@@ -16,15 +15,54 @@ export interface PeriodRateTable extends RateTable {
   to: string;
 }
 
-const FileSchema = z.object({
-  tables: z.array(z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).passthrough()).min(1),
-});
+/** A country's rate entries with the currency they price. */
+export interface CurrencyRates {
+  currency: string;
+  /** Where the entries come from, for error messages. */
+  file: string;
+  rates: readonly ExchangeRateEntry[];
+}
 
-export function loadPeriodRates(countries: readonly CountrySource[], file = fromRoot('config/exchange-rates-by-period.json')): PeriodRateTable[] {
-  const parsed = FileSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-  const tables = parsed.tables
-    .map((t) => ({ ...parseRateTable(t), from: t.from, to: t.to }))
+/** Every registered country's rates, as country.json lists them. */
+export function registeredRates(): CurrencyRates[] {
+  return countryReferences().map((ref) => ({ currency: ref.country.currency, file: `${ref.dir}/country.json`, rates: ref.country.exchangeRates }));
+}
+
+/**
+ * The period tables: one per period (from, to, date) any country lists, with every country's
+ * rate in it. A country missing a period fails at start naming its file and the period, since a
+ * statistic of that period could not convert its wages.
+ */
+export function periodTables(sources: readonly CurrencyRates[]): PeriodRateTable[] {
+  const periods = new Map<string, ExchangeRateEntry>();
+  for (const entry of sources.flatMap((s) => s.rates)) periods.set(periodKey(entry), periods.get(periodKey(entry)) ?? entry);
+  return [...periods.values()]
+    .map((period) => periodTable(period, sources))
     .sort((a, b) => a.from.localeCompare(b.from));
+}
+
+function periodTable(period: ExchangeRateEntry, sources: readonly CurrencyRates[]): PeriodRateTable {
+  const entries = sources.map((s) => {
+    const entry = s.rates.find((r) => periodKey(r) === periodKey(period));
+    if (!entry) throw new Error(`${s.file}: exchangeRates has no entry for ${period.from}…${period.to} (${period.period}), which another country lists`);
+    return { currency: s.currency, entry };
+  });
+  const table = parseRateTable({
+    base: 'USD',
+    date: period.date,
+    period: period.period,
+    // One citation when the countries share a series, else each in registry order.
+    source: [...new Set(entries.map((e) => e.entry.source))].join('; '),
+    perBase: { USD: 1, ...Object.fromEntries(entries.map((e) => [e.currency, e.entry.perUSD])) },
+  });
+  return { ...table, from: period.from, to: period.to };
+}
+
+const periodKey = (e: ExchangeRateEntry): string => `${e.from}|${e.to}|${e.date}`;
+
+/** The registered countries' period tables; every exchange country's currency must have a rate. */
+export function loadPeriodRates(countries: readonly CountrySource[], sources = registeredRates()): PeriodRateTable[] {
+  const tables = periodTables(sources);
   for (const t of tables) for (const c of countries) rateBetween(t, c.currency, t.base);
   return tables;
 }

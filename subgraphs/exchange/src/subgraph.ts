@@ -10,6 +10,7 @@ import { loadRateTable } from './rates.js';
 import { discoverCountries, type CountrySource } from './registry.js';
 import { exchangeResolvers } from './resolvers/index.js';
 import { exchangeSchemaText } from '../../../schema/sdl/exchange.js';
+import { keptCells } from './store/keptCells.js';
 import { startVacancyStore } from './store/vacancyStore.js';
 
 /**
@@ -57,6 +58,7 @@ export async function startExchange(countries: readonly CountrySource[], deps: S
     cache: deps.cache,
     statsPolicy: CACHE_POLICIES.bulk,
     store,
+    storeCells: keptCells(store.db, deps.cache, CACHE_POLICIES.bulk),
     disclosure: { threshold: deps.config.disclosureThreshold, perturb: deps.config.disclosurePerturbation },
     periodRates: loadPeriodRates(countries),
   };

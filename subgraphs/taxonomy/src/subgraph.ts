@@ -3,7 +3,7 @@ import { parse, type DocumentNode } from 'graphql';
 import type { ListenOptions, RunningService } from '../../../core/service.js';
 import { fromRoot } from '../../../core/paths.js';
 import { startSubgraph, type SubgraphDeps } from '../../kit/index.js';
-import { iscoGroups, allSkills, regionRecords, nationalCodeList, NATIONAL_SYSTEMS } from './reference/index.js';
+import { iscoGroups, allSkills, regionRecords, nationalCodeList, nationalSystems } from '../../../reference/index.js';
 import { resolvers } from './resolvers/index.js';
 
 /**
@@ -23,5 +23,5 @@ function warmReferenceData(): void {
   iscoGroups();
   allSkills();
   regionRecords();
-  for (const system of NATIONAL_SYSTEMS) nationalCodeList(system);
+  for (const system of nationalSystems()) nationalCodeList(system);
 }

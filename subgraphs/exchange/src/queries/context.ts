@@ -4,6 +4,7 @@ import { ExchangeInputError } from '../errors.js';
 import type { FanOut } from '../fanout.js';
 import type { PeriodRateTable } from '../periodRates.js';
 import type { Disclosure } from '../store/disclosure.js';
+import type { KeptCells } from '../store/keptCells.js';
 import type { VacancyStore } from '../store/vacancyStore.js';
 import type { CountrySource } from '../registry.js';
 import { MAX_FIRST } from '../pages.js';
@@ -19,6 +20,8 @@ export interface ExchangeContext {
   statsPolicy: CachePolicy;
   /** The regional vacancy store (statistics, trend, change feed, sync status). */
   store: VacancyStore;
+  /** The store's grouped passes, kept under the data version they were computed from. */
+  storeCells: KeptCells;
   disclosure: Disclosure;
   periodRates: readonly PeriodRateTable[];
 }

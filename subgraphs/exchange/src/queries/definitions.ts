@@ -3,6 +3,7 @@
  * descriptions). One place, so the answer, the schema and the docs cannot drift apart.
  */
 export const STATS_DEFINITIONS = [
+  { term: 'reference date', text: 'The instant the stock is counted at: at as given (a date means the end of that day, UTC); without at, the end of the period\'s last day; without either, the store\'s as-of — the earliest asOf of the countries counted, when the store holds all of them complete.' },
   { term: 'open vacancy stock', text: 'Postings open at the reference instant (the end of the reference day, UTC): posted before it, not filled or withdrawn by then, and not past their validThrough date.' },
   { term: 'new postings (flow)', text: 'Postings first published within the period, from the first day 00:00 to the end of the last day (UTC).' },
   { term: 'positions', text: 'The openings a posting offers (one posting may hire several people); postings count each posting once.' },

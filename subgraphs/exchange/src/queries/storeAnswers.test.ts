@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CountrySyncStatus } from '../store/syncState.js';
 import { decodeFeedCursor, encodeFeedCursor } from './changeFeed.js';
-import { storeSource } from './storeStatistics.js';
+import { storeAsOf, storeSource } from './storeStatistics.js';
 import { codedSyncError } from './syncStatus.js';
 import { intervals } from './trend.js';
 import { storeWindow } from './window.js';
@@ -19,8 +19,16 @@ const reason = (f: () => unknown) => {
 
 describe('store window', () => {
   const now = new Date('2026-11-20T10:00:00Z');
-  it('defaults to the reference month up to today, stock at the end of today', () => {
-    expect(storeWindow({}, now)).toMatchObject({ referenceDate: '2026-11-20', from: '2026-11-01', to: '2026-11-20', stockAt: new Date('2026-11-21T00:00:00Z') });
+  it('defaults to the stock at the store`s as-of instant, and the reference month up to that day', () => {
+    expect(storeWindow({}, now)).toEqual({
+      referenceDate: '2026-11-20T10:00:00.000Z', stockAt: now, from: '2026-11-01', to: '2026-11-20', fromAt: new Date('2026-11-01T00:00:00Z'), toAt: new Date('2026-11-21T00:00:00Z'),
+    });
+  });
+  it('takes as the store`s as-of the earliest asOf of the synced countries (a lagging one holds it back), else now', () => {
+    const status = (asOf: string | null, fullSyncDone = true) => ({ asOf, fullSyncDone }) as CountrySyncStatus;
+    expect(storeAsOf([status('2026-11-21T12:41:40Z'), status('2026-11-20T00:00:00+08:00'), status(null, false)], now)).toEqual(new Date('2026-11-19T16:00:00Z'));
+    expect(storeAsOf([status('2026-11-21T00:00:00Z', false)], now)).toBe(now);
+    expect(storeAsOf([], now)).toBe(now);
   });
   it('reads a date as its end and an instant as itself; the period defaults its reference date', () => {
     expect(storeWindow({ at: '2026-10-05' }, now).stockAt).toEqual(new Date('2026-10-06T00:00:00Z'));
@@ -54,7 +62,7 @@ describe('trend intervals', () => {
 describe('store sources', () => {
   const status = (over: Partial<CountrySyncStatus>): CountrySyncStatus => ({
     country: 'TH', subgraph: 'thailand', state: 'OK', asOf: '2026-11-20T00:00:00.000Z', lastStartedAt: null, lastSuccessAt: null,
-    lagSeconds: 60, records: 300, lastChanges: 0, failures: 0, lastError: null, fullSyncDone: true, ...over,
+    lagSeconds: 60, records: 300, lastChanges: 0, failures: 0, lastError: null, fullSyncDone: true, dataVersion: 'v', ...over,
   });
   it('lists a never-synced country as NOT_SYNCED without a total, a failed one with data as STALE', () => {
     expect(storeSource(status({ state: 'FAILED', fullSyncDone: false, records: 0, lastError: 'thailand: fetch failed' }))).toMatchObject({ status: 'NOT_SYNCED', total: null });

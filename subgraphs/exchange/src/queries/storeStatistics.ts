@@ -6,7 +6,7 @@ import { TRAINING_FACTS } from '../operations.js';
 import { sourceStatus, type SourceStatus } from '../outcome.js';
 import { ratesOn } from '../periodRates.js';
 import { grouping, trainingKeys, type CellKey, type StatsDimension } from '../stats.js';
-import { aggregate, type AggregateCell } from '../store/aggregate.js';
+import type { AggregateCell } from '../store/aggregate.js';
 import { publishCount, publishSum, type Disclosure } from '../store/disclosure.js';
 import type { StoreScope } from '../store/scope.js';
 import type { CountrySyncStatus } from '../store/syncState.js';
@@ -34,26 +34,36 @@ export interface StatsArgs extends WindowArgs {
 /** Separate noise per measure of one cell (postings and positions, stock and flow). */
 const SHIFT = { open: 0, openPositions: 0.137, added: 0.371, addedPositions: 0.593, filled: 0.719, wages: 0.853 } as const;
 
-export function labourMarketStats(ctx: ExchangeContext, args: StatsArgs, requestId: string) {
-  return storeStatistics(ctx, args, requestId, { training: true });
+/** `training`: whether the question asks for training figures (only then are the countries called). */
+export function labourMarketStats(ctx: ExchangeContext, args: StatsArgs, requestId: string, training = true) {
+  return storeStatistics(ctx, args, requestId, { training });
 }
 
-/** `training: false` (the trend) answers from the store alone; training figures are then null. */
-export async function storeStatistics(ctx: ExchangeContext, args: StatsArgs, requestId: string, options: { training: boolean }) {
+export interface StatisticsOptions {
+  /** False (the trend) answers from the store alone; training figures are then null. */
+  training: boolean;
+  /** `counts`: counts and positions only (no duration, no wages); `none`: no cells, only the answer's frame. Default `all`. */
+  cells?: 'all' | 'counts' | 'none';
+}
+
+export async function storeStatistics(ctx: ExchangeContext, args: StatsArgs, requestId: string, options: StatisticsOptions) {
   const currency = normaliseCurrency(args.currency ?? 'USD', ctx.rates, 'currency');
   const groupBy: StatsDimension[] = [...new Set(args.groupBy ?? (['COUNTRY'] as const))];
-  const window = storeWindow(args);
   const filter = normaliseVacancyFilter(args.filter, ctx);
   refuseUnstored(filter);
   const statuses = (await ctx.store.statuses()).filter((s) => filter.countries.includes(s.country));
+  const window = storeWindow(args, storeAsOf(statuses));
   const synced = statuses.filter((s) => s.fullSyncDone).map((s) => s.country);
   const sources = sourcesFor(ctx, filter.countries);
   const exchangeRates = ratesOn(ctx.periodRates, window.referenceDate, sources.map((s) => s.currency), currency);
   const scope = storeScope(ctx, filter, synced, args.includeDuplicates ?? false);
   const [cells, training] = await Promise.all([
-    synced.length === 0
+    synced.length === 0 || options.cells === 'none'
       ? Promise.resolve([])
-      : aggregate(ctx.store.db, { scope, groupBy, stockAt: window.stockAt, from: window.fromAt, to: window.toAt, rates: new Map(exchangeRates.map((r) => [r.from, r.rate])) }),
+      : ctx.storeCells.cells(
+          { scope, groupBy, stockAt: window.stockAt, from: window.fromAt, to: window.toAt, rates: new Map(exchangeRates.map((r) => [r.from, r.rate])), countsOnly: options.cells === 'counts' },
+          dataVersion(statuses, synced),
+        ),
     options.training ? trainingSupply(ctx, filter, groupBy, synced, requestId) : { cells: new Map<string, TrainingCell>(), failures: [] },
   ]);
   return {
@@ -70,6 +80,20 @@ export async function storeStatistics(ctx: ExchangeContext, args: StatsArgs, req
     cells: publishCells(ctx.disclosure, cells, training, options.training),
     sources: [...statuses.map(storeSource), ...training.failures],
   };
+}
+
+/**
+ * The latest instant at which the store holds every counted country's data: the earliest as-of of
+ * the synced countries (a country whose last sync failed holds it back). Nothing synced: now.
+ */
+export function storeAsOf(statuses: readonly CountrySyncStatus[], now = new Date()): Date {
+  const instants = statuses.flatMap((s) => (s.fullSyncDone && s.asOf ? [Date.parse(s.asOf)] : []));
+  return instants.length ? new Date(Math.min(...instants)) : now;
+}
+
+/** What the synced countries' data is now: the kept cells of a question are valid for this version only. */
+function dataVersion(statuses: readonly CountrySyncStatus[], synced: readonly string[]): string {
+  return statuses.filter((s) => synced.includes(s.country)).map((s) => `${s.country}:${s.dataVersion}`).join(',');
 }
 
 /** The store keeps no skills or education levels; asking for them here would silently count everything. */

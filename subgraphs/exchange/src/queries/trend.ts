@@ -24,7 +24,8 @@ export interface TrendArgs extends Omit<StatsArgs, 'at'> {
 }
 
 export async function labourMarketTrend(ctx: ExchangeContext, args: TrendArgs, requestId: string) {
-  const window = storeWindow({ from: args.from, to: args.to });
+  // Both ends are given: the period alone makes the window, whatever the store's as-of.
+  const window = storeWindow({ from: args.from, to: args.to }, new Date());
   const interval = args.interval ?? 'MONTH';
   const periods = intervals(interval, window.from, window.to);
   const groupBy: StatsDimension[] = [...new Set(args.groupBy ?? [])];
@@ -38,7 +39,8 @@ export async function labourMarketTrend(ctx: ExchangeContext, args: TrendArgs, r
       cells: groupBy.length ? (await storeStatistics(ctx, { ...args, groupBy, from: p.from, to: p.to, at: p.to }, requestId, NO_TRAINING)).cells : null,
     })),
   );
-  const head = await storeStatistics(ctx, { ...args, groupBy: [], from: window.from, to: window.to, at: window.to }, requestId, NO_TRAINING);
+  // The answer's frame (currency, definitions, asOf, sources): no cells, so no pass over the store.
+  const head = await storeStatistics(ctx, { ...args, groupBy: [], from: window.from, to: window.to, at: window.to }, requestId, { ...NO_TRAINING, cells: 'none' });
   return { interval, groupBy, from: window.from, to: window.to, currency: head.currency, definitions: head.definitions, asOf: head.asOf, sources: head.sources, disclosureThreshold: head.disclosureThreshold, perturbed: head.perturbed, points };
 }
 
@@ -68,7 +70,7 @@ export function intervals(kind: TrendInterval, from: string, to: string): Interv
 
 /** The whole selection's figures for one interval, published like a cell. */
 async function total(ctx: ExchangeContext, args: TrendArgs, p: Interval) {
-  const answer = await storeStatistics(ctx, { ...args, groupBy: [], from: p.from, to: p.to, at: p.to }, 'trend', NO_TRAINING);
+  const answer = await storeStatistics(ctx, { ...args, groupBy: [], from: p.from, to: p.to, at: p.to }, 'trend', { ...NO_TRAINING, cells: 'counts' });
   const cell = answer.cells[0];
   return {
     openStock: cell ? cell.vacancies : 0,

@@ -3,7 +3,10 @@ import { normaliseInstant } from '../filters.js';
 
 /**
  * The reference date and the period of a store question. `at`: a date (stock at the end of that
- * day, UTC) or an instant (stock at that instant); default: the period's last day, else today.
+ * day, UTC) or an instant (stock at that instant); default: the end of the period's last day, else
+ * the store's as-of instant — not the wall clock, which runs ahead of what the store holds (a
+ * national system's clock, a simulator's anchored data, a lagging sync), so that the default
+ * stock never counts postings as still open only because their closing has not been harvested yet.
  * `from`/`to`: the flow period, whole days from `from` 00:00 to the end of `to` (UTC); default:
  * the first of the reference month to the reference day. A period longer than MAX_PERIOD_YEARS is
  * refused (it would read the whole history for an answer nobody can check).
@@ -31,10 +34,12 @@ export interface WindowArgs {
   to?: string | null;
 }
 
-export function storeWindow(args: WindowArgs, now = new Date()): StoreWindow {
-  const at = args.at ? normaliseInstant(args.at, 'at')! : undefined;
+/** `storeAsOf`: the instant up to which the store holds every counted country's data. */
+export function storeWindow(args: WindowArgs, storeAsOf: Date): StoreWindow {
+  const asked = args.at ? normaliseInstant(args.at, 'at')! : undefined;
+  const at = asked ?? (args.to ? undefined : storeAsOf.toISOString());
   const atIsDay = !!args.at && /^\d{4}-\d{2}-\d{2}$/.test(args.at.trim());
-  const to = day(args.to ? normaliseInstant(args.to, 'to')! : (at ?? now.toISOString()));
+  const to = day(args.to ? normaliseInstant(args.to, 'to')! : at!);
   const from = day(args.from ? normaliseInstant(args.from, 'from')! : `${to.slice(0, 7)}-01`);
   if (from > to) throw new ExchangeInputError('INVALID_PERIOD', `from (${from}) is after to (${to}).`, 'from');
   const fromAt = new Date(`${from}T00:00:00Z`);

@@ -1,5 +1,7 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestBase } from '../../../kit/index.js';
 import { reportPartial } from '../outcome.js';
+import { selectsAny } from '../queries/selection.js';
 import type { EntityRef, ExchangeContext } from '../queries/context.js';
 import { labourMarketStats, type StatsArgs } from '../queries/storeStatistics.js';
 import { vacancyChanges, type FeedArgs } from '../queries/changeFeed.js';
@@ -17,6 +19,9 @@ import { vacancies, type Connection, type VacanciesArgs } from '../queries/vacan
 
 type VacancyFilter = NonNullable<VacanciesArgs['filter']>;
 
+/** A statistics cell's live figures: the countries are called for training supply only when one is selected. */
+const TRAINING_FIELDS = new Set(['trainingOffers', 'trainingSeats', 'seatsPerVacancy']);
+
 const EMPTY: Connection<EntityRef> = { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0, sources: [] };
 
 export function exchangeResolvers(ctx: ExchangeContext) {
@@ -33,7 +38,8 @@ export function exchangeResolvers(ctx: ExchangeContext) {
       vacancies: (_: unknown, args: VacanciesArgs, c: RequestBase) => reportPartial(vacancies(ctx, args, c.requestId)),
       trainingOffers: (_: unknown, args: TrainingOffersArgs, c: RequestBase) => reportPartial(trainingOffers(ctx, args, c.requestId)),
       matchVacancies: (_: unknown, args: MatchArgs, c: RequestBase) => reportPartial(matchVacancies(ctx, args, c.requestId)),
-      labourMarketStats: (_: unknown, args: StatsArgs, c: RequestBase) => reportPartial(labourMarketStats(ctx, args, c.requestId)),
+      labourMarketStats: (_: unknown, args: StatsArgs, c: RequestBase, info: GraphQLResolveInfo) =>
+        reportPartial(labourMarketStats(ctx, args, c.requestId, selectsAny(info, ['cells'], TRAINING_FIELDS))),
       labourMarketTrend: (_: unknown, args: TrendArgs, c: RequestBase) => reportPartial(labourMarketTrend(ctx, args, c.requestId)),
       storeSyncStatus: () => storeSyncStatus(ctx),
       vacancyChanges: (_: unknown, args: FeedArgs) => vacancyChanges(ctx, args),

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { DURATION_DAYS, filledWithin, groupColumns, groupSelect, openAt, postedWithin, scopeWhere, type StoreScope } from './scope.js';
 import type { StatsDimension } from '../stats.js';
 import type { StoreTables } from './tables.js';
@@ -21,6 +21,8 @@ export interface AggregateQuery {
   to: Date;
   /** Source currency → multiplier into the answer's currency. */
   rates: ReadonlyMap<string, number>;
+  /** Counts and positions only (a trend's totals): no duration or wage figures, which need sorting. */
+  countsOnly?: boolean;
 }
 
 export interface AggregateCell {
@@ -59,21 +61,26 @@ export async function aggregate(db: Kysely<StoreTables>, q: AggregateQuery): Pro
       coalesce(sum(v.record_key) FILTER (WHERE ${added}), 0) AS added_keys,
       count(*) FILTER (WHERE ${filled}) AS filled,
       coalesce(sum(v.record_key) FILTER (WHERE ${filled}), 0) AS filled_keys,
-      avg(${DURATION_DAYS}) FILTER (WHERE ${filled}) AS duration_mean,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY ${DURATION_DAYS}) FILTER (WHERE ${filled}) AS duration_median,
-      count(v.monthly_wage) FILTER (WHERE ${open}) AS wages,
-      count(DISTINCT v.monthly_wage) FILTER (WHERE ${open}) AS distinct_wages,
-      percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY ${wage}) FILTER (WHERE ${open} AND v.monthly_wage IS NOT NULL) AS quartiles
+      ${q.countsOnly ? sql`0 AS wages` : sortedMeasures(open, filled, wage)}
     FROM vacancy v
     WHERE ${scopeWhere(q.scope)} AND v.posted_at < ${latest}
     GROUP BY 1, 2, 3, 4`.execute(db);
   return rows.map(toCell).filter((c) => c.open > 0 || c.added > 0 || c.filled > 0);
 }
 
+/** Duration and wage figures: the costly part of the pass (medians and quartiles sort their rows). */
+function sortedMeasures(open: RawBuilder<boolean>, filled: RawBuilder<boolean>, wage: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`avg(${DURATION_DAYS}) FILTER (WHERE ${filled}) AS duration_mean,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY ${DURATION_DAYS}) FILTER (WHERE ${filled}) AS duration_median,
+      count(v.monthly_wage) FILTER (WHERE ${open}) AS wages,
+      count(DISTINCT v.monthly_wage) FILTER (WHERE ${open}) AS distinct_wages,
+      percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY ${wage}) FILTER (WHERE ${open} AND v.monthly_wage IS NOT NULL) AS quartiles`;
+}
+
 function toCell(r: Record<string, unknown>): AggregateCell {
   const n = (k: string) => Number(r[k] ?? 0);
   const orNull = (k: string) => (r[k] === null || r[k] === undefined ? null : Number(r[k]));
-  const quartiles = r.quartiles as number[] | string | null;
+  const quartiles = r.quartiles as number[] | string | null | undefined;
   return {
     country: (r.g_country as string | null) ?? null,
     region: (r.g_region as string | null) ?? null,
@@ -96,8 +103,8 @@ function toCell(r: Record<string, unknown>): AggregateCell {
 }
 
 /** pg returns float8[] as numbers; PGlite may too, or as '{a,b,c}'. */
-function parseArray(value: number[] | string | null): [number, number, number] | null {
-  if (value === null) return null;
+function parseArray(value: number[] | string | null | undefined): [number, number, number] | null {
+  if (value === null || value === undefined) return null;
   const list = Array.isArray(value) ? value.map(Number) : value.replace(/[{}]/g, '').split(',').map(Number);
   return list.length === 3 && list.every(Number.isFinite) ? [list[0]!, list[1]!, list[2]!] : null;
 }

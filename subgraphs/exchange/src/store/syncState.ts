@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { CountrySource } from '../registry.js';
 import type { CountrySyncRow, StoreTables, SyncState } from './tables.js';
 
@@ -25,6 +25,12 @@ export interface CountrySyncStatus {
   failures: number;
   lastError: string | null;
   fullSyncDone: boolean;
+  /**
+   * Changes whenever the country's stored data may have changed (the keyset moves after every
+   * harvested page, the count with every new posting): answers computed from the store are kept
+   * under it, so a kept answer never outlives the data it was computed from.
+   */
+  dataVersion: string;
 }
 
 export async function ensureCountries(db: Kysely<StoreTables>, countries: readonly CountrySource[]): Promise<void> {
@@ -46,9 +52,6 @@ export async function updateSync(db: Kysely<StoreTables>, country: string, value
 
 export async function syncStatuses(db: Kysely<StoreTables>, now = Date.now()): Promise<CountrySyncStatus[]> {
   const rows = await db.selectFrom('country_sync').selectAll().orderBy('country').execute();
-  const counts = new Map(
-    (await db.selectFrom('vacancy').select(['country', sql<string>`count(*)`.as('n')]).groupBy('country').execute()).map((r) => [r.country, Number(r.n)]),
-  );
   return rows.map((r) => ({
     country: r.country,
     subgraph: r.subgraph,
@@ -57,11 +60,12 @@ export async function syncStatuses(db: Kysely<StoreTables>, now = Date.now()): P
     lastStartedAt: iso(r.last_started_at),
     lastSuccessAt: iso(r.last_success_at),
     lagSeconds: r.as_of ? Math.max(0, Math.round((now - new Date(r.as_of).getTime()) / 1000)) : null,
-    records: counts.get(r.country) ?? 0,
+    records: r.records,
     lastChanges: r.last_changes,
     failures: r.failures,
     lastError: r.last_error,
     fullSyncDone: r.full_sync_done,
+    dataVersion: [r.keyset_updated_at, r.keyset_id, r.records, r.full_sync_done].join('|'),
   }));
 }
 

@@ -4,9 +4,17 @@ import type { StoreTables, VacancyChangeRow } from './tables.js';
 
 /**
  * Writes one harvested page in one transaction: the vacancies as a multi-row upsert (first_seen
- * kept from the first sight), and the feed events their changes make. A page is at most 1000
+ * kept from the first sight), the feed events their changes make, and the country's count. A page is at most 1000
  * records, so one statement of ~25 000 parameters stays under PostgreSQL's limit of 65 535.
  */
+
+/**
+ * Feed writers take turns on this advisory lock (per schema) from drawing their events' seqs to
+ * committing them. A seq is drawn at insert but visible only at commit: two countries' pages
+ * committing out of seq order would let a mirror's cursor (vacancyChanges walks seq) pass events
+ * that commit later, and the mirror would never see them.
+ */
+export const FEED_LOCK = 'lmis-store-feed:';
 
 export interface PageWrite {
   added: number;
@@ -34,10 +42,14 @@ export async function writePage(db: Kysely<StoreTables>, country: string, record
     const events: Array<Insertable<VacancyChangeRow>> = latest.flatMap((r) =>
       changeKinds(before.get(r.id), r).map((e) => ({ vacancy_id: r.id, typename: r.typename, country, kind: e.kind, at: e.at, seen_at: seenAt })),
     );
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${FEED_LOCK} || current_schema()))`.execute(tx);
     await tx.insertInto('vacancy_change').values(events).execute();
+    const added = latest.filter((r) => !before.has(r.id)).length;
+    // The country's count, in the same transaction as its rows (syncStatuses reads it, never count(*)).
+    if (added > 0) await tx.updateTable('country_sync').set((eb) => ({ records: eb('records', '+', added) })).where('country', '=', country).execute();
     return {
-      added: latest.filter((r) => !before.has(r.id)).length,
-      updated: latest.filter((r) => before.has(r.id)).length,
+      added,
+      updated: latest.length - added,
       closed: events.filter((e) => e.kind === 'CLOSED' || e.kind === 'WITHDRAWN').length,
     };
   });

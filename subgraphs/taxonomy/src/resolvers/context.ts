@@ -1,4 +1,4 @@
-import { localize, parseLang, type Lang, type LocalizedText } from '../reference/index.js';
+import { localize, parseLang, type Lang, type LocalizedText } from '../../../../reference/index.js';
 
 /** What the taxonomy resolvers need from the request: the language of Accept-Language. */
 export interface TaxonomyContext {

@@ -1,5 +1,5 @@
 import type { CountryResolvers } from '../../generated/resolvers-types.js';
-import { countryRecord, regionRecords } from '../reference/index.js';
+import { countryRecord, regionRecords } from '../../../../reference/index.js';
 import { labelIn } from './context.js';
 
 /** Country: a CountryRecord from the reference module (codegen's mapper). */

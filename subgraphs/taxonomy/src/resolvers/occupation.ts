@@ -8,7 +8,7 @@ import {
   skillProfile,
   type IscoGroup,
   type SkillRecord,
-} from '../reference/index.js';
+} from '../../../../reference/index.js';
 import { labelIn } from './context.js';
 import { nationalSystemArg } from './validate.js';
 

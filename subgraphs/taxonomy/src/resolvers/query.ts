@@ -1,6 +1,6 @@
 import type { QueryResolvers } from '../../generated/resolvers-types.js';
 import {
-  COUNTRIES,
+  countries,
   allSkills,
   countryRecord,
   iscoGroup,
@@ -13,7 +13,7 @@ import {
   searchIscoGroups,
   searchSkills,
   skillRecord,
-} from '../reference/index.js';
+} from '../../../../reference/index.js';
 import { connection } from './paging.js';
 import {
   countryCodeArg,
@@ -50,7 +50,7 @@ export const Query: QueryResolvers = {
   country: (_, args) => countryRecord(countryCodeArg(args.code)) ?? null,
 
   // A copy: the generated type is a mutable array, the reference list is frozen by type.
-  countries: () => [...COUNTRIES],
+  countries: () => [...countries()],
 
   region: (_, args) => regionRecord(regionCodeArg(args.code)) ?? null,
 

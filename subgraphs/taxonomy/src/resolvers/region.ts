@@ -1,5 +1,5 @@
 import type { RegionResolvers } from '../../generated/resolvers-types.js';
-import { countryRecord, regionRecord } from '../reference/index.js';
+import { countryRecord, regionRecord } from '../../../../reference/index.js';
 
 /** Region: a RegionRecord from the reference module (codegen's mapper). */
 export const Region: RegionResolvers = {

@@ -1,5 +1,5 @@
 import type { SkillResolvers } from '../../generated/resolvers-types.js';
-import { iscoGroup, skillRecord, type IscoGroup } from '../reference/index.js';
+import { iscoGroup, skillRecord, type IscoGroup } from '../../../../reference/index.js';
 import { labelIn } from './context.js';
 
 /** Skill: an ESCO SkillRecord from the reference module (codegen's mapper). */

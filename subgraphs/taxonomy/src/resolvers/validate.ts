@@ -1,13 +1,12 @@
 import { badInput } from '../../../kit/index.js';
 import {
   ISCO_CODE,
-  NATIONAL_CODE_EXAMPLE,
-  NATIONAL_CODE_FORMAT,
-  NATIONAL_SYSTEMS,
+  nationalSystemInfo,
+  nationalSystems,
   SKILL_ID,
   isNationalSystem,
   type NationalSystem,
-} from '../reference/index.js';
+} from '../../../../reference/index.js';
 
 /**
  * Argument checks. A malformed value is the caller's mistake and gets BAD_USER_INPUT with a
@@ -41,14 +40,15 @@ export function regionCodeArg(value: string): string {
 
 export function nationalSystemArg(value: string): NationalSystem {
   const system = value.trim().toUpperCase();
-  if (!isNationalSystem(system)) throw badInput(`Unknown national system "${value}": use one of ${NATIONAL_SYSTEMS.join(', ')}.`, 'system');
+  if (!isNationalSystem(system)) throw badInput(`Unknown national system "${value}": use one of ${nationalSystems().join(', ')}.`, 'system');
   return system;
 }
 
 export function nationalCodeArg(system: NationalSystem, value: string): string {
   const code = value.trim();
-  if (!NATIONAL_CODE_FORMAT[system].test(code)) {
-    throw badInput(`"${value}" is not a ${system} code: expected the form ${NATIONAL_CODE_EXAMPLE[system]}.`, 'code');
+  const info = nationalSystemInfo(system);
+  if (!info?.codeFormat.test(code)) {
+    throw badInput(`"${value}" is not a ${system} code: expected the form ${info?.example ?? 'its classification uses'}.`, 'code');
   }
   return code;
 }

@@ -1,0 +1,45 @@
+import { countryReference, countryReferences } from './country.js';
+import type { Lang } from './lang.js';
+
+/** A registered country as the taxonomy serves it (from its country.json). */
+export interface CountryRecord {
+  /** ISO 3166-1 alpha-2. */
+  code: string;
+  names: Record<Lang, string>;
+  /** The country's own name for itself, in its national language and script. */
+  nativeName: string;
+  /** ISO 4217. */
+  currency: string;
+  /** BCP 47 tags of the languages its labour market systems publish in. */
+  languages: string[];
+  /** Member of the Indonesia–Malaysia–Thailand Growth Triangle. */
+  imtGt: boolean;
+}
+
+let records: CountryRecord[] | undefined;
+
+/** Every registered country, in registry order. */
+export function countries(): readonly CountryRecord[] {
+  records ??= countryReferences().map(({ country: c }) => ({
+    code: c.code,
+    names: c.names,
+    nativeName: c.nativeName,
+    currency: c.currency,
+    languages: c.languages,
+    imtGt: c.imtGt,
+  }));
+  return records;
+}
+
+export function countryRecord(code: string): CountryRecord | undefined {
+  return countries().find((c) => c.code === code);
+}
+
+/** ISO codes of the registered countries. */
+export function countryCodes(): string[] {
+  return countries().map((c) => c.code);
+}
+
+export function isCountryCode(value: string): boolean {
+  return countryReference(value) !== undefined;
+}

@@ -1,4 +1,0 @@
-import { startCountryForTest } from '../harness/country.js';
-import { runCountryConformance } from './suite.js';
-
-runCountryConformance('indonesia', () => startCountryForTest('indonesia'));
