@@ -1,5 +1,4 @@
-import { readRows, type CountryProfile, type NationalOccupation, type Rng, type Subdivision, type TrainingProfile } from '../../core/index.js';
-import { bruneiRows } from './referenceFiles.js';
+import { nationalCodesOf, readRows, subdivisions, type CountryProfile, type NationalOccupation, type Rng, type Subdivision, type TrainingProfile } from '../../core/index.js';
 
 /**
  * Brunei Darussalam as JobCentre Brunei sees it: BDSOC 2011 unit groups (ISCO-08 compatible,
@@ -8,14 +7,14 @@ import { bruneiRows } from './referenceFiles.js';
  * private-sector employers JobCentre serves.
  */
 
-export const occupations: NationalOccupation[] = bruneiRows('occupations.csv').map((r) => ({ code: r.code ?? '', title: r.title ?? '', iscoCode: r.isco08 ?? '' }));
+export const occupations: NationalOccupation[] = nationalCodesOf('BN');
 
-/** The four districts (ISO 3166-2:BN); `nameTh` is unused here — the portal writes Malay names (`districtName`). */
-export const districts: Subdivision[] = bruneiRows('regions.csv').map((r) => ({ code: r.code ?? '', name: r.name ?? '', nameTh: '', nationalCode: r.national_code ?? '', imtGt: false }));
+/** The four districts (ISO 3166-2:BN, subgraphs/brunei/reference/regions.csv). */
+export const districts: Subdivision[] = subdivisions('BN');
 
 /** The district as the portal's picklist writes it: the Malay name (Brunei dan Muara), else ISO's. */
 export function districtName(district: Subdivision): string {
-  return bruneiRows('regions.csv').find((r) => r.code === district.code)?.name_local || district.name;
+  return district.nameLocal || district.name;
 }
 
 /** Towns employers give as the work location (each district's main towns). */
@@ -54,8 +53,7 @@ const FORMS = ['Sdn Bhd', 'Sdn Bhd', 'Sdn Bhd', 'Enterprise', 'Company', 'Holdin
 export const PART_TIME = 'PT';
 
 export const profile: CountryProfile = {
-  // The country's legal floor (reference/minimum_wages.csv) is read by its ISO code.
-  country: 'BN' as CountryProfile['country'],
+  country: 'BN',
   occupations,
   outdatedCodes: legacyCode,
   regions: districts,

@@ -23,7 +23,7 @@ export type WagePeriod = 'MONTH' | 'DAY' | 'HOUR';
 
 export interface CountryProfile {
   /** ISO country: whose legal minimum wages (its reference/minimum_wages.csv) the generator respects. */
-  country: 'ID' | 'MY' | 'TH';
+  country: string;
   /** The city or district within a region where a job is (local minimum wages apply there). */
   locality?: (rng: Rng, region: Subdivision) => string;
   /** National occupation list (the system's own codes). */

@@ -31,7 +31,7 @@ const vacancy = (over: Partial<JcbVacancy> = {}): JcbVacancy => ({
   Status: 'Open',
   LastModified: `/Date(${POSTED + 3_600_000})/`,
   ClosedOn: null,
-  Skills: { results: [{ SkillName: 'types of metal', EscoUri: null }, { SkillName: 'Own transport', EscoUri: null }] },
+  Skills: { results: [{ SkillName: 'non-ferrous metal processing', EscoUri: null }, { SkillName: 'Own transport', EscoUri: null }] },
   ...over,
 });
 const course = (over: Partial<JcbCourse> = {}): JcbCourse => ({

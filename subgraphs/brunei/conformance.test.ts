@@ -1,0 +1,4 @@
+import { startCountryForTest } from '../../test/harness/country.js';
+import { runCountryConformance } from '../../test/conformance/suite.js';
+
+runCountryConformance('brunei', () => startCountryForTest('brunei'));
