@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type TestStack } from '../harness/stack.js';
+import { countrySubgraphs } from '../../schema/registry.js';
+
+/** Every registered country (schema/supergraph.yaml): the exchange fans out to all of them. */
+const countryNames = countrySubgraphs().map((c) => c.name);
 
 /**
  * Issue 11 item 5 through the gateway: every unit group's skills profile is built from the ESCO
@@ -33,7 +37,7 @@ describe('skill profiles (issue 11)', () => {
   }
 
   beforeAll(async () => {
-    stack = await startStack({ subgraphs: ['taxonomy', 'exchange', 'indonesia', 'malaysia', 'thailand'], simulator: { size: 400 }, responseCacheTtlSeconds: 0 });
+    stack = await startStack({ subgraphs: ['taxonomy', 'exchange', ...countryNames], simulator: { size: 400 }, responseCacheTtlSeconds: 0 });
     let after: string | null = null;
     do {
       const answer: Awaited<ReturnType<typeof stack.query<Paged>>> = await stack.query<Paged>(

@@ -24,8 +24,9 @@ const NEWEST_FIRST = 'PostedOn desc,VacancyId desc';
 const TOKEN_RENEW_MS = 50 * 60_000;
 
 export function createJcbUpstream(ctx: AdapterContext): CountryUpstream<JcbVacancy, JcbCourse> {
-  const tokens = clientCredentials(ctx.createClient({ name: 'brunei-oauth', timeoutMs: 3_000, retries: 1 }), ctx.setting('clientId'), ctx.setting('clientSecret'));
-  const client = ctx.createClient({ timeoutMs: 3_000, retries: 2, concurrency: 16, authHeaders: tokens.headers, onAuthRejected: tokens.invalidate });
+  const tokens = clientCredentials(ctx.createClient({ name: 'brunei-oauth', timeoutMs: 5_000, retries: 1 }), ctx.setting('clientId'), ctx.setting('clientSecret'));
+  // OData verbose JSON is heavy (about 1.5 KB a posting with its metadata and skills): the kit's default 5 s deadline, not 3 s.
+  const client = ctx.createClient({ timeoutMs: 5_000, retries: 2, concurrency: 16, authHeaders: tokens.headers, onAuthRejected: tokens.invalidate });
   const get = <T>(set: string, query: Record<string, string | number | undefined>, route: string) =>
     client.request<ODataCollection<T>>({ path: `/odata/v2/${set}`, query: { $format: 'json', ...query }, route }).then((body) => body.d);
   const vacancies = (query: Record<string, string | number | undefined>) => get<JcbVacancy>('Vacancies', { $orderby: NEWEST_FIRST, $expand: 'Skills', ...query }, 'search');
