@@ -15,7 +15,7 @@ export interface OAuthClient {
 /** Server-driven paging: at most this many entities an answer; `__next` carries on. */
 export const MAX_PAGE = 500;
 /** The change feed pages larger: partner systems mirror JobCentre through it. */
-export const MAX_CHANGES_PAGE = 1000;
+export const MAX_CHANGES_PAGE = 2000;
 const OPTIONS = new Set(['$filter', '$orderby', '$top', '$skip', '$skiptoken', '$inlinecount', '$expand', '$format']);
 const NEWEST_FIRST = 'PostedOn desc,VacancyId desc';
 const OLDEST_FIRST = 'PostedOn asc,VacancyId asc';

@@ -18,7 +18,7 @@ const PAGES_AT_ONCE = 8;
 const IDS_PER_CALL = 50;
 /** Over-fetch so that a keyset page can skip postings at the keyset's own second in the same call. */
 const KEYSET_SLACK = 10;
-const MAX_CHANGES_PAGE = 1000;
+const MAX_CHANGES_PAGE = 2000;
 const NEWEST_FIRST = 'PostedOn desc,VacancyId desc';
 /** JobCentre's tokens last an hour; renewed well before, and at once when the service refuses one. */
 const TOKEN_RENEW_MS = 50 * 60_000;
