@@ -102,6 +102,12 @@ describe('conformance CLI', () => {
     expect(code).toBe(1);
   });
 
+  it('leaves the taxonomy check out, saying why, for a country the registry does not list', async () => {
+    const { out } = await runCli(['--url', broken.url, '--secret', config.gatewaySecret, '--country', 'TL']);
+    expect(out).not.toMatch(/^(PASS|FAIL) {2}the taxonomy knows the country/m);
+    expect(out).toMatch(/^SKIP {2}the taxonomy knows the country[^\n]*\n\s+note: TL is not registered in schema\/supergraph\.yaml/m);
+  });
+
   it('says every signed call is refused when the secret is wrong', async () => {
     const { code, out } = await runCli([
       '--url',

@@ -31,7 +31,7 @@ export interface ConformanceOptions {
   secret?: string;
   /** Pages walked at most in the keyset test (first = 200 each). Default 25. */
   maxPages?: number;
-  /** The manifest, when the country is not in the registry (the kit's own test country). */
+  /** The manifest, when the country is not in the registry (the template, the kit's own test country). The taxonomy check is never run here. */
   manifest?: { typePrefix: string; country: string };
 }
 
