@@ -49,7 +49,9 @@ async function main(): Promise<number> {
   if (!typePrefix) return usage(`no "type <Prefix>Vacancy implements Vacancy" in ${values.url}'s SDL; pass --type-prefix`);
   const list = readSubgraphList();
   const registered = countrySubgraphs(list).some((c) => c.manifest.country === country);
-  const taxonomyUrl = values['no-taxonomy'] ? undefined : (values['taxonomy-url'] ?? (registered ? subgraphUrl(subgraphEntry('taxonomy', list), config) : undefined));
+  const taxonomyUrl = values['no-taxonomy']
+    ? undefined
+    : (values['taxonomy-url'] ?? (registered ? subgraphUrl(subgraphEntry('taxonomy', list), config) : undefined));
   const stats = values['upstream-stats'];
   const target: ConformanceTarget = {
     url: values.url,
@@ -70,7 +72,9 @@ async function main(): Promise<number> {
     if (!passed) console.log(`        fix : ${check.fix}`);
   }
   if (!taxonomyUrl && !values['no-taxonomy'])
-    console.log(`SKIP  ${TAXONOMY_CHECK.name}\n        note: ${country} is not registered in schema/supergraph.yaml, and the taxonomy serves the registered countries (register it, or pass --taxonomy-url)`);
+    console.log(
+      `SKIP  ${TAXONOMY_CHECK.name}\n        note: ${country} is not registered in schema/supergraph.yaml, and the taxonomy serves the registered countries (register it, or pass --taxonomy-url)`,
+    );
   const failed = results.filter((r) => !r.passed).length;
   console.log(`\n${results.length - failed} passed, ${failed} failed`);
   return failed ? 1 : 0;

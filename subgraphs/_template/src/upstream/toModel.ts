@@ -6,13 +6,14 @@ import { manifest } from '../country.js';
 import type { TemplateCourseRecord, TemplateJobRecord, WagePer } from './client.js';
 
 /**
- * The translation from the national system's records to the shared model — pure, no I/O, unit
- * tested. Every constant below is a decision each partner makes for its own system; the
- * comments say what to decide. The steps every country shares (ids, dates, occupation codes,
- * skills, wages) are the kit's (`kit/translation.ts`, `kit/filters.ts`): call them, never copy
- * them. What is data rather than a decision — the country's regions, education labels, wage
- * rules, time zone — is in its reference/ folder (docs/ADDING_A_COUNTRY.md, "Reference data"),
- * read through the kit. Throw for a record you cannot translate: only that record fails.
+ * The translation from the national system's records to the shared model — pure (no I/O per
+ * record), unit tested. Every constant below is a decision each partner makes for its own
+ * system; the comments say what to decide. The steps every country shares (ids, dates,
+ * occupation codes, skills, wages) are the kit's (`kit/translation.ts`, `kit/filters.ts`): call
+ * them, never copy them. What is data rather than a decision — the country's regions, education
+ * labels, wage rules, time zone — is in its reference/ folder (docs/ADDING_A_COUNTRY.md,
+ * "Reference data"), read through the kit. Throw for a record you cannot translate: only that
+ * record fails.
  */
 
 // IDS — the global id is `<ISO 3166-1 alpha-2>:<native id>` (the kit's `globalId`). Decide which
