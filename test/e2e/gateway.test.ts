@@ -6,7 +6,8 @@ import { createCache } from '../../core/cache/index.js';
 import { createGateway } from '../../gateway/src/server.js';
 import { needRedis, REDIS_URL } from '../harness/requirements.js';
 import { postGraphQL, startStack, type GraphQLAnswer, type TestStack } from '../harness/stack.js';
-import { regionsOf } from '../../reference/index.js';
+import { countryReferences, readDataCsv, regionsOf } from '../../reference/index.js';
+import { readCsvFile } from '../../reference/csv.js';
 import { oneCountry } from '../harness/countries.js';
 
 /** The gateway in front of the real taxonomy subgraph, over HTTP: answers, security, limits, caching. */
@@ -19,6 +20,13 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 /** Any registered country and one of its regions: what the taxonomy answers for it is the example here. */
 const country = oneCountry();
 const region = regionsOf(country.code)[0]!.code;
+
+/** The national systems with a code for an ISCO-08 unit, read by hand from each registered country's own list. */
+function systemsWithCodesFor(unit: string): Set<string> {
+  const primary = new Map(readDataCsv('national/isco88_to_isco08.csv').map((r) => [r.isco88 ?? '', r.isco08 ?? '']));
+  const lists = (dir: string) => readCsvFile(`${dir}/occupations.csv`).some((r) => (r.isco08 || primary.get(r.isco88 ?? '')) === unit);
+  return new Set(countryReferences().filter((r) => lists(r.dir)).map((r) => r.country.occupationSystem.id));
+}
 
 describe('gateway over the taxonomy', () => {
   let stack: TestStack;
@@ -37,7 +45,9 @@ describe('gateway over the taxonomy', () => {
     const o = answer.data!.occupation;
     expect(o.title).toBe('ช่างเชื่อมและช่างตัดโลหะด้วยแก๊ส');
     expect(o.parent.title).toMatch(/welders/i);
-    expect(new Set(o.nationalCodes.map((c) => c.system))).toEqual(new Set(['KBJI-2014', 'MASCO-2020', 'TH-DOE-ISCO88']));
+    const systems = systemsWithCodesFor('7212');
+    expect(systems.size).toBeGreaterThan(1);
+    expect(new Set(o.nationalCodes.map((c) => c.system))).toEqual(systems);
     expect(o.skills.length).toBeGreaterThan(0);
   });
 
