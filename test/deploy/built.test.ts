@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postGraphQL, startStack, type TestStack } from '../harness/stack.js';
 import { buildOnce, freePort, runBuilt, untilReady } from './built.js';
+import { everySubgraph } from '../harness/countries.js';
 
 /**
  * The built gateway run as deployed (`node dist/gateway/src/main.js`, PID 1 in the image) over a
@@ -20,7 +21,7 @@ describe('the built gateway, as deployed', () => {
     buildOnce();
     // Slow national systems keep requests in flight long enough to signal in the middle of them.
     stack = await startStack({
-      subgraphs: ['taxonomy', 'exchange', 'indonesia', 'malaysia', 'thailand'],
+      subgraphs: everySubgraph(),
       simulator: { latencyMs: [700, 900] },
       env: { GATEWAY_SHARED_SECRET: SECRET },
       responseCacheTtlSeconds: 0,
