@@ -1,4 +1,4 @@
-import { countryReference, countryReferences } from './country.js';
+import { countryReference, derived } from './country.js';
 import type { Lang } from './lang.js';
 
 /** A registered country as the taxonomy serves it (from its country.json). */
@@ -16,20 +16,17 @@ export interface CountryRecord {
   imtGt: boolean;
 }
 
-let records: CountryRecord[] | undefined;
-
-/** Every registered country, in registry order. */
-export function countries(): readonly CountryRecord[] {
-  records ??= countryReferences().map(({ country: c }) => ({
+/** Every registered country, in registry order (and a folder the process added, `useCountryFolder`). */
+export const countries = derived((references): readonly CountryRecord[] =>
+  references.map(({ country: c }) => ({
     code: c.code,
     names: c.names,
     nativeName: c.nativeName,
     currency: c.currency,
     languages: c.languages,
     imtGt: c.imtGt,
-  }));
-  return records;
-}
+  })),
+);
 
 export function countryRecord(code: string): CountryRecord | undefined {
   return countries().find((c) => c.code === code);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { fromRoot } from '../core/paths.js';
-import { countrySubgraphs, readSubgraphList, type CountryEntry } from '../schema/registry.js';
+import { countrySubgraphs, readCountryManifest, readSubgraphList, type CountryManifest } from '../schema/registry.js';
 import { readCsvFile } from './csv.js';
 
 /**
@@ -9,8 +9,13 @@ import { readCsvFile } from './csv.js';
  * (country.json plus regions, occupations, minimum wages, wage conversion and education CSVs;
  * the format is in docs/ADDING_A_COUNTRY.md). The country list comes from the registry
  * (schema/registry.ts), so nothing outside a country's folder names it. Every file is validated
- * here, once, and a mistake fails at start naming the file, the row and the field.
+ * here, once, and a mistake fails at start naming the file, the row and the field. A country
+ * subgraph run before it is registered (the partner template, a fresh copy of it) adds its own
+ * folder to its process with `useCountryFolder`, under the same checks.
  */
+
+/** The occupationSystem.id of a country whose postings carry ISCO-08 unit groups themselves: no national classification, no occupations.csv. */
+export const ISCO_08 = 'ISCO-08';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 const pattern = z.string().refine(isRegex, 'a valid regular expression');
@@ -35,7 +40,11 @@ const OccupationSystemSchema = z
     basis: iscoBasis,
     outdated: z.array(OutdatedEditionSchema).default([]),
   })
-  .refine((s) => new RegExp(s.codeFormat).test(s.example), { message: 'example must match codeFormat', path: ['example'] });
+  .refine((s) => new RegExp(s.codeFormat).test(s.example), { message: 'example must match codeFormat', path: ['example'] })
+  .refine((s) => s.id !== ISCO_08 || (s.basis === ISCO_08 && s.outdated.length === 0), {
+    message: 'a system that is ISCO-08 itself has basis "ISCO-08" and no outdated editions',
+    path: ['basis'],
+  });
 
 const RegionNamesSchema = z.strictObject({
   adminPrefixes: words,
@@ -73,46 +82,91 @@ export type OccupationSystemFile = CountryFile['occupationSystem'];
 export type ExchangeRateEntry = z.infer<typeof ExchangeRateSchema>;
 
 export interface CountryReference {
-  /** The registry's subgraph name, which is also the folder. */
+  /** The subgraph's name (a registered country's is also its folder). */
   subgraph: string;
   /** subgraphs/<name>/reference, absolute. */
   dir: string;
   country: CountryFile;
 }
 
-let loaded: CountryReference[] | undefined;
+let loaded: readonly CountryReference[] | undefined;
 
-/** Every registered country's reference data, in registry order (loaded once). */
+/** Every registered country's reference data, in registry order (loaded once), then any folder `useCountryFolder` added. */
 export function countryReferences(): readonly CountryReference[] {
   loaded ??= loadAll(countrySubgraphs(readSubgraphList()));
   return loaded;
 }
 
-/** A registered country by ISO code; undefined when none is registered under it. */
+/** A loaded country by ISO code; undefined when none is loaded under it. */
 export function countryReference(code: string): CountryReference | undefined {
   return countryReferences().find((c) => c.country.code === code);
 }
 
+/**
+ * Adds an unregistered country folder (subgraphs/<folder>/, e.g. the partner template) to this
+ * process's reference data, checked like a registered one and against them (its code and its
+ * classification must be its own). A registered folder is loaded already: nothing to do.
+ * Every index built from the countries is rebuilt on next use (`derived`).
+ */
+export function useCountryFolder(folder: string): CountryReference {
+  const dir = countryDir(folder);
+  const known = countryReferences().find((r) => r.dir === dir);
+  if (known) return known;
+  const manifest = readCountryManifest(folder);
+  const added = loadCountry({ name: manifest.name, manifest }, dir);
+  loaded = checkedDistinct([...countryReferences(), added]);
+  return added;
+}
+
+/**
+ * A value built from the loaded countries (an index, a table), built on first use and again
+ * after `useCountryFolder` changed the list — so no index misses a folder added late.
+ */
+export function derived<T>(build: (references: readonly CountryReference[]) => T): () => T {
+  let cache: { from: readonly CountryReference[]; value: T } | undefined;
+  return () => {
+    const references = countryReferences();
+    if (cache?.from !== references) cache = { from: references, value: build(references) };
+    return cache.value;
+  };
+}
+
+/** A country folder to load: its subgraph name and manifest (a registry entry is one). */
+export interface CountryFolder {
+  name: string;
+  manifest: CountryManifest;
+}
+
 /** The countries' folders read and cross-checked (`dirOf` moves them, for tests). */
-export function loadAll(entries: readonly CountryEntry[], dirOf = (name: string) => fromRoot('subgraphs', name, 'reference')): CountryReference[] {
-  const references = entries.map((entry) => loadCountry(entry, dirOf(entry.name)));
-  const systems = new Map<string, string>();
+export function loadAll(entries: readonly CountryFolder[], dirOf = countryDir): CountryReference[] {
+  return checkedDistinct(entries.map((entry) => loadCountry(entry, dirOf(entry.name))));
+}
+
+function countryDir(folder: string): string {
+  return fromRoot('subgraphs', folder, 'reference');
+}
+
+/** Two countries never share an ISO code or a national classification (ISCO-08 itself is everyone's). */
+function checkedDistinct(references: CountryReference[]): CountryReference[] {
+  const owners = new Map<string, string>();
   for (const ref of references) {
-    const id = ref.country.occupationSystem.id;
-    const other = systems.get(id);
-    if (other) throw new Error(`${fileOf(ref, 'country.json')}: occupationSystem.id "${id}" is already ${other}'s`);
-    systems.set(id, ref.subgraph);
+    const { code, occupationSystem } = ref.country;
+    const claims = [`code "${code}"`, ...(occupationSystem.id === ISCO_08 ? [] : [`occupationSystem.id "${occupationSystem.id}"`])];
+    for (const claim of claims) {
+      const other = owners.get(claim);
+      if (other) throw new Error(`${fileOf(ref, 'country.json')}: ${claim} is already ${other}'s`);
+      owners.set(claim, ref.subgraph);
+    }
   }
   return references;
 }
 
-function loadCountry(entry: CountryEntry, dir: string): CountryReference {
+function loadCountry({ name, manifest }: CountryFolder, dir: string): CountryReference {
   const file = `${dir}/country.json`;
   if (!existsSync(file)) throw new Error(`${file} is missing: a country ships its reference data in subgraphs/<name>/reference/ (docs/ADDING_A_COUNTRY.md)`);
   const parsed = CountryFileSchema.safeParse(readJson(file));
   if (!parsed.success) throw new Error(describe(file, parsed.error));
   const country = parsed.data;
-  const { manifest } = entry;
   const mismatch = [
     country.code !== manifest.country && `code "${country.code}" but subgraph.json country "${manifest.country}"`,
     country.currency !== manifest.currency && `currency "${country.currency}" but subgraph.json currency "${manifest.currency}"`,
@@ -120,7 +174,10 @@ function loadCountry(entry: CountryEntry, dir: string): CountryReference {
       `occupationSystem.id "${country.occupationSystem.id}" but subgraph.json occupationSystem "${manifest.occupationSystem}"`,
   ].filter(Boolean);
   if (mismatch.length) throw new Error(`${file}: ${mismatch.join('; ')}`);
-  return { subgraph: entry.name, dir, country };
+  // An ISCO-08 country's codes are data/isco's unit groups: a list of its own would be ignored.
+  if (country.occupationSystem.id === ISCO_08 && existsSync(`${dir}/occupations.csv`))
+    throw new Error(`${dir}/occupations.csv: occupationSystem "${ISCO_08}" codes are ISCO-08 unit groups themselves; remove the file, or name your national classification`);
+  return { subgraph: name, dir, country };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countryReferences, countryRows, optionalCell, type CountryReference } from './country.js';
+import { countryRows, derived, optionalCell, type CountryReference } from './country.js';
 import { compactKey, words } from './text.js';
 import type { CountryCode } from './regions.js';
 
@@ -27,13 +27,7 @@ interface CountryLevels {
   noise: string[];
 }
 
-type LevelIndex = Map<CountryCode, CountryLevels>;
-let index: LevelIndex | undefined;
-
-function levelIndex(): LevelIndex {
-  index ??= new Map(countryReferences().map((ref) => [ref.country.code, countryLevels(ref)]));
-  return index;
-}
+const levelIndex = derived((references) => new Map<CountryCode, CountryLevels>(references.map((ref) => [ref.country.code, countryLevels(ref)])));
 
 function countryLevels(ref: CountryReference): CountryLevels {
   const byKey = new Map<string, number>();

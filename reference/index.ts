@@ -2,8 +2,9 @@
  * The reference data, as one pure synchronous module: ISCO-08 and each registered country's
  * national classification, ESCO skills, ISO 3166-2 regions, national education levels, wage
  * rules and exchange rates. Shared, country-neutral tables live in data/; each country's own
- * ship in its folder (subgraphs/<name>/reference/, found through the registry). Each part loads
- * its files lazily, once, on first use. The taxonomy subgraph serves it, country subgraphs use
+ * ship in its folder (subgraphs/<name>/reference/, found through the registry; a country not
+ * yet registered adds its own with `useCountryFolder`). Each part loads its files lazily, once,
+ * on first use. The taxonomy subgraph serves it, country subgraphs use
  * it (via subgraphs/kit/reference.ts) to translate native records, the exchange takes its rates
  * from it and the simulators their code lists, regions and legal minimum wages.
  */
@@ -36,7 +37,7 @@ export { wageConversion, minimumWages } from './wages.js';
 export type { CountryRecord } from './countries.js';
 export { countries, countryCodes, countryRecord, isCountryCode } from './countries.js';
 export type { CountryReference, CountryFile, ExchangeRateEntry } from './country.js';
-export { countryReference, countryReferences } from './country.js';
+export { countryReference, countryReferences, useCountryFolder, ISCO_08 } from './country.js';
 export type { Lang, LocalizedText } from './lang.js';
 export { LANGS, parseLang, localize } from './lang.js';
 export { parseCsv, parseCsvRecords, readDataCsv } from './csv.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countryReferences, countryRows, optionalCell, type CountryReference, type OccupationSystemFile } from './country.js';
+import { countryRows, derived, ISCO_08, optionalCell, type CountryReference, type OccupationSystemFile } from './country.js';
 import { readDataCsv } from './csv.js';
 import { iscoIndex } from './isco.js';
 
@@ -9,7 +9,9 @@ import { iscoIndex } from './isco.js';
  * system either follows ISCO-08 to four digits or is built on ISCO-88 (the code's first four
  * digits are an ISCO-88 unit, reaching ISCO-08 through the ILO correspondence).
  * Only listed codes map: an unlisted code is unknown or outdated, and guessing from its digits
- * would hide exactly the data problem the caller needs to see.
+ * would hide exactly the data problem the caller needs to see. A country whose system is ISCO-08
+ * itself (`occupationSystem.id` "ISCO-08") has no national classification here: its codes are
+ * ISCO-08's own unit groups (isco.ts).
  */
 
 /** A classification's id, e.g. "KBJI-2014"; valid ones are those `nationalSystems()` lists. */
@@ -53,13 +55,8 @@ interface NationalIndex {
   lists: Map<NationalSystem, NationalOccupation[]>;
 }
 
-let index: NationalIndex | undefined;
+const nationalIndex = derived(buildNationalIndex);
 let primary88: Map<string, string> | undefined;
-
-function nationalIndex(): NationalIndex {
-  index ??= buildNationalIndex();
-  return index;
-}
 
 /** ILO ISCO-88 → ISCO-08 correspondence, one primary ISCO-08 unit per ISCO-88 unit. */
 export function isco88ToIsco08(isco88: string): string | undefined {
@@ -67,11 +64,12 @@ export function isco88ToIsco08(isco88: string): string | undefined {
   return primary88.get(isco88);
 }
 
-function buildNationalIndex(): NationalIndex {
+function buildNationalIndex(references: readonly CountryReference[]): NationalIndex {
   const systems = new Map<NationalSystem, NationalSystemInfo>();
   const lists = new Map<NationalSystem, NationalOccupation[]>();
-  for (const ref of countryReferences()) {
+  for (const ref of references) {
     const system = ref.country.occupationSystem;
+    if (system.id === ISCO_08) continue;
     systems.set(system.id, { id: system.id, name: system.name, codeFormat: new RegExp(system.codeFormat), example: system.example, country: ref.country.code, outdated: system.outdated });
     lists.set(system.id, occupationsOf(ref).sort((a, b) => a.code.localeCompare(b.code)));
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countryReference, countryReferences, countryRows, flagCell, optionalCell, type CountryReference } from './country.js';
+import { countryReference, countryRows, derived, flagCell, optionalCell, type CountryReference } from './country.js';
 import { compactKey, words } from './text.js';
 
 /**
@@ -56,17 +56,12 @@ interface RegionIndex {
   byCountry: Map<CountryCode, CountryRegions>;
 }
 
-let index: RegionIndex | undefined;
+export const regionIndex = derived(buildRegionIndex);
 
-export function regionIndex(): RegionIndex {
-  index ??= buildRegionIndex();
-  return index;
-}
-
-function buildRegionIndex(): RegionIndex {
+function buildRegionIndex(references: readonly CountryReference[]): RegionIndex {
   const regions = new Map<string, RegionRecord>();
   const byCountry = new Map<CountryCode, CountryRegions>();
-  for (const ref of countryReferences()) {
+  for (const ref of references) {
     const rows = countryRows(ref, 'regions.csv', RegionRow, true);
     const records = rows.map((row) => regionRecord(ref, row));
     for (const record of records) {

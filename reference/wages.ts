@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countryReference, countryReferences, countryRows, dateCell, optionalCell } from './country.js';
+import { countryReference, countryRows, dateCell, derived, optionalCell, type CountryReference } from './country.js';
 import { readDataCsv } from './csv.js';
 
 /**
@@ -31,15 +31,14 @@ const ConversionRow = z.object({
   basis: z.string().min(1),
 });
 
-let table: Map<string, WageConversion[]> | undefined;
+const conversions = derived(conversionTable);
 
-function conversions(): Map<string, WageConversion[]> {
-  if (table) return table;
+function conversionTable(references: readonly CountryReference[]): Map<string, WageConversion[]> {
   const rows = [
     ...readDataCsv('wage_conversion.csv').map((r) => ({ country: r.country ?? '', row: ConversionRow.parse(r) })),
-    ...countryReferences().flatMap((ref) => countryRows(ref, 'wage_conversion.csv', ConversionRow).map((row) => ({ country: ref.country.code, row }))),
+    ...references.flatMap((ref) => countryRows(ref, 'wage_conversion.csv', ConversionRow).map((row) => ({ country: ref.country.code, row }))),
   ];
-  table = new Map();
+  const table = new Map<string, WageConversion[]>();
   for (const { country, row } of rows) {
     const key = `${country}:${row.period}`;
     const rule: WageConversion = { factor: row.factor, from: row.period, basis: row.basis, effective: row.effective, fullTimeEquivalent: row.full_time_equivalent === 'true' };
@@ -81,10 +80,12 @@ const MinimumWageRow = z.object({
   source: z.string().min(1),
 });
 
-const minimums = new Map<string, MinimumWage[]>();
+/** Per country, filled as asked; a new one when the loaded countries change. */
+const minimumsCache = derived(() => new Map<string, MinimumWage[]>());
 
 /** A registered country's legal minimum wages, newest first; none for an unregistered code. */
 export function minimumWages(country: string): readonly MinimumWage[] {
+  const minimums = minimumsCache();
   const cached = minimums.get(country);
   if (cached) return cached;
   const ref = countryReference(country);

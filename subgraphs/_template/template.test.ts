@@ -4,7 +4,9 @@ import { pino } from 'pino';
 import { createCache } from '../../core/cache/index.js';
 import { loadConfig } from '../../core/config.js';
 import type { RunningService } from '../../core/service.js';
+import { fromRoot } from '../../core/paths.js';
 import { readSubgraphList } from '../../schema/registry.js';
+import { countryReference } from '../../reference/index.js';
 import { postGraphQL } from '../../test/conformance/graphql.js';
 import { runCountryConformance } from '../../test/conformance/suite.js';
 import { startTemplateUpstream, type TemplateUpstream } from './fixture/upstream.js';
@@ -40,6 +42,10 @@ describe('template registration', () => {
     const registered = readSubgraphList().subgraphs.map((s) => s.name);
     expect(registered).not.toContain(manifest.name);
     expect(registered.some((name) => name.includes('template'))).toBe(false);
+  });
+
+  it('ships its own reference folder, which its process loads beside the registered countries', () => {
+    expect(countryReference(manifest.country)).toMatchObject({ dir: fromRoot('subgraphs/_template/reference'), country: { currency: manifest.currency } });
   });
 });
 

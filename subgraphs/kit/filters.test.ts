@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nativeKeysFor, nativeValues, occupationCodesFor, skillNames, spellingsByRegion } from './filters.js';
+import { nativeKeysFor, nativeValues, occupationCodesFor, regionNamesFor, skillNames, spellingsByRegion } from './filters.js';
 import { iscoToNational, skillIdByLabel } from './reference.js';
 
 describe('filter values in native words', () => {
@@ -32,5 +32,10 @@ describe('filter values in native words', () => {
     expect(spellings.get('MY-07')).toEqual(['Penang', 'Pulau Pinang']);
     expect(spellings.get('MY-10')).toEqual(['Selangor']);
     expect([...spellings.values()].flat()).not.toContain('Atlantis');
+  });
+
+  it('names ISO regions as regions.csv does, dropping unknown codes', () => {
+    expect(regionNamesFor('MY', ['MY-10', 'MY-07', 'MY-99'])).toEqual(['Pulau Pinang', 'Selangor']);
+    expect(regionNamesFor('XX', ['XX-01'])).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { iscoToNational, regionByName, skillLabel, unitsUnder, type CountryCode } from './reference.js';
+import { iscoToNational, regionByName, regionsOf, skillLabel, unitsUnder, type CountryCode } from './reference.js';
 import { unique } from './lists.js';
 import type { OccupationSystem } from './translation.js';
 
@@ -47,4 +47,11 @@ export function spellingsByRegion(country: CountryCode, values: readonly string[
     if (code) out.set(code, [...(out.get(code) ?? []), value]);
   }
   return out;
+}
+
+/** ISO 3166-2 codes → the regions' names as the country's regions.csv gives them, for a system that stores those names; unknown codes give none. */
+export function regionNamesFor(country: CountryCode, isoCodes: readonly string[]): string[] {
+  return regionsOf(country)
+    .filter((region) => isoCodes.includes(region.code))
+    .map((region) => region.name);
 }

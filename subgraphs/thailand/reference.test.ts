@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { educationToIsced, iscoToNational, nationalCodeList, nationalToIsco, regionByName, regionsOf } from '../kit/reference.js';
+import { educationToIsced, iscoToNational, nationalCodeList, nationalToIsco, regionByName, regionsOf, wageConversion } from '../kit/reference.js';
 
 /** Thailand's reference data (subgraphs/thailand/reference/), as the reference module reads it. */
 
@@ -59,5 +59,12 @@ describe('education', () => {
 
   it('reads LFS survey codes', () => {
     expect(educationToIsced('TH', '6')).toBe(3); // RE_ED 5-7: upper secondary
+  });
+});
+
+describe('wage conversion', () => {
+  it('counts a month as 26 working days of 8 hours (Labour Protection Act, 6-day week)', () => {
+    expect(wageConversion('TH', 'DAY', '2026-06-01')).toMatchObject({ factor: 26, fullTimeEquivalent: true, effective: '2025-01-01' });
+    expect(wageConversion('TH', 'HOUR', '2026-06-01')).toMatchObject({ factor: 208, fullTimeEquivalent: true });
   });
 });

@@ -391,7 +391,7 @@ export const COUNTRY_CHECKS: readonly Check[] = [
 /** Asked only when a taxonomy URL is given: without the country there, its vacancies cannot name it. */
 export const TAXONOMY_CHECK: Check = {
   name: 'the taxonomy knows the country (code, name, regions)',
-  fix: "add the country to the taxonomy's reference data (countries, its ISO 3166-2 regions) — see docs/ADDING_A_COUNTRY.md",
+  fix: 'ship subgraphs/<name>/reference/ (country.json, regions.csv) and register the country in schema/supergraph.yaml: the taxonomy serves the registered countries — see docs/ADDING_A_COUNTRY.md',
   run: async (t) => {
     ensure(t.taxonomyUrl, 'no taxonomy URL');
     const answer = await postGraphQL<{ country: { code: string; name: string } | null; regions: Array<{ code: string }> }>(

@@ -8,6 +8,7 @@ import { fromRoot } from '../../core/paths.js';
 import type { RunningService } from '../../core/service.js';
 import { defineCountrySubgraph } from '../../subgraphs/kit/index.js';
 import { launchSubgraph } from '../../subgraphs/launch.js';
+import { oneCountry } from '../harness/countries.js';
 import { startCountryForTest, type CountryForTest } from '../harness/country.js';
 import { testlandAdapter } from './fake/adapter.js';
 import { startFakeUpstream, testlandData, type FakeUpstream } from './fake/upstream.js';
@@ -20,6 +21,8 @@ import { startFakeUpstream, testlandData, type FakeUpstream } from './fake/upstr
 
 const config = loadConfig({ NODE_ENV: 'test' });
 const logger = pino({ level: 'silent' });
+/** A registered country: any conforming one. */
+const registered = oneCountry().name;
 
 function runCli(args: string[]): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
@@ -48,7 +51,7 @@ describe('conformance CLI', () => {
   };
 
   beforeAll(async () => {
-    country = await startCountryForTest('indonesia');
+    country = await startCountryForTest(registered);
     taxonomy = await launchSubgraph({ name: 'taxonomy', config, cache: cache(), logger, listen: { port: 0 } });
     brokenUpstream = await startFakeUpstream(testlandData(260));
     const correct = testlandAdapter();
@@ -74,7 +77,7 @@ describe('conformance CLI', () => {
       '--secret',
       config.gatewaySecret,
       '--name',
-      'indonesia',
+      registered,
       '--taxonomy-url',
       taxonomy.url,
       '--upstream-stats',
@@ -102,6 +105,12 @@ describe('conformance CLI', () => {
     expect(code).toBe(1);
   });
 
+  it('leaves the taxonomy check out, saying why, for a country the registry does not list', async () => {
+    const { out } = await runCli(['--url', broken.url, '--secret', config.gatewaySecret, '--country', 'TL']);
+    expect(out).not.toMatch(/^(PASS|FAIL) {2}the taxonomy knows the country/m);
+    expect(out).toMatch(/^SKIP {2}the taxonomy knows the country[^\n]*\n\s+note: TL is not registered in schema\/supergraph\.yaml/m);
+  });
+
   it('says every signed call is refused when the secret is wrong', async () => {
     const { code, out } = await runCli([
       '--url',
@@ -109,7 +118,7 @@ describe('conformance CLI', () => {
       '--secret',
       'a-secret-the-subgraph-does-not-know',
       '--name',
-      'indonesia',
+      registered,
       '--no-taxonomy',
     ]);
     expect(out).toMatch(/why : a call signed with the given secret answered HTTP 401: is --secret the subgraph's GATEWAY_SHARED_SECRET\?/);

@@ -6,7 +6,7 @@ import { COUNTRY_CHECKS, type ConformanceTarget } from './checks.js';
 
 /**
  * The suite every country subgraph passes, as vitest runs it. A country test file is one line:
- *   runCountryConformance('indonesia', () => startCountryForTest('indonesia'));
+ *   runCountryConformance('<name>', () => startCountryForTest('<name>'));
  * `startCountry` starts the country's simulator and subgraph (port 0, a fresh cache namespace,
  * a modest simulator size) and reports the simulator's request count so the checks can prove
  * the batching and caching claims by counting upstream calls. The checks themselves are
@@ -31,7 +31,7 @@ export interface ConformanceOptions {
   secret?: string;
   /** Pages walked at most in the keyset test (first = 200 each). Default 25. */
   maxPages?: number;
-  /** The manifest, when the country is not in the registry (the kit's own test country). */
+  /** The manifest, when the country is not in the registry (the template, the kit's own test country). The taxonomy check is never run here. */
   manifest?: { typePrefix: string; country: string };
 }
 

@@ -4,10 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postGraphQL, startStack, type TestStack } from '../harness/stack.js';
 import { buildOnce, freePort, runBuilt, untilReady } from './built.js';
-import { countrySubgraphs } from '../../schema/registry.js';
-
-/** Every registered country (schema/supergraph.yaml): the exchange fans out to all of them. */
-const countryNames = countrySubgraphs().map((c) => c.name);
+import { everySubgraph } from '../harness/countries.js';
 
 /**
  * The built gateway run as deployed (`node dist/gateway/src/main.js`, PID 1 in the image) over a
@@ -24,7 +21,7 @@ describe('the built gateway, as deployed', () => {
     buildOnce();
     // Slow national systems keep requests in flight long enough to signal in the middle of them.
     stack = await startStack({
-      subgraphs: ['taxonomy', 'exchange', ...countryNames],
+      subgraphs: everySubgraph(),
       simulator: { latencyMs: [700, 900] },
       env: { GATEWAY_SHARED_SECRET: SECRET },
       responseCacheTtlSeconds: 0,

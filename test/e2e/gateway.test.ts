@@ -6,6 +6,9 @@ import { createCache } from '../../core/cache/index.js';
 import { createGateway } from '../../gateway/src/server.js';
 import { needRedis, REDIS_URL } from '../harness/requirements.js';
 import { postGraphQL, startStack, type GraphQLAnswer, type TestStack } from '../harness/stack.js';
+import { countryReferences, readDataCsv, regionsOf } from '../../reference/index.js';
+import { readCsvFile } from '../../reference/csv.js';
+import { oneCountry } from '../harness/countries.js';
 
 /** The gateway in front of the real taxonomy subgraph, over HTTP: answers, security, limits, caching. */
 const DONE_CHECK = `{ occupation(iscoCode: "7212") { title(lang: "th") parent { title } nationalCodes { system code } skills { label } } }`;
@@ -14,6 +17,16 @@ const codes = (answer: GraphQLAnswer<unknown>) => (answer.errors ?? []).map((e) 
 const jwt = (claims: Record<string, unknown>, subject = 'app-1') =>
   new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject(subject).setExpirationTime('5m').sign(new TextEncoder().encode(JWT_SECRET));
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+/** Any registered country and one of its regions: what the taxonomy answers for it is the example here. */
+const country = oneCountry();
+const region = regionsOf(country.code)[0]!.code;
+
+/** The national systems with a code for an ISCO-08 unit, read by hand from each registered country's own list. */
+function systemsWithCodesFor(unit: string): Set<string> {
+  const primary = new Map(readDataCsv('national/isco88_to_isco08.csv').map((r) => [r.isco88 ?? '', r.isco08 ?? '']));
+  const lists = (dir: string) => readCsvFile(`${dir}/occupations.csv`).some((r) => (r.isco08 || primary.get(r.isco88 ?? '')) === unit);
+  return new Set(countryReferences().filter((r) => lists(r.dir)).map((r) => r.country.occupationSystem.id));
+}
 
 describe('gateway over the taxonomy', () => {
   let stack: TestStack;
@@ -32,7 +45,9 @@ describe('gateway over the taxonomy', () => {
     const o = answer.data!.occupation;
     expect(o.title).toBe('ช่างเชื่อมและช่างตัดโลหะด้วยแก๊ส');
     expect(o.parent.title).toMatch(/welders/i);
-    expect(new Set(o.nationalCodes.map((c) => c.system))).toEqual(new Set(['KBJI-2014', 'MASCO-2020', 'TH-DOE-ISCO88']));
+    const systems = systemsWithCodesFor('7212');
+    expect(systems.size).toBeGreaterThan(1);
+    expect(new Set(o.nationalCodes.map((c) => c.system))).toEqual(systems);
     expect(o.skills.length).toBeGreaterThan(0);
   });
 
@@ -90,26 +105,26 @@ describe('gateway over the taxonomy', () => {
   });
 
   it('keeps CSRF prevention on: a GET needs a preflight header', async () => {
-    const url = `${stack.gatewayUrl}?query=${encodeURIComponent('{ country(code: "ID") { code } }')}`;
+    const url = `${stack.gatewayUrl}?query=${encodeURIComponent(`{ country(code: "${country.code}") { code } }`)}`;
     expect((await fetch(url)).status).toBe(400);
     const allowed = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
     expect(allowed.status).toBe(200);
-    expect(await allowed.json()).toEqual({ data: { country: { code: 'ID' } } });
+    expect(await allowed.json()).toEqual({ data: { country: { code: country.code } } });
   });
 
   it('serves automatic persisted queries', async () => {
-    const query = '{ country(code: "TH") { code name } }';
+    const query = `{ country(code: "${country.code}") { code name } }`;
     const extensions = { persistedQuery: { version: 1, sha256Hash: sha256(query) } };
     const send = (body: unknown) => postGraphQL<{ country: { code: string } }>(stack.gatewayUrl, body);
     expect(codes(await send({ extensions }))).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
-    expect((await send({ query, extensions })).data?.country.code).toBe('TH');
-    expect((await send({ extensions })).data?.country.code).toBe('TH');
+    expect((await send({ query, extensions })).data?.country.code).toBe(country.code);
+    expect((await send({ extensions })).data?.country.code).toBe(country.code);
     const mismatch = await send({ query: '{ countries { code } }', extensions });
     expect([mismatch.status, ...codes(mismatch)]).toEqual([400, 'BAD_REQUEST']);
   });
 
   it('caches whole responses per scope and language: a repeat is a HIT, another scope or language is not', async () => {
-    const query = '{ region(code: "TH-90") { code name } }';
+    const query = `{ region(code: "${region}") { code name } }`;
     const first = await stack.query(query);
     expect([first.headers.get('x-cache'), first.headers.get('cache-control')]).toEqual(['MISS', 'public, max-age=30']);
     const second = await stack.query(query);
@@ -163,7 +178,7 @@ describe('gateway in production mode', () => {
       expect(variableTypo.errors?.[0]?.message).toMatch(/MAJORR/);
       expect(variableTypo.errors?.[0]?.message).not.toMatch(/did you mean|MAJOR\b/i);
       expect((await fetch(stack.ideUrl)).status).toBe(404);
-      expect((await stack.query('{ country(code: "MY") { code } }')).data).toEqual({ country: { code: 'MY' } });
+      expect((await stack.query(`{ country(code: "${country.code}") { code } }`)).data).toEqual({ country: { code: country.code } });
     } finally {
       await stack.stop();
     }
@@ -198,7 +213,7 @@ describe.skipIf(!hasRedis)('gateway with Redis', () => {
     const logger = pino({ level: 'silent' });
     const sharedCache = createCache({ namespace: `${cacheNamespace}:gateway`, redisUrl: REDIS_URL, logger });
     const two = await createGateway({ config: one.config, cache: sharedCache, logger, supergraphSdl: one.supergraphSdl, listen: { port: 0 } });
-    const query = '{ country(code: "MY") { code currency } }';
+    const query = `{ country(code: "${country.code}") { code currency } }`;
     try {
       const extensions = { persistedQuery: { version: 1, sha256Hash: sha256(query) } };
       const first = await postGraphQL(one.gatewayUrl, { query, extensions });
@@ -206,7 +221,7 @@ describe.skipIf(!hasRedis)('gateway with Redis', () => {
       // The other replica knows the persisted query and the cached answer.
       const second = await postGraphQL<{ country: { currency: string } }>(two.url, { extensions });
       expect(second.headers.get('x-cache')).toBe('HIT');
-      expect(second.data?.country.currency).toBe('MYR');
+      expect(second.data?.country.currency).toBe(country.currency);
       // One budget across replicas: 2 used above, 2 more, then refused.
       expect((await one.query('{ countries { code } }')).status).toBe(200);
       expect((await postGraphQL(two.url, { query: '{ countries { code } }' })).status).toBe(200);

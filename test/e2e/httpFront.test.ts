@@ -2,10 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type TestStack } from '../harness/stack.js';
-import { countrySubgraphs } from '../../schema/registry.js';
-
-/** Every registered country (schema/supergraph.yaml): the exchange fans out to all of them. */
-const countryNames = countrySubgraphs().map((c) => c.name);
+import { everySubgraph, registeredCountries } from '../harness/countries.js';
 
 /**
  * The gateway's HTTP front against a real stack: every class of client mistake is a 4xx with a
@@ -105,7 +102,7 @@ describe('admission control', () => {
   beforeAll(async () => {
     // One slot, no queue, slow national systems: the second request arrives while the first runs.
     stack = await startStack({
-      subgraphs: ['taxonomy', 'exchange', ...countryNames],
+      subgraphs: everySubgraph(),
       simulator: { latencyMs: [600, 800] },
       env: { MAX_CONCURRENT_REQUESTS: '1', MAX_QUEUED_REQUESTS: '0' },
       responseCacheTtlSeconds: 0,
@@ -122,7 +119,7 @@ describe('admission control', () => {
     expect(shed.errors?.[0]?.extensions?.code).toBe('OVERLOADED');
     const admitted = await first;
     expect(admitted.status).toBe(200);
-    expect(admitted.data?.vacancies.sources.map((s) => s.status)).toEqual(countryNames.map(() => 'OK'));
+    expect(admitted.data?.vacancies.sources.map((s) => s.status)).toEqual(registeredCountries().map(() => 'OK'));
     const metrics = await (await fetch(stack.gatewayUrl.replace(/\/graphql$/, '/metrics'))).text();
     expect(metrics).toMatch(/lmis_gateway_shed_total\{reason="queue_full"\} 1/);
   }, 30_000);

@@ -24,7 +24,7 @@ describe.skipIf(!hasChromium)('GraphQL IDE, offline', () => {
     await stack?.stop();
   });
 
-  it('loads GraphiQL from the gateway, runs the example query and shows the Thai title', async () => {
+  it('loads GraphiQL from the gateway, runs the example query and shows the title in the language it asks for (th)', async () => {
     const page = await browser.newPage();
     const offMachine: string[] = [];
     await page.route('**/*', (route) => {

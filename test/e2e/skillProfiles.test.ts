@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type TestStack } from '../harness/stack.js';
-import { countrySubgraphs } from '../../schema/registry.js';
-
-/** Every registered country (schema/supergraph.yaml): the exchange fans out to all of them. */
-const countryNames = countrySubgraphs().map((c) => c.name);
+import { everySubgraph } from '../harness/countries.js';
 
 /**
  * Issue 11 item 5 through the gateway: every unit group's skills profile is built from the ESCO
@@ -37,7 +34,7 @@ describe('skill profiles (issue 11)', () => {
   }
 
   beforeAll(async () => {
-    stack = await startStack({ subgraphs: ['taxonomy', 'exchange', ...countryNames], simulator: { size: 400 }, responseCacheTtlSeconds: 0 });
+    stack = await startStack({ subgraphs: everySubgraph(), simulator: { size: 400 }, responseCacheTtlSeconds: 0 });
     let after: string | null = null;
     do {
       const answer: Awaited<ReturnType<typeof stack.query<Paged>>> = await stack.query<Paged>(
@@ -86,7 +83,7 @@ describe('skill profiles (issue 11)', () => {
     expect(empty.map(([code]) => code)).toEqual([]);
   }, 120_000);
 
-  it('titles minor groups in Indonesian, Malay and Thai', async () => {
+  it('titles minor groups in each label language (id, ms, th), none a fallback', async () => {
     const answer = await stack.query<{ occupation: Record<string, { text: string; language: string; isFallback: boolean }> }>(
       `{ occupation(iscoCode: "322") { id: label(lang: "id") { text language isFallback } ms: label(lang: "ms") { text language isFallback } th: label(lang: "th") { text language isFallback } } }`,
     );

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countrySubgraphs } from '../../schema/registry.js';
+import { regionsOfCountry } from '../../reference/index.js';
 import { VACANCY_CHANGES } from '../../subgraphs/exchange/src/operations.js';
 import { postGraphQL } from '../conformance/graphql.js';
+import { oneCountry, registeredCountries } from '../harness/countries.js';
 import { requirePostgres } from '../harness/requirements.js';
 import { startStack, type TestStack } from '../harness/stack.js';
 
@@ -13,7 +14,11 @@ import { startStack, type TestStack } from '../harness/stack.js';
  * would try against the cell key method.
  */
 
-const countries = countrySubgraphs().map((c) => ({ name: c.name, code: c.manifest.country ?? '' }));
+const countries = registeredCountries();
+/** The country taken down during a sync: any one will do. */
+const downed = oneCountry();
+/** The country an analyst differences: the one with the most regions, so the most cells to subtract. */
+const differenced = countries.reduce((a, b) => (regionsOfCountry(b.code).length > regionsOfCountry(a.code).length ? b : a));
 const DAY = 86_400_000;
 
 interface Rec {
@@ -191,21 +196,21 @@ describe('vacancy store on PostgreSQL, through the gateway', async () => {
   });
 
   it.runIf(hasPostgres)('costs a country down during a sync only that country, and says so', async () => {
-    await stack.faults('thailand', { down: true });
+    await stack.faults(downed.simulator, { down: true });
     await stack.advance(50).catch(() => undefined);
     const sync = await stack.syncStore();
-    expect(sync.reports.find((r) => r.country === 'TH')?.ok).toBe(false);
-    expect(sync.reports.filter((r) => r.country !== 'TH').every((r) => r.ok)).toBe(true);
-    const status = (await syncStatus(stack)).find((s) => s.country.code === 'TH')!;
+    expect(sync.reports.find((r) => r.country === downed.code)?.ok).toBe(false);
+    expect(sync.reports.filter((r) => r.country !== downed.code).every((r) => r.ok)).toBe(true);
+    const status = (await syncStatus(stack)).find((s) => s.country.code === downed.code)!;
     expect(status.state).toBe('FAILED');
     expect(status.lastError).toMatch(/^(TIMEOUT|UNREACHABLE|UPSTREAM_ERROR): /);
     expect(status.records).toBeGreaterThan(0);
     const answer = await stack.query<Stats>(STATS, {});
     expect(answer.errors).toBeUndefined();
     const sources = answer.data!.labourMarketStats.sources;
-    expect(sources.find((s) => s.country.code === 'TH')).toMatchObject({ status: 'STALE' });
-    expect(sources.filter((s) => s.country.code !== 'TH').every((s) => s.status === 'OK')).toBe(true);
-    await stack.faults('thailand', { down: false });
+    expect(sources.find((s) => s.country.code === downed.code)).toMatchObject({ status: 'STALE' });
+    expect(sources.filter((s) => s.country.code !== downed.code).every((s) => s.status === 'OK')).toBe(true);
+    await stack.faults(downed.simulator, { down: false });
   });
 });
 
@@ -237,14 +242,14 @@ describe('vacancy store on embedded PGlite, cell key method against differencing
   };
 
   it('does not give a suppressed cell away: parent minus published children, A+B minus A, total minus the rest; one cell reads the same through two filters', async () => {
-    const records = (await recordsOf(stack, 'indonesia')).filter((r) => r.duplicateOf === null);
+    const records = (await recordsOf(stack, differenced.name)).filter((r) => r.duplicateOf === null);
     const at = Date.parse('2026-11-21T00:00:00Z');
     const exact = (keep: (r: Rec) => boolean) => bruteForce(records.filter(keep), at, 0, 0).vacancies;
     const attempts: Array<{ attack: string; derived: number; truth: number }> = [];
 
     // A parent code minus its published children, where exactly one child is suppressed.
-    const parents = await cells(['COUNTRY', 'ISCO_SUB_MAJOR'], { countries: ['ID'] });
-    const children = await cells(['COUNTRY', 'ISCO_MINOR'], { countries: ['ID'] });
+    const parents = await cells(['COUNTRY', 'ISCO_SUB_MAJOR'], { countries: [differenced.code] });
+    const children = await cells(['COUNTRY', 'ISCO_MINOR'], { countries: [differenced.code] });
     for (const parent of parents.filter((p) => p.iscoCode && !p.suppressed)) {
       const kids = children.filter((c) => c.iscoCode?.startsWith(parent.iscoCode!));
       const hidden = kids.filter((k) => k.suppressed);
@@ -254,16 +259,16 @@ describe('vacancy store on embedded PGlite, cell key method against differencing
     }
 
     // Region A+B minus region A, for a suppressed B.
-    const regions = await cells(['COUNTRY', 'REGION'], { countries: ['ID'] });
+    const regions = await cells(['COUNTRY', 'REGION'], { countries: [differenced.code] });
     const published = regions.filter((c) => c.region && !c.suppressed);
     for (const b of regions.filter((c) => c.region && c.suppressed).slice(0, 6)) {
       const a = published[0]!;
-      const [ab] = await cells(['COUNTRY'], { countries: ['ID'], regions: [a.region!.code, b.region!.code] });
+      const [ab] = await cells(['COUNTRY'], { countries: [differenced.code], regions: [a.region!.code, b.region!.code] });
       attempts.push({ attack: `region ${b.region!.code}`, derived: ab!.vacancies! - a.vacancies!, truth: exact((r) => r.regionCode === b.region!.code) });
     }
 
     // The country total minus every published region: the suppressed regions together.
-    const [total] = await cells(['COUNTRY'], { countries: ['ID'] });
+    const [total] = await cells(['COUNTRY'], { countries: [differenced.code] });
     const hiddenRegions = new Set(regions.filter((c) => c.suppressed).map((c) => c.region?.code ?? null));
     attempts.push({
       attack: 'total minus the rest',
@@ -278,10 +283,10 @@ describe('vacancy store on embedded PGlite, cell key method against differencing
     expect(recovered.length, JSON.stringify(attempts)).toBeLessThan(attempts.length);
 
     // The same cell through two filters reads the same, so asking twice averages nothing away.
-    const byMajor = await cells(['COUNTRY', 'ISCO_MAJOR'], { countries: ['ID'] });
-    const [seven] = await cells(['COUNTRY'], { countries: ['ID'], iscoCode: '7' });
+    const byMajor = await cells(['COUNTRY', 'ISCO_MAJOR'], { countries: [differenced.code] });
+    const [seven] = await cells(['COUNTRY'], { countries: [differenced.code], iscoCode: '7' });
     expect(seven!.vacancies).toBe(byMajor.find((c) => c.iscoCode === '7')!.vacancies);
-    expect((await cells(['COUNTRY'], { countries: ['ID'], iscoCode: '7' }))[0]!.vacancies).toBe(seven!.vacancies);
+    expect((await cells(['COUNTRY'], { countries: [differenced.code], iscoCode: '7' }))[0]!.vacancies).toBe(seven!.vacancies);
   });
 
   it('asks the countries only for training figures that are selected, and answers a repeat from the store until a sync brings new data', async () => {

@@ -2,10 +2,7 @@ import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTracing, type Tracing } from '../../core/tracing.js';
 import { startStack, type TestStack } from '../harness/stack.js';
-import { countrySubgraphs } from '../../schema/registry.js';
-
-/** Every registered country (schema/supergraph.yaml): the exchange fans out to all of them. */
-const countryNames = countrySubgraphs().map((c) => c.name);
+import { everySubgraph, registeredCountries } from '../harness/countries.js';
 
 /**
  * One trace from the client through the gateway, the exchange and every country subgraph: the
@@ -18,7 +15,7 @@ describe('traces across gateway → exchange → countries', () => {
   let stack: TestStack;
   beforeAll(async () => {
     tracing = setupTracing({ serviceName: 'lmis-test', exporter });
-    stack = await startStack({ subgraphs: ['taxonomy', 'exchange', ...countryNames], responseCacheTtlSeconds: 0 });
+    stack = await startStack({ subgraphs: everySubgraph(), responseCacheTtlSeconds: 0 });
   }, 60_000);
   afterAll(async () => {
     await stack?.stop();
@@ -31,7 +28,7 @@ describe('traces across gateway → exchange → countries', () => {
     expect(answer.status).toBe(200);
     const spans = exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === traceId);
     const services = new Set(spans.map((s) => s.attributes['lmis.service']).filter(Boolean));
-    expect([...services].sort()).toEqual(['exchange', 'gateway', ...countryNames].sort());
+    expect([...services].sort()).toEqual(['exchange', 'gateway', ...registeredCountries().map((c) => c.name)].sort());
     expect(spans.some((s) => s.name === 'subgraph exchange')).toBe(true);
     const metrics = await (await fetch(stack.gatewayUrl.replace(/\/graphql$/, '/metrics'))).text();
     expect(metrics).toMatch(/lmis_gateway_subgraph_request_seconds_count\{subgraph="exchange",outcome="ok"\} [1-9]/);

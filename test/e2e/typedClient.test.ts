@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OccupationWithVacancies, request } from '../../examples/typed-client/src/occupation.js';
 import { startStack, type TestStack } from '../harness/stack.js';
-import { countrySubgraphs } from '../../schema/registry.js';
-
-/** Every registered country (schema/supergraph.yaml): the exchange fans out to all of them. */
-const countryNames = countrySubgraphs().map((c) => c.name);
+import { everySubgraph, registeredCountries } from '../harness/countries.js';
 
 /** The typed client example (examples/typed-client) against a real stack. */
 describe('examples/typed-client', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startStack({ subgraphs: ['taxonomy', 'exchange', ...countryNames] });
+    stack = await startStack({ subgraphs: everySubgraph() });
   }, 60_000);
   afterAll(async () => stack?.stop());
 
@@ -18,7 +15,7 @@ describe('examples/typed-client', () => {
     const answer = await request(stack.gatewayUrl, OccupationWithVacancies, { isco: '7212', lang: 'en' });
     expect(answer.occupation?.iscoCode).toBe('7212');
     expect(answer.occupation?.parent?.title).toBeTruthy();
-    expect(answer.occupation?.vacancies.sources.map((s) => s.status)).toEqual(countryNames.map(() => 'OK'));
+    expect(answer.occupation?.vacancies.sources.map((s) => s.status)).toEqual(registeredCountries().map(() => 'OK'));
     expect(answer.occupation?.vacancies.edges.length).toBeGreaterThan(0);
   });
 

@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type TestStack } from '../harness/stack.js';
-import { countrySubgraphs } from '../../schema/registry.js';
-
-/** Every registered country (schema/supergraph.yaml): the exchange fans out to all of them. */
-const countryNames = countrySubgraphs().map((c) => c.name);
+import { everySubgraph } from '../harness/countries.js';
 
 /**
  * Issue 15.2: the cost limit multiplies by list sizes, and the gateway never sends an answer over
@@ -17,7 +14,7 @@ async function subgraphCalls(stack: TestStack): Promise<number> {
 describe('query cost with list sizes', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startStack({ subgraphs: ['taxonomy', 'exchange', ...countryNames], responseCacheTtlSeconds: 0 });
+    stack = await startStack({ subgraphs: everySubgraph(), responseCacheTtlSeconds: 0 });
   }, 60_000);
   afterAll(async () => stack?.stop());
 

@@ -1,19 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { everySubgraph, oneCountry, registeredCountries } from '../harness/countries.js';
 import { startStack, type TestStack } from '../harness/stack.js';
-import { countrySubgraphs } from '../../schema/registry.js';
-
-/** Every registered country (schema/supergraph.yaml): the exchange fans out to all of them. */
-const countryNames = countrySubgraphs().map((c) => c.name);
 
 /**
  * Issue 15.1 / 14.8: a partial answer (a country down) or a stale one must never be stored by the
  * gateway's whole-response cache — also when the query does not select `sources`, because
  * partiality travels as metadata (`x-lmis-partial`), not in the selected fields.
  */
+/** Two countries to take down, one at a time (the same one when only one is registered). */
+const one = oneCountry();
+const other = registeredCountries().find((c) => c.name !== one.name) ?? one;
+const allOk = registeredCountries().map(() => 'OK');
+
 describe('the response cache refuses partial answers, whatever was selected', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startStack({ subgraphs: ['taxonomy', 'exchange', ...countryNames], simulator: { size: 300 } });
+    stack = await startStack({ subgraphs: everySubgraph(), simulator: { size: 300 } });
   }, 120_000);
   afterAll(async () => stack?.stop());
 
@@ -36,21 +38,21 @@ describe('the response cache refuses partial answers, whatever was selected', ()
 
   it('does not cache a totalCount missing a country, and answers the true count after recovery', async () => {
     const query = '{ vacancies(filter: { iscoCode: "7" }) { totalCount } }';
-    await stack.faults('indonesia', { down: true });
+    await stack.faults(one.simulator, { down: true });
     let during: Awaited<ReturnType<typeof count>>;
     try {
       during = await count(query);
       const again = await count(query);
       expect([during.cache, during.cacheControl, again.cache, again.cacheControl]).toEqual(['MISS', 'no-store', 'MISS', 'no-store']);
     } finally {
-      await stack.faults('indonesia', { down: false });
+      await stack.faults(one.simulator, { down: false });
     }
     await recovered();
     const after = await count(query);
     const truth = await stack.query<{ vacancies: { totalCount: number; sources: Array<{ status: string; total: number }> } }>(
       '{ vacancies(filter: { iscoCode: "7" }) { totalCount sources { status total } } }',
     );
-    expect(truth.data!.vacancies.sources.map((s) => s.status)).toEqual(countryNames.map(() => 'OK'));
+    expect(truth.data!.vacancies.sources.map((s) => s.status)).toEqual(allOk);
     expect(after.total).toBe(truth.data!.vacancies.totalCount);
     expect(after.total).toBeGreaterThan(during.total);
     // Whole again: now it is cached.
@@ -67,17 +69,17 @@ describe('the response cache refuses partial answers, whatever was selected', ()
     // partial metadata-wise and must not be cached, whatever the client selected.
     const query = '{ labourMarketStats(groupBy: [COUNTRY]) { cells { country { code } vacancies } } }';
     const cache = async () => (await stack.query(query)).headers.get('x-cache');
-    await stack.faults('malaysia', { down: true });
+    await stack.faults(other.simulator, { down: true });
     try {
       await stack.syncStore();
       const answer = await stack.query<{ labourMarketStats: { sources: Array<{ subgraph: string; status: string }> } }>(
         '{ labourMarketStats(groupBy: [COUNTRY]) { sources { subgraph status } } }',
       );
-      expect(answer.data!.labourMarketStats.sources.find((s) => s.subgraph === 'malaysia')?.status).not.toBe('OK');
+      expect(answer.data!.labourMarketStats.sources.find((s) => s.subgraph === other.name)?.status).not.toBe('OK');
       expect(await cache()).toBe('MISS');
       expect(await cache()).toBe('MISS');
     } finally {
-      await stack.faults('malaysia', { down: false });
+      await stack.faults(other.simulator, { down: false });
     }
     await recovered();
     // The country's own circuit breaker reopens within seconds: sync until its feed answers.
@@ -87,15 +89,15 @@ describe('the response cache refuses partial answers, whatever was selected', ()
   });
 
   it('tells the client a fixed sentence about a failed country, not the upstream\'s words', async () => {
-    await stack.faults('indonesia', { down: true });
+    await stack.faults(one.simulator, { down: true });
     try {
       const answer = await stack.query<{ vacancies: { sources: Array<{ subgraph: string; status: string; message: string }> } }>(
         '{ vacancies(filter: { iscoCode: "3" }) { sources { subgraph status message } } }',
       );
-      const indonesia = answer.data!.vacancies.sources.find((s) => s.subgraph === 'indonesia');
-      expect(indonesia).toEqual({ subgraph: 'indonesia', status: 'FAILED', message: 'indonesia is unavailable' });
+      const failed = answer.data!.vacancies.sources.find((s) => s.subgraph === one.name);
+      expect(failed).toEqual({ subgraph: one.name, status: 'FAILED', message: `${one.name} is unavailable` });
     } finally {
-      await stack.faults('indonesia', { down: false });
+      await stack.faults(one.simulator, { down: false });
     }
   });
 });

@@ -20,7 +20,7 @@ function stringHeaders(headers: Record<string, unknown> | undefined): Record<str
   return Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name, String(value)]));
 }
 
-const defaultQuery = `# LMIS Gateway — one graph over the labour markets of Indonesia, Malaysia and Thailand.
+const defaultQuery = `# LMIS Gateway — one graph over the national labour-market systems it federates.
 # Press the run button (or Ctrl+Enter). Put an API key in Headers: {"x-api-key": "…"}
 {
   occupation(iscoCode: "7212") {

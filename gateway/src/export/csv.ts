@@ -1,7 +1,7 @@
 /**
  * CSV text per RFC 4180: fields separated by commas, records ended by CRLF, a field quoted with
  * `"` when it holds a comma, a quote, a line break — or starts with `#`, so a reader that skips
- * comment lines never skips a record — with its quotes doubled. UTF-8 throughout (Thai text
+ * comment lines never skips a record — with its quotes doubled. UTF-8 throughout (text in any script
  * passes unchanged).
  *
  * Text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR)

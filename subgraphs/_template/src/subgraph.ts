@@ -1,4 +1,5 @@
-import { countryFiles, countryFolderOf, defineCountrySubgraph, type CountryAdapter, type TrainingOfferEntity, type VacancyEntity } from '../../kit/index.js';
+import { defineCountrySubgraph, type CountryAdapter, type TrainingOfferEntity, type VacancyEntity } from '../../kit/index.js';
+import { manifest, typeDefs as ownTypeDefs } from './country.js';
 import { createTemplateUpstream, type TemplateCourseRecord, type TemplateJobRecord } from './upstream/client.js';
 import { toLifecycle, toTrainingOffer, toVacancy } from './upstream/toModel.js';
 
@@ -8,8 +9,6 @@ import { toLifecycle, toTrainingOffer, toVacancy } from './upstream/toModel.js';
  * stale marking, errors, metrics, health). Exports `typeDefs` and `start`; never listens here.
  */
 
-// This subgraph's folder is found from this file, so a copy under another name needs no edit here.
-const { manifest, typeDefs: ownTypeDefs } = countryFiles(countryFolderOf(import.meta.url));
 export { manifest };
 
 export const adapter: CountryAdapter<TemplateJobRecord, TemplateCourseRecord> = {
