@@ -23,7 +23,14 @@ export interface StoreScope {
 }
 
 /** The instant a posting closed, whichever way: closedAt, or its last change when closed without one. */
-const CLOSED_AT = sql`coalesce(v.closed_at, CASE WHEN v.state <> 'OPEN' THEN v.updated_at END)`;
+export const CLOSED_AT = sql`coalesce(v.closed_at, CASE WHEN v.state <> 'OPEN' THEN v.updated_at END)`;
+
+/**
+ * The last instant a posting is open: the earlier of its closing and its validThrough (least()
+ * passes over a null; both null: open for good, null here). Open at t ⇔ posted_at < t <= OPEN_UNTIL —
+ * the same as openAt(t), written as a range so one pass can find every reference instant a posting counts at.
+ */
+export const OPEN_UNTIL = sql`least(${CLOSED_AT}, v.valid_through)`;
 
 /** True when the posting is open at the instant `at` (exclusive end of the reference day). */
 export function openAt(at: Date): RawBuilder<boolean> {
