@@ -35,27 +35,35 @@ export async function labourMarketTrend(ctx: ExchangeContext, args: TrendArgs, r
   const periods = intervals(interval, window.from, window.to);
   const groupBy: StatsDimension[] = [...new Set(args.groupBy ?? [])];
   const question = await storeQuestion(ctx, { ...args, groupBy: [], from: window.from, to: window.to, at: window.to });
-  const counted = (by: StatsDimension[]) => periodCells(ctx, question, by, periods);
-  const sorted = measures.duration || measures.wages;
-  const [totals, cells] = await Promise.all([
-    counted([]),
-    !groupBy.length ? null : sorted ? Promise.all(periods.map(async (p) => (await storeStatistics(ctx, { ...args, groupBy, from: p.from, to: p.to, at: p.to }, requestId, { training: false, cells: measures })).cells)) : counted(groupBy),
+  const sorted = groupBy.length > 0 && (measures.duration || measures.wages);
+  // Totals always, and the cells too unless they need sorted measures, from one pass for all periods.
+  const [counted, sortedCells] = await Promise.all([
+    periodFigures(ctx, question, sorted ? [] : groupBy, periods),
+    sorted ? Promise.all(periods.map(async (p) => (await storeStatistics(ctx, { ...args, groupBy, from: p.from, to: p.to, at: p.to }, requestId, { training: false, cells: measures })).cells)) : null,
   ]);
-  const points = periods.map((p, i) => ({ period: p.label, start: p.from, end: p.to, ...total(totals[i]![0]), cells: cells ? cells[i]! : null }));
+  const points = periods.map((p, i) => ({
+    period: p.label,
+    start: p.from,
+    end: p.to,
+    ...total(counted[i]!.total),
+    cells: !groupBy.length ? null : (sortedCells?.[i] ?? counted[i]!.cells),
+  }));
   const { currency, definitions, asOf, sources, disclosureThreshold, perturbed } = answerFrame(ctx, question);
   return { interval, groupBy, from: window.from, to: window.to, currency, definitions, asOf, sources, disclosureThreshold, perturbed, points };
 }
 
-/** Every period's published cells from one pass: period i is [its first day, the day after its last), its stock counted at that end. */
-async function periodCells(ctx: ExchangeContext, q: StoreQuestion, groupBy: StatsDimension[], periods: readonly Interval[]) {
-  if (q.synced.length === 0) return periods.map(() => []);
+type Published = ReturnType<typeof publishStoreCells>;
+
+/** Every period's published total and cells from one pass: period i is [its first day, the day after its last), its stock counted at that end. */
+async function periodFigures(ctx: ExchangeContext, q: StoreQuestion, groupBy: StatsDimension[], periods: readonly Interval[]): Promise<Array<{ total: Published[number] | undefined; cells: Published }>> {
+  if (q.synced.length === 0) return periods.map(() => ({ total: undefined, cells: [] }));
   const boundaries = [dayStart(periods[0]!.from), ...periods.map((p) => new Date(dayStart(p.to).getTime() + DAY_MS))];
-  const counts = await ctx.storeCells.periods({ scope: q.scope, groupBy, boundaries }, q.version);
-  return counts.map((cells) => publishStoreCells(ctx.disclosure, cells));
+  const figures = await ctx.storeCells.periods({ scope: q.scope, groupBy, boundaries }, q.version);
+  return figures.map((f) => ({ total: f.total && publishStoreCells(ctx.disclosure, [f.total])[0], cells: publishStoreCells(ctx.disclosure, f.cells) }));
 }
 
 /** The whole selection's figures for one interval, published like a cell. */
-function total(cell: ReturnType<typeof publishStoreCells>[number] | undefined) {
+function total(cell: Published[number] | undefined) {
   return {
     openStock: cell ? cell.vacancies : 0,
     openPositions: cell ? cell.openPositions : 0,

@@ -78,7 +78,6 @@ async function countPass(db: Kysely<StoreTables>, q: AggregateQuery): Promise<Ro
   const open = openAt(q.stockAt);
   const added = postedWithin(q.from, q.to);
   const filled = filledWithin(q.from, q.to);
-  const latest = q.stockAt > q.to ? q.stockAt : q.to;
   const { rows } = await sql<Row>`
     SELECT ${groupSelect(groupColumns(q.groupBy))},
       count(*) FILTER (WHERE ${open}) AS open,
@@ -90,10 +89,13 @@ async function countPass(db: Kysely<StoreTables>, q: AggregateQuery): Promise<Ro
       count(*) FILTER (WHERE ${filled}) AS filled,
       coalesce(sum(v.record_key) FILTER (WHERE ${filled}), 0) AS filled_keys
     FROM vacancy v
-    WHERE ${scopeWhere(q.scope)} AND v.posted_at < ${latest}
+    WHERE ${scopeWhere(q.scope)} AND v.posted_at < ${latest(q)}
     GROUP BY 1, 2, 3, 4`.execute(db);
   return rows;
 }
+
+/** Nothing posted after both the reference instant and the period's end counts in any figure. */
+const latest = (q: AggregateQuery) => (q.stockAt > q.to ? q.stockAt : q.to);
 
 /** Mean and median duration of the vacancies filled in the period. */
 async function durationPass(db: Kysely<StoreTables>, q: AggregateQuery): Promise<Row[]> {
@@ -102,7 +104,7 @@ async function durationPass(db: Kysely<StoreTables>, q: AggregateQuery): Promise
       avg(${DURATION_DAYS}) AS duration_mean,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY ${DURATION_DAYS}) AS duration_median
     FROM vacancy v
-    WHERE ${scopeWhere(q.scope)} AND ${filledWithin(q.from, q.to)}
+    WHERE ${scopeWhere(q.scope)} AND v.posted_at < ${latest(q)} AND ${filledWithin(q.from, q.to)}
     GROUP BY 1, 2, 3, 4`.execute(db);
   return rows;
 }

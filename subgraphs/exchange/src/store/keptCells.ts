@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Cache, CachePolicy } from '../../../../core/cache/types.js';
 import { aggregate, ALL_MEASURES, type AggregateCell, type AggregateQuery } from './aggregate.js';
-import { periodCounts, type PeriodQuery } from './periodCounts.js';
+import { periodCounts, type PeriodFigures, type PeriodQuery } from './periodCounts.js';
 import type { StoreTables } from './tables.js';
 
 /**
@@ -16,7 +16,7 @@ import type { StoreTables } from './tables.js';
 export interface KeptCells {
   cells(q: AggregateQuery, dataVersion: string): Promise<AggregateCell[]>;
   /** A trend's counts, every period in one pass (store/periodCounts.ts). */
-  periods(q: PeriodQuery, dataVersion: string): Promise<AggregateCell[][]>;
+  periods(q: PeriodQuery, dataVersion: string): Promise<PeriodFigures[]>;
 }
 
 export function keptCells(db: Kysely<StoreTables>, cache: Cache, policy: CachePolicy): KeptCells {

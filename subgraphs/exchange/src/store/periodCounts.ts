@@ -13,9 +13,12 @@ import type { StoreTables } from './tables.js';
  * The periods are given by their boundaries B[1..n+1]: period i is [B[i], B[i+1]) and its stock is
  * counted at B[i+1]. A posting is new in, or filled in, the one period its instant falls in
  * (width_bucket); it is in the stock of every period whose end lies in (posted_at, OPEN_UNTIL] —
- * a run of consecutive periods that generate_series lists, so each posting is read once and
- * counted once per period it belongs to, never through a difference of two counts (a cell's key
- * must be the sum of exactly its own records' keys).
+ * a run lo..hi of consecutive periods. One scan reads each posting once and generate_series emits
+ * a row per period it counts in: s in lo..hi for the stock, hi + 1 for its posting, hi + 2 for its
+ * filling (each then kept only when it falls within the periods). Never a difference of two
+ * counts: a cell's key must be the sum of exactly its own records' keys. As in `aggregate`, a
+ * posting counts as filled in a period only when it was posted before that period's end. The whole selection's figures per period (a
+ * trend's totals) come from the same pass as its cells, as a second grouping set.
  */
 
 export interface PeriodQuery {
@@ -25,30 +28,51 @@ export interface PeriodQuery {
   boundaries: readonly Date[];
 }
 
-/** The cells of each period, in the order of the periods (counts only: no duration, no wages). */
-export async function periodCounts(db: Kysely<StoreTables>, q: PeriodQuery): Promise<AggregateCell[][]> {
+export interface PeriodFigures {
+  /** The whole selection (absent when it is empty). */
+  total: AggregateCell | undefined;
+  /** Per group of `groupBy` (none when groupBy is empty). */
+  cells: AggregateCell[];
+}
+
+/** Each period's figures, in the order of the periods (counts only: no duration, no wages). */
+export async function periodCounts(db: Kysely<StoreTables>, q: PeriodQuery): Promise<PeriodFigures[]> {
   const n = q.boundaries.length - 1;
   if (n < 1) return [];
+  const sets = q.groupBy.length ? sql`(r.period), (r.period, r.g_country, r.g_region, r.g_isco, r.g_month)` : sql`(r.period)`;
   const bounds = sql`ARRAY[${sql.join(q.boundaries.map((b) => sql`${b}::timestamptz`))}]`;
-  const [first, last] = [q.boundaries[0]!, q.boundaries[n]!];
-  const branch = (period: RawBuilder<unknown>, kind: number, where: RawBuilder<unknown>) =>
-    sql`SELECT ${period} AS period, ${sql.lit(kind)} AS kind, ${groupSelect(groupColumns(q.groupBy))}, v.positions, v.record_key
-      FROM vacancy v WHERE ${scopeWhere(q.scope)} AND ${where}`;
-  const stockPeriods = sql`generate_series(greatest(width_bucket(v.posted_at, ${bounds}) + 1, 2), coalesce(width_bucket(${OPEN_UNTIL}, ${bounds}), ${n + 1}::int)) - 1`;
+  const last = q.boundaries[n]!;
   const { rows } = await sql<Record<string, unknown>>`
-    SELECT r.period, r.g_country, r.g_region, r.g_isco, r.g_month,
+    SELECT r.period, r.g_country, r.g_region, r.g_isco, r.g_month, GROUPING(r.g_country, r.g_region, r.g_isco, r.g_month) AS whole,
       ${measure(STOCK, 'open')},
       ${measure(ADDED, 'added')},
       count(*) FILTER (WHERE r.kind = ${sql.lit(FILLED)}) AS filled,
       coalesce(sum(r.record_key) FILTER (WHERE r.kind = ${sql.lit(FILLED)}), 0) AS filled_keys
     FROM (
-      ${branch(stockPeriods, STOCK, sql`v.posted_at < ${last}`)}
-      UNION ALL ${branch(sql`width_bucket(v.posted_at, ${bounds})`, ADDED, sql`v.posted_at >= ${first} AND v.posted_at < ${last}`)}
-      UNION ALL ${branch(sql`width_bucket(${CLOSED_AT}, ${bounds})`, FILLED, sql`v.state = 'CLOSED' AND ${CLOSED_AT} >= ${first} AND ${CLOSED_AT} < ${last}`)}
+      SELECT x.g_country, x.g_region, x.g_isco, x.g_month, x.positions, x.record_key,
+        CASE WHEN x.s <= x.hi THEN ${sql.lit(STOCK)} WHEN x.s = x.hi + 1 THEN ${sql.lit(ADDED)} ELSE ${sql.lit(FILLED)} END AS kind,
+        CASE WHEN x.s <= x.hi THEN x.s - 1 WHEN x.s = x.hi + 1 THEN x.posted_in WHEN x.posted_in <= x.filled_in THEN x.filled_in END AS period
+      FROM (
+        SELECT y.*, generate_series(y.lo, y.hi + 2) AS s
+        FROM (
+          SELECT ${groupSelect(groupColumns(q.groupBy))}, v.positions, v.record_key,
+            width_bucket(v.posted_at, ${bounds}) AS posted_in,
+            CASE WHEN v.state = 'CLOSED' THEN width_bucket(${CLOSED_AT}, ${bounds}) END AS filled_in,
+            greatest(width_bucket(v.posted_at, ${bounds}) + 1, 2) AS lo,
+            greatest(coalesce(width_bucket(${OPEN_UNTIL}, ${bounds}), ${n + 1}::int), greatest(width_bucket(v.posted_at, ${bounds}) + 1, 2) - 1) AS hi
+          FROM vacancy v WHERE ${scopeWhere(q.scope)} AND v.posted_at < ${last}
+        ) y
+      ) x
     ) r
-    GROUP BY 1, 2, 3, 4, 5`.execute(db);
-  const periods: AggregateCell[][] = Array.from({ length: n }, () => []);
-  for (const row of rows) periods[Number(row.period) - 1]?.push(toCell(row));
+    WHERE r.period BETWEEN 1 AND ${n}::int
+    GROUP BY GROUPING SETS (${sets})`.execute(db);
+  const periods: PeriodFigures[] = Array.from({ length: n }, () => ({ total: undefined, cells: [] }));
+  for (const row of rows) {
+    const figures = periods[Number(row.period) - 1];
+    if (!figures) continue;
+    if (Number(row.whole) !== 0) figures.total = toCell({ ...row, g_country: null, g_region: null, g_isco: null, g_month: null });
+    else figures.cells.push(toCell(row));
+  }
   return periods;
 }
 

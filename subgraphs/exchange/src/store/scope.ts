@@ -46,7 +46,8 @@ export function filledWithin(from: Date, to: Date): RawBuilder<boolean> {
   return sql<boolean>`(v.state = 'CLOSED' AND ${CLOSED_AT} >= ${from} AND ${CLOSED_AT} < ${to})`;
 }
 
-export const DURATION_DAYS = sql<number>`extract(epoch FROM (${CLOSED_AT} - v.posted_at)) / 86400.0`;
+/** In days, as float8: numeric (what extract returns) made the duration pass sort and average several times slower. */
+export const DURATION_DAYS = sql<number>`(date_part('epoch', ${CLOSED_AT} - v.posted_at) / 86400)`;
 
 export function scopeWhere(s: StoreScope): RawBuilder<boolean> {
   const parts: RawBuilder<unknown>[] = [sql`v.country IN (${sql.join(s.countries.map((c) => sql`${c}`))})`];
@@ -81,10 +82,14 @@ export function groupColumns(groupBy: readonly StatsDimension[]): GroupColumns {
   };
 }
 
-/** SELECT-list expressions naming the group (null when the dimension is off). */
+/**
+ * SELECT-list expressions naming the group (null when the dimension is off). Compared bytewise
+ * (COLLATE "C"): a group is equal codes either way, and the passes that sort their rows by group
+ * sort several times faster than under the database's linguistic collation.
+ */
 export function groupSelect(g: GroupColumns): RawBuilder<unknown> {
-  return sql`${g.country ? sql`v.country` : sql`NULL::text`} AS g_country,
-    ${g.region ? sql`v.region_code` : sql`NULL::text`} AS g_region,
-    ${g.iscoDigits ? sql`CASE WHEN length(v.isco_code) >= ${g.iscoDigits} THEN left(v.isco_code, ${g.iscoDigits}) END` : sql`NULL::text`} AS g_isco,
-    ${g.month ? sql`v.posted_month` : sql`NULL::text`} AS g_month`;
+  return sql`${g.country ? sql`v.country COLLATE "C"` : sql`NULL::text`} AS g_country,
+    ${g.region ? sql`v.region_code COLLATE "C"` : sql`NULL::text`} AS g_region,
+    ${g.iscoDigits ? sql`CASE WHEN length(v.isco_code) >= ${g.iscoDigits} THEN left(v.isco_code, ${g.iscoDigits}) END COLLATE "C"` : sql`NULL::text`} AS g_isco,
+    ${g.month ? sql`v.posted_month COLLATE "C"` : sql`NULL::text`} AS g_month`;
 }
