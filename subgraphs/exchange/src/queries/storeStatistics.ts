@@ -6,14 +6,14 @@ import { TRAINING_FACTS } from '../operations.js';
 import { sourceStatus, type SourceStatus } from '../outcome.js';
 import { ratesOn } from '../periodRates.js';
 import { grouping, trainingKeys, type CellKey, type StatsDimension } from '../stats.js';
-import type { AggregateCell } from '../store/aggregate.js';
+import { ALL_MEASURES, type AggregateCell, type SortedMeasures } from '../store/aggregate.js';
 import { publishCount, publishSum, type Disclosure } from '../store/disclosure.js';
 import type { StoreScope } from '../store/scope.js';
 import type { CountrySyncStatus } from '../store/syncState.js';
 import { sourcesFor, type ExchangeContext } from './context.js';
 import { codedSyncError } from './syncStatus.js';
 import { STATS_DEFINITIONS } from './definitions.js';
-import { storeWindow, type WindowArgs } from './window.js';
+import { storeWindow, type StoreWindow, type WindowArgs } from './window.js';
 
 /**
  * `labourMarketStats` from the regional store: open stock on the reference date and new postings
@@ -34,19 +34,37 @@ export interface StatsArgs extends WindowArgs {
 /** Separate noise per measure of one cell (postings and positions, stock and flow). */
 const SHIFT = { open: 0, openPositions: 0.137, added: 0.371, addedPositions: 0.593, filled: 0.719, wages: 0.853 } as const;
 
-/** `training`: whether the question asks for training figures (only then are the countries called). */
-export function labourMarketStats(ctx: ExchangeContext, args: StatsArgs, requestId: string, training = true) {
-  return storeStatistics(ctx, args, requestId, { training });
+/**
+ * `training`: whether the question asks for training figures (only then are the countries called);
+ * `measures`: which sorted measures (durations, wages) its cells select — the others are not computed.
+ */
+export function labourMarketStats(ctx: ExchangeContext, args: StatsArgs, requestId: string, training = true, measures: SortedMeasures = ALL_MEASURES) {
+  return storeStatistics(ctx, args, requestId, { training, cells: measures });
 }
 
 export interface StatisticsOptions {
   /** False (the trend) answers from the store alone; training figures are then null. */
   training: boolean;
-  /** `counts`: counts and positions only (no duration, no wages); `none`: no cells, only the answer's frame. Default `all`. */
-  cells?: 'all' | 'counts' | 'none';
+  /** The sorted measures to compute (default: all); `none`: no cells, only the answer's frame. */
+  cells?: SortedMeasures | 'none';
 }
 
-export async function storeStatistics(ctx: ExchangeContext, args: StatsArgs, requestId: string, options: StatisticsOptions) {
+/** What every store question settles before it reads the store: its countries, window, scope and data version. */
+export interface StoreQuestion {
+  currency: string;
+  groupBy: StatsDimension[];
+  filter: NormalisedVacancyFilter;
+  statuses: CountrySyncStatus[];
+  window: StoreWindow;
+  /** The countries with a full sync: the only ones counted. */
+  synced: string[];
+  exchangeRates: ReturnType<typeof ratesOn>;
+  scope: StoreScope;
+  /** The synced countries' data version: kept cells are valid for it only. */
+  version: string;
+}
+
+export async function storeQuestion(ctx: ExchangeContext, args: StatsArgs): Promise<StoreQuestion> {
   const currency = normaliseCurrency(args.currency ?? 'USD', ctx.rates, 'currency');
   const groupBy: StatsDimension[] = [...new Set(args.groupBy ?? (['COUNTRY'] as const))];
   const filter = normaliseVacancyFilter(args.filter, ctx);
@@ -57,29 +75,46 @@ export async function storeStatistics(ctx: ExchangeContext, args: StatsArgs, req
   const sources = sourcesFor(ctx, filter.countries);
   const exchangeRates = ratesOn(ctx.periodRates, window.referenceDate, sources.map((s) => s.currency), currency);
   const scope = storeScope(ctx, filter, synced, args.includeDuplicates ?? false);
+  return { currency, groupBy, filter, statuses, window, synced, exchangeRates, scope, version: dataVersion(statuses, synced) };
+}
+
+export async function storeStatistics(ctx: ExchangeContext, args: StatsArgs, requestId: string, options: StatisticsOptions) {
+  const question = await storeQuestion(ctx, args);
+  const { groupBy, filter, statuses, window, synced, exchangeRates, scope } = question;
+  const measures = options.cells ?? ALL_MEASURES;
   const [cells, training] = await Promise.all([
-    synced.length === 0 || options.cells === 'none'
+    synced.length === 0 || measures === 'none'
       ? Promise.resolve([])
-      : ctx.storeCells.cells(
-          { scope, groupBy, stockAt: window.stockAt, from: window.fromAt, to: window.toAt, rates: new Map(exchangeRates.map((r) => [r.from, r.rate])), countsOnly: options.cells === 'counts' },
-          dataVersion(statuses, synced),
-        ),
+      : ctx.storeCells.cells({ scope, groupBy, stockAt: window.stockAt, from: window.fromAt, to: window.toAt, rates: new Map(exchangeRates.map((r) => [r.from, r.rate])), measures }, question.version),
     options.training ? trainingSupply(ctx, filter, groupBy, synced, requestId) : { cells: new Map<string, TrainingCell>(), failures: [] },
   ]);
   return {
+    ...answerFrame(ctx, question),
     groupBy,
-    currency,
     referenceDate: window.referenceDate,
     period: { from: window.from, to: window.to },
     includeDuplicates: args.includeDuplicates ?? false,
     exchangeRates,
-    disclosureThreshold: ctx.disclosure.threshold,
-    perturbed: ctx.disclosure.perturb,
-    asOf: statuses.map((s) => ({ country: { code: s.country }, asOf: s.fullSyncDone ? s.asOf : null })),
-    definitions: STATS_DEFINITIONS,
     cells: publishCells(ctx.disclosure, cells, training, options.training),
     sources: [...statuses.map(storeSource), ...training.failures],
   };
+}
+
+/** What a statistics answer and a trend both state about their store question. */
+export function answerFrame(ctx: ExchangeContext, q: StoreQuestion) {
+  return {
+    currency: q.currency,
+    disclosureThreshold: ctx.disclosure.threshold,
+    perturbed: ctx.disclosure.perturb,
+    asOf: q.statuses.map((s) => ({ country: { code: s.country }, asOf: s.fullSyncDone ? s.asOf : null })),
+    definitions: STATS_DEFINITIONS,
+    sources: q.statuses.map(storeSource),
+  };
+}
+
+/** Store cells published without training figures (a trend's), perturbed and suppressed like every cell. */
+export function publishStoreCells(d: Disclosure, cells: AggregateCell[]) {
+  return publishCells(d, cells, { cells: new Map() }, false);
 }
 
 /**
@@ -91,7 +126,7 @@ export function storeAsOf(statuses: readonly CountrySyncStatus[], now = new Date
   return instants.length ? new Date(Math.min(...instants)) : now;
 }
 
-/** What the synced countries' data is now: the kept cells of a question are valid for this version only. */
+/** What the synced countries' data is now. */
 function dataVersion(statuses: readonly CountrySyncStatus[], synced: readonly string[]): string {
   return statuses.filter((s) => synced.includes(s.country)).map((s) => `${s.country}:${s.dataVersion}`).join(',');
 }

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestBase } from '../../../kit/index.js';
 import { reportPartial } from '../outcome.js';
+import type { SortedMeasures } from '../store/aggregate.js';
 import { selectsAny } from '../queries/selection.js';
 import type { EntityRef, ExchangeContext } from '../queries/context.js';
 import { labourMarketStats, type StatsArgs } from '../queries/storeStatistics.js';
@@ -22,6 +23,14 @@ type VacancyFilter = NonNullable<VacanciesArgs['filter']>;
 /** A statistics cell's live figures: the countries are called for training supply only when one is selected. */
 const TRAINING_FIELDS = new Set(['trainingOffers', 'trainingSeats', 'seatsPerVacancy']);
 
+/** Sorted measures (each costs a sort of its postings) are computed only when a cell selects them. */
+const DURATION_FIGURES = new Set(['meanDays', 'medianDays']);
+const WAGE_FIGURES = new Set(['monthlyWage']);
+const measuresUnder = (info: GraphQLResolveInfo, cells: readonly string[]): SortedMeasures => ({
+  duration: selectsAny(info, [...cells, 'duration'], DURATION_FIGURES),
+  wages: selectsAny(info, cells, WAGE_FIGURES),
+});
+
 const EMPTY: Connection<EntityRef> = { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0, sources: [] };
 
 export function exchangeResolvers(ctx: ExchangeContext) {
@@ -39,8 +48,9 @@ export function exchangeResolvers(ctx: ExchangeContext) {
       trainingOffers: (_: unknown, args: TrainingOffersArgs, c: RequestBase) => reportPartial(trainingOffers(ctx, args, c.requestId)),
       matchVacancies: (_: unknown, args: MatchArgs, c: RequestBase) => reportPartial(matchVacancies(ctx, args, c.requestId)),
       labourMarketStats: (_: unknown, args: StatsArgs, c: RequestBase, info: GraphQLResolveInfo) =>
-        reportPartial(labourMarketStats(ctx, args, c.requestId, selectsAny(info, ['cells'], TRAINING_FIELDS))),
-      labourMarketTrend: (_: unknown, args: TrendArgs, c: RequestBase) => reportPartial(labourMarketTrend(ctx, args, c.requestId)),
+        reportPartial(labourMarketStats(ctx, args, c.requestId, selectsAny(info, ['cells'], TRAINING_FIELDS), measuresUnder(info, ['cells']))),
+      labourMarketTrend: (_: unknown, args: TrendArgs, c: RequestBase, info: GraphQLResolveInfo) =>
+        reportPartial(labourMarketTrend(ctx, args, c.requestId, measuresUnder(info, ['points', 'cells']))),
       storeSyncStatus: () => storeSyncStatus(ctx),
       vacancyChanges: (_: unknown, args: FeedArgs) => vacancyChanges(ctx, args),
     },

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Logger } from '../../../../core/log.js';
 import type { CountryClient } from '../countryClient.js';
 import { VACANCY_CHANGES } from '../operations.js';
@@ -19,6 +19,8 @@ import { writePage } from './upsert.js';
 export const PAGE_SIZE = 1000;
 /** A long first sync logs a progress line every this many records. */
 export const PROGRESS_EVERY = 20_000;
+/** A sync writing at least this many records refreshes the planner's statistics (ANALYZE) before it reports OK. */
+export const ANALYZE_AFTER = 20_000;
 const BACKOFF_BASE_MS = 5_000;
 const BACKOFF_MAX_MS = 5 * 60_000;
 
@@ -118,6 +120,7 @@ async function syncCountry(deps: HarvesterDeps, source: CountrySource): Promise<
         logger.info({ records: report.changes, seconds: Math.round((Date.now() - started) / 1000) }, 'first sync in progress');
       }
     }
+    if (full || report.changes >= ANALYZE_AFTER) await refreshPlannerStatistics(deps.db);
     report.ok = true;
     report.ms = Date.now() - started;
     await updateSync(deps.db, source.country, {
@@ -131,4 +134,14 @@ async function syncCountry(deps: HarvesterDeps, source: CountrySource): Promise<
     logger.warn({ err: report.error, changes: report.changes }, 'sync failed; the country keeps its stored data and is retried');
   }
   return report;
+}
+
+/**
+ * After a first sync (or any large one) the planner must know the table's new size: without it
+ * PostgreSQL, and PGlite always (it has no autovacuum), plans a statistics question as if the
+ * store were empty — sorting every posting where a hash aggregate would do. A sample of the
+ * table, so it costs a fraction of a second, not a scan.
+ */
+async function refreshPlannerStatistics(db: Kysely<StoreTables>): Promise<void> {
+  await sql`ANALYZE vacancy`.execute(db);
 }

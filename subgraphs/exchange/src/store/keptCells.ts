@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Cache, CachePolicy } from '../../../../core/cache/types.js';
-import { aggregate, type AggregateCell, type AggregateQuery } from './aggregate.js';
+import { aggregate, ALL_MEASURES, type AggregateCell, type AggregateQuery } from './aggregate.js';
+import { periodCounts, type PeriodFigures, type PeriodQuery } from './periodCounts.js';
 import type { StoreTables } from './tables.js';
 
 /**
- * The store's grouped pass, kept in the exchange's cache (Redis when configured, so replicas
+ * The store's grouped passes, kept in the exchange's cache (Redis when configured, so replicas
  * share it) under the question and the data version of the countries it reads: a statistics or
  * trend question asked again is answered without scanning the store, and any harvested page
  * changes the version, so a kept answer is never older than the store. The same question asked
@@ -14,31 +15,34 @@ import type { StoreTables } from './tables.js';
 
 export interface KeptCells {
   cells(q: AggregateQuery, dataVersion: string): Promise<AggregateCell[]>;
+  /** A trend's counts, every period in one pass (store/periodCounts.ts). */
+  periods(q: PeriodQuery, dataVersion: string): Promise<PeriodFigures[]>;
 }
 
 export function keptCells(db: Kysely<StoreTables>, cache: Cache, policy: CachePolicy): KeptCells {
-  const computing = new Map<string, Promise<AggregateCell[]>>();
-  const compute = async (key: string, q: AggregateQuery) => {
-    const cells = await aggregate(db, q);
-    await cache.set(key, cells, { ttlMs: policy.ttlMs });
-    return cells;
+  const computing = new Map<string, Promise<unknown>>();
+  const kept = async <T>(question: unknown, compute: () => Promise<T>): Promise<T> => {
+    const key = `store-cells:${createHash('sha256').update(JSON.stringify(question)).digest('base64url')}`;
+    const found = await cache.get<T>(key);
+    if (found && found.freshUntil > Date.now()) return found.value;
+    const running = computing.get(key) as Promise<T> | undefined;
+    if (running) return running;
+    const next = compute()
+      .then(async (value) => {
+        await cache.set(key, value, { ttlMs: policy.ttlMs });
+        return value;
+      })
+      .finally(() => computing.delete(key));
+    computing.set(key, next);
+    return next;
   };
   return {
-    async cells(q, dataVersion) {
-      const key = `store-cells:${keyOf(q, dataVersion)}`;
-      const kept = await cache.get<AggregateCell[]>(key);
-      if (kept && kept.freshUntil > Date.now()) return kept.value;
-      const running = computing.get(key);
-      if (running) return running;
-      const next = compute(key, q).finally(() => computing.delete(key));
-      computing.set(key, next);
-      return next;
-    },
+    cells: (q, dataVersion) => kept(['cells', scopeKey(q.scope), q.groupBy, q.stockAt, q.from, q.to, [...q.rates], q.measures ?? ALL_MEASURES, dataVersion], () => aggregate(db, q)),
+    periods: (q, dataVersion) => kept(['periods', scopeKey(q.scope), q.groupBy, q.boundaries, dataVersion], () => periodCounts(db, q)),
   };
 }
 
-function keyOf(q: AggregateQuery, dataVersion: string): string {
-  const scope = { ...q.scope, minMonthlyWage: q.scope.minMonthlyWage ? [...q.scope.minMonthlyWage] : undefined };
-  const question = JSON.stringify([scope, q.groupBy, q.stockAt.toISOString(), q.from.toISOString(), q.to.toISOString(), [...q.rates], q.countsOnly ?? false, dataVersion]);
-  return createHash('sha256').update(question).digest('base64url');
+/** The scope as JSON can spell it (a Map would vanish). */
+function scopeKey(scope: AggregateQuery['scope']) {
+  return { ...scope, minMonthlyWage: scope.minMonthlyWage ? [...scope.minMonthlyWage] : undefined };
 }

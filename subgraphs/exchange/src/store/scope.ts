@@ -23,7 +23,14 @@ export interface StoreScope {
 }
 
 /** The instant a posting closed, whichever way: closedAt, or its last change when closed without one. */
-const CLOSED_AT = sql`coalesce(v.closed_at, CASE WHEN v.state <> 'OPEN' THEN v.updated_at END)`;
+export const CLOSED_AT = sql`coalesce(v.closed_at, CASE WHEN v.state <> 'OPEN' THEN v.updated_at END)`;
+
+/**
+ * The last instant a posting is open: the earlier of its closing and its validThrough (least()
+ * passes over a null; both null: open for good, null here). Open at t ⇔ posted_at < t <= OPEN_UNTIL —
+ * the same as openAt(t), written as a range so one pass can find every reference instant a posting counts at.
+ */
+export const OPEN_UNTIL = sql`least(${CLOSED_AT}, v.valid_through)`;
 
 /** True when the posting is open at the instant `at` (exclusive end of the reference day). */
 export function openAt(at: Date): RawBuilder<boolean> {
@@ -39,7 +46,8 @@ export function filledWithin(from: Date, to: Date): RawBuilder<boolean> {
   return sql<boolean>`(v.state = 'CLOSED' AND ${CLOSED_AT} >= ${from} AND ${CLOSED_AT} < ${to})`;
 }
 
-export const DURATION_DAYS = sql<number>`extract(epoch FROM (${CLOSED_AT} - v.posted_at)) / 86400.0`;
+/** In days, as float8: numeric (what extract returns) made the duration pass sort and average several times slower. */
+export const DURATION_DAYS = sql<number>`(date_part('epoch', ${CLOSED_AT} - v.posted_at) / 86400)`;
 
 export function scopeWhere(s: StoreScope): RawBuilder<boolean> {
   const parts: RawBuilder<unknown>[] = [sql`v.country IN (${sql.join(s.countries.map((c) => sql`${c}`))})`];
@@ -74,10 +82,14 @@ export function groupColumns(groupBy: readonly StatsDimension[]): GroupColumns {
   };
 }
 
-/** SELECT-list expressions naming the group (null when the dimension is off). */
+/**
+ * SELECT-list expressions naming the group (null when the dimension is off). Compared bytewise
+ * (COLLATE "C"): a group is equal codes either way, and the passes that sort their rows by group
+ * sort several times faster than under the database's linguistic collation.
+ */
 export function groupSelect(g: GroupColumns): RawBuilder<unknown> {
-  return sql`${g.country ? sql`v.country` : sql`NULL::text`} AS g_country,
-    ${g.region ? sql`v.region_code` : sql`NULL::text`} AS g_region,
-    ${g.iscoDigits ? sql`CASE WHEN length(v.isco_code) >= ${g.iscoDigits} THEN left(v.isco_code, ${g.iscoDigits}) END` : sql`NULL::text`} AS g_isco,
-    ${g.month ? sql`v.posted_month` : sql`NULL::text`} AS g_month`;
+  return sql`${g.country ? sql`v.country COLLATE "C"` : sql`NULL::text`} AS g_country,
+    ${g.region ? sql`v.region_code COLLATE "C"` : sql`NULL::text`} AS g_region,
+    ${g.iscoDigits ? sql`CASE WHEN length(v.isco_code) >= ${g.iscoDigits} THEN left(v.isco_code, ${g.iscoDigits}) END COLLATE "C"` : sql`NULL::text`} AS g_isco,
+    ${g.month ? sql`v.posted_month COLLATE "C"` : sql`NULL::text`} AS g_month`;
 }
