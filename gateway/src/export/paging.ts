@@ -12,10 +12,16 @@ import { exportKind, type ExportKind, type Metadata, type Page } from './table.j
  */
 export const MAX_EXPORT_ROWS = 10_000;
 
+/**
+ * The longest cursor passed on to the graph: the exchange's own bound (a cursor holds one keyset
+ * per country, so it grows with the registry); the graph checks the rest.
+ */
+const MAX_CURSOR_LENGTH = 4096;
+
 /** `limit` (rows in all, at most MAX_EXPORT_ROWS) and `after` (the cursor to start after). */
 export const pagingParams = {
   limit: integer(1, MAX_EXPORT_ROWS).optional(),
-  after: text(500).optional(),
+  after: text(MAX_CURSOR_LENGTH).optional(),
 };
 
 /** An export of a keyset-paged field: `page` runs one operation for one page of items. */
