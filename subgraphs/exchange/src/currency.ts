@@ -12,6 +12,8 @@ const RateTableSchema = z.object({
   period: z.string().optional(),
   source: z.string().min(1),
   perBase: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().positive()),
+  /** Where each currency's rate comes from, when the currencies are priced by different series. */
+  sourceOf: z.record(z.string().regex(/^[A-Z]{3}$/), z.string().min(1)).optional(),
 });
 
 export type RateTable = z.infer<typeof RateTableSchema>;
@@ -49,7 +51,14 @@ export function rateBetween(table: RateTable, from: string, to: string): Applied
   const toPerBase = table.perBase[to];
   if (fromPerBase === undefined) throw new RangeError(`No exchange rate for ${from}`);
   if (toPerBase === undefined) throw new RangeError(`No exchange rate for ${to}`);
-  return { from, to, rate: toPerBase / fromPerBase, date: table.date, source: table.source };
+  return { from, to, rate: toPerBase / fromPerBase, date: table.date, source: sourceBetween(table, from, to) };
+}
+
+/** The citation of a rate: the series of the two currencies it joins (one, when they share it). */
+function sourceBetween(table: RateTable, from: string, to: string): string {
+  if (!table.sourceOf) return table.source;
+  const cited = [from, to].flatMap((c) => (table.sourceOf?.[c] ? [table.sourceOf[c]] : []));
+  return cited.length ? [...new Set(cited)].join('; ') : table.source;
 }
 
 export function convert(table: RateTable, amount: number, from: string, to: string): number {

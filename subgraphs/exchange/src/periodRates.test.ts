@@ -23,7 +23,15 @@ describe('period rate tables from the countries’ own rates', () => {
     ]);
     expect(tables[0]!.source).toBe('series 2024');
     expect(tables[1]!.source).toBe('bank A; bank B');
-    expect(ratesOn(tables, '2026-03-01', ['AAA'], 'BBB')[0]).toMatchObject({ rate: 2 / 11, date: '2025-12-31' });
+    expect(ratesOn(tables, '2026-03-01', ['AAA'], 'BBB')[0]).toMatchObject({ rate: 2 / 11, date: '2025-12-31', source: 'bank A; bank B' });
+  });
+
+  it('cites for each applied rate only the series of the currencies it joins', () => {
+    const tables = periodTables(sources);
+    expect(ratesOn(tables, '2025-06-01', ['AAA', 'BBB'], 'USD').map((r) => [r.from, r.source])).toEqual([
+      ['AAA', 'bank A'],
+      ['BBB', 'bank B'],
+    ]);
   });
 
   it('refuses a country that lacks a period another lists, naming its file', () => {

@@ -54,6 +54,7 @@ function periodTable(period: ExchangeRateEntry, sources: readonly CurrencyRates[
     // One citation when the countries share a series, else each in registry order.
     source: [...new Set(entries.map((e) => e.entry.source))].join('; '),
     perBase: { USD: 1, ...Object.fromEntries(entries.map((e) => [e.currency, e.entry.perUSD])) },
+    sourceOf: Object.fromEntries(entries.map((e) => [e.currency, e.entry.source])),
   });
   return { ...table, from: period.from, to: period.to };
 }
