@@ -83,6 +83,21 @@ function firstAtOrBelow(instants: Float64Array, ms: number): number {
   return lo;
 }
 
+/**
+ * First position whose instant is at or after `ms` in ascending instants: where a "changed since"
+ * feed starts (every national feed's since-parameter is inclusive).
+ */
+export function firstAtOrAfter(ascending: ArrayLike<number>, ms: number): number {
+  let lo = 0;
+  let hi = ascending.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ascending[mid]! < ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function range(lo: number, hi: number): Int32Array {
   const out = new Int32Array(Math.max(0, hi - lo));
   for (let i = 0; i < out.length; i++) out[i] = lo + i;

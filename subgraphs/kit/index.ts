@@ -27,6 +27,7 @@ export { defineCountrySubgraph, type CountrySubgraph } from './country/define.js
 export { countryFiles, countryFolderOf } from './country/files.js';
 export { afterChangeKeyset, afterKeyset, type ChangeOrder } from './country/keyset.js';
 export { learned } from './country/learned.js';
+export type { VacancyRecord } from './country/translate.js';
 export { countrySchemaText, countryTypeNames, contractText } from '../../schema/sdl/country.js';
 export { DEFAULT_POLICIES, type CountryContext } from './country/runtime.js';
 export type {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveMarket, generateJobs, type AdvanceReport, type CountryProfile, type GeneratedJob, type RunningSimulator, type SimulatorOptions } from '../../simulators/core/index.js';
 import { startAdapterForTest, dataOf, type AdapterForTest } from '../harness/country.js';
+import type { ChangePage, ChangeRecord } from './checks.js';
 
 /**
  * A country's change feed against its simulator's own data, over HTTP: the simulator runs a
@@ -21,23 +22,10 @@ export interface ChangeFeedSubject {
   nativeIdOf(seed: number, seq: number): string;
 }
 
-interface ChangeRecord {
-  id: string;
-  updatedAt: string;
-  postedAt: string;
-  state: 'OPEN' | 'CLOSED' | 'WITHDRAWN';
-  closedAt: string | null;
-  positions: number;
-}
-interface ChangePage {
-  records: ChangeRecord[];
-  hasMore: boolean;
-  asOf: string;
-}
 type Keyset = { updatedAt: string; id: string } | null;
 
 const CHANGES = `query($after: ExchangeChangeKeyset, $first: Int!) { exchangeVacancyChanges(after: $after, first: $first) {
-  hasMore asOf records { id updatedAt postedAt state closedAt positions } } }`;
+  hasMore asOf records { id typename updatedAt postedAt state closedAt positions } } }`;
 const SEARCH = `query($first: Int!) { exchangeVacancySearch(filter: {}, first: $first) { total hits { id } } }`;
 const STATE: Record<GeneratedJob['state'], ChangeRecord['state']> = { open: 'OPEN', filled: 'CLOSED', withdrawn: 'WITHDRAWN' };
 const SEED = 17;

@@ -1,3 +1,4 @@
+import type { VacancyRecord } from '../../subgraphs/kit/index.js';
 import { codes, postGraphQL, type GraphQLAnswer } from './graphql.js';
 
 /**
@@ -100,16 +101,9 @@ function inContractOrder(a: Hit, b: Hit): boolean {
 
 const NOT_COUNTED = 'upstream calls not counted (no upstream request counter given)';
 
-interface ChangeRecord {
-  id: string;
-  typename: string;
-  postedAt: string;
-  updatedAt: string;
-  state: 'OPEN' | 'CLOSED' | 'WITHDRAWN';
-  closedAt: string | null;
-  positions: number;
-}
-interface ChangePage {
+/** What the change-feed checks ask of each record (the contract's ExchangeVacancyRecord). */
+export type ChangeRecord = Pick<VacancyRecord, 'id' | 'typename' | 'postedAt' | 'updatedAt' | 'state' | 'closedAt' | 'positions'>;
+export interface ChangePage {
   records: ChangeRecord[];
   hasMore: boolean;
   asOf: string;

@@ -1,4 +1,4 @@
-import { codePrefixes, matchPositions, postingIndex, type PostingIndex, type PostingKeys } from '../../core/postings.js';
+import { codePrefixes, firstAtOrAfter, matchPositions, postingIndex, type PostingIndex, type PostingKeys } from '../../core/postings.js';
 import { DATA_ANCHOR_MS } from '../../core/index.js';
 import { parseOdataDate, type JcbCourse, type JcbVacancy } from './native.js';
 import { compile, conjuncts, disjuncts, type Expr, type Operand, type Properties, type Value } from './odata.js';
@@ -175,14 +175,4 @@ function propertyAndLiteral(left: Operand, right: Operand): [string | undefined,
   if (left.kind === 'property' && right.kind === 'literal') return [left.name, right.value];
   if (right.kind === 'property' && left.kind === 'literal') return [right.name, left.value];
   return [undefined, null];
-}
-
-function firstAtOrAfter(ascending: Float64Array, ms: number): number {
-  let [lo, hi] = [0, ascending.length];
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ascending[mid]! < ms) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -1,4 +1,4 @@
-import { codePrefixes, matchPositions, postingIndex, type PositionQuery, type PostingIndex, type PostingKeys } from '../../core/postings.js';
+import { codePrefixes, firstAtOrAfter, matchPositions, postingIndex, type PositionQuery, type PostingIndex, type PostingKeys } from '../../core/postings.js';
 import { DATA_ANCHOR_MS } from '../../core/index.js';
 import type { MfjJob, MfjProgramme } from './native.js';
 
@@ -123,11 +123,5 @@ export function facetCounts(data: MfjData, positions: Int32Array): Record<string
 
 /** First position in `changes` modified at or after `ms` (the feed's `modifiedSince` is inclusive). */
 export function firstChangedSince(data: MfjData, ms: number): number {
-  let [lo, hi] = [0, data.changedMs.length];
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (data.changedMs[mid]! < ms) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstAtOrAfter(data.changedMs, ms);
 }

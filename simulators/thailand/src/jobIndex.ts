@@ -1,4 +1,4 @@
-import { codePrefixes, matchPositions, postingIndex, type PositionQuery, type PostingIndex, type PostingKeys } from '../../core/postings.js';
+import { codePrefixes, firstAtOrAfter, matchPositions, postingIndex, type PositionQuery, type PostingIndex, type PostingKeys } from '../../core/postings.js';
 import { DATA_ANCHOR_MS } from '../../core/index.js';
 import { JOB_STATUS, parseBeDateTime, type DoeJob, type DsdCourse } from './native.js';
 
@@ -72,11 +72,5 @@ export function matchJobs(data: DoeData, query: JobQuery): Int32Array {
 
 /** First position in `changes` updated at or after `ms` (criteria[update_since] is inclusive). */
 export function firstChangedSince(data: DoeData, ms: number): number {
-  let [lo, hi] = [0, data.changedMs.length];
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (data.changedMs[mid]! < ms) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstAtOrAfter(data.changedMs, ms);
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Insertable } from 'kysely';
+import type { PostingState, VacancyRecord } from '../../../kit/index.js';
 import type { ChangeKind, VacancyRow } from './tables.js';
 
 /**
@@ -7,30 +8,9 @@ import type { ChangeKind, VacancyRow } from './tables.js';
  * a row of the store. Pure: the harvester does the I/O.
  */
 
-export type PostingState = 'OPEN' | 'CLOSED' | 'WITHDRAWN';
 
-export interface ChangeRecord {
-  id: string;
-  typename: string;
-  postedAt: string;
-  updatedAt: string;
-  state: PostingState;
-  closedAt: string | null;
-  validThrough: string | null;
-  positions: number;
-  duplicateOf: string | null;
-  title: string;
-  nationalSystem: string;
-  nationalCode: string | null;
-  iscoCode: string | null;
-  regionCode: string | null;
-  wageMin: number | null;
-  wageMax: number | null;
-  wagePeriod: string | null;
-  currency: string;
-  monthlyWage: number | null;
-  employmentType: string | null;
-}
+/** One record of a country's change feed: the contract's ExchangeVacancyRecord, as the kit serves it. */
+export type ChangeRecord = VacancyRecord;
 
 export interface ChangePage {
   records: ChangeRecord[];
