@@ -44,6 +44,18 @@ export { parseCsv, parseCsvRecords, readDataCsv } from './csv.js';
 export { fold } from './text.js';
 export { isco88ToIsco08 };
 
+/**
+ * Loads the large lazy tables now (ISCO-08 with its titles and ESCO labels, ESCO skills, regions):
+ * a service calls it before it listens, so its first request does not pay about a second of
+ * parsing. Several services starting together on one core each paid it at their first request,
+ * and the exchange's first harvest pages missed their 8 s deadline.
+ */
+export function loadReference(): void {
+  iscoIndex();
+  skillIndex();
+  regionIndex();
+}
+
 // ---- the API the country subgraphs code against -------------------------------------------------
 
 /** ISCO-08 unit of a national occupation code with the national title; undefined when unknown/outdated. */

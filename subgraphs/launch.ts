@@ -3,6 +3,7 @@ import { importProjectModule } from '../core/modules.js';
 import type { Config } from '../core/config.js';
 import type { Logger } from '../core/log.js';
 import type { ListenOptions, RunningService } from '../core/service.js';
+import { loadReference } from '../reference/index.js';
 import type { SubgraphDeps } from './kit/deps.js';
 
 /** The shape every `subgraphs/<name>/src/subgraph.ts` exports. */
@@ -28,6 +29,7 @@ export interface SubgraphLaunch {
 
 export async function launchSubgraph(launch: SubgraphLaunch): Promise<RunningService> {
   const { start } = await loadSubgraph(launch.name);
+  loadReference();
   const deps: SubgraphDeps = {
     config: launch.config,
     cache: launch.cache,
