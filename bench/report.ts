@@ -192,12 +192,12 @@ Processes that died: ${run.crashed.length ? run.crashed.join('; ') : 'none'}.
 export function storeTable(runs: readonly StoreBenchResult[]): string {
   const perCountry = (m: Record<string, number>) => Object.entries(m).map(([c, n]) => `${c} ${n.toLocaleString('en')}`).join(', ');
   const lines = [
-    '| engine | postings per country | first full sync s | stats cold ms | stats warm p50 ms | trend cold ms | trend warm p50 ms | national requests (stats / trend) | incremental sync s | changes picked up |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| engine | postings per country | first full sync s | stats cold ms | stats warm p50 ms | trend cold ms | trend warm p50 ms | national requests (stats / trend) | incremental sync s | changes picked up | column image MB | exchange peak RSS MB |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of runs) {
     lines.push(
-      `| ${r.engine} | ${perCountry(r.firstSync.records)} | ${r.firstSync.seconds.toFixed(1)} | ${r.stats.coldMs} | ${r.stats.warmP50Ms} | ${r.trend.coldMs} | ${r.trend.warmP50Ms} | ${r.stats.upstream} / ${r.trend.upstream} | ${r.incremental.seconds.toFixed(2)} | ${perCountry(r.incremental.changes)} |`,
+      `| ${r.engine} | ${perCountry(r.firstSync.records)} | ${r.firstSync.seconds.toFixed(1)} | ${r.stats.coldMs} | ${r.stats.warmP50Ms} | ${r.trend.coldMs} | ${r.trend.warmP50Ms} | ${r.stats.upstream} / ${r.trend.upstream} | ${r.incremental.seconds.toFixed(2)} | ${perCountry(r.incremental.changes)} | ${r.memory.imageMb} | ${r.memory.exchangePeakRssMb} |`,
     );
   }
   return lines.join('\n');

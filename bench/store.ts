@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { loadConfig } from '../core/config.js';
 import { signRequestHeaders } from '../core/trust.js';
 import { dropSchema, openStoreDb } from '../subgraphs/exchange/src/store/db.js';
-import { stopAll } from './stack.js';
+import { peakRssMb, stopAll } from './stack.js';
 import { startStack } from './topology.js';
 import { upstreamTotal } from './upstream.js';
 
@@ -45,6 +45,8 @@ export interface StoreBenchResult {
   stats: AskFigures;
   trend: AskFigures;
   incremental: { seconds: number; changes: Record<string, number>; ok: boolean };
+  /** The exchange's column image after the questions (store/columns.ts) and the exchange's peak RSS. */
+  memory: { imageRows: number; imageMb: number; exchangePeakRssMb: number };
   problems: string[];
 }
 
@@ -74,9 +76,11 @@ export async function storeBench(settings: StoreBenchSettings): Promise<StoreBen
     for (const [name, f] of [['stats', stats], ['trend', trend]] as const) {
       console.log(`store (${settings.engine}): ${name} cold ${f.coldMs} ms, warm p50 ${f.warmP50Ms} ms, national requests ${f.upstream}${f.errors.length ? `; errors: ${f.errors.join('; ')}` : ''}`);
     }
+    const memory = await memoryFigures(exchange, stack.subgraphs.exchange!.pid);
+    console.log(`store (${settings.engine}): column image ${memory.imageRows.toLocaleString('en')} rows, ${memory.imageMb} MB; exchange peak RSS ${memory.exchangePeakRssMb} MB`);
     const incremental = await incrementalSync(stack.sims, exchange, settings.changes);
     console.log(`store (${settings.engine}): incremental sync of ${settings.changes} changes per country ${incremental.seconds.toFixed(2)} s; picked up ${Object.entries(incremental.changes).map(([c, n]) => `${c} ${n}`).join(', ')}`);
-    return { engine: settings.engine, size: settings.size, changes: settings.changes, firstSync, stats, trend, incremental, problems: [...problems] };
+    return { engine: settings.engine, size: settings.size, changes: settings.changes, firstSync, stats, trend, incremental, memory, problems: [...problems] };
   } finally {
     stopAll();
     if (settings.engine === 'postgresql') await dropBenchSchema(settings.databaseUrl!, schema);
@@ -84,7 +88,8 @@ export async function storeBench(settings: StoreBenchSettings): Promise<StoreBen
 }
 
 interface StoreReadiness {
-  store?: { countries: Array<{ country: string; state: string; fullSyncDone: boolean; records: number; lastStartedAt: string | null; lastSuccessAt: string | null }> };
+  store?: {
+    image?: { rows: number; bytes: number }; countries: Array<{ country: string; state: string; fullSyncDone: boolean; records: number; lastStartedAt: string | null; lastSuccessAt: string | null }> };
 }
 
 /**
@@ -112,6 +117,12 @@ async function untilFirstSync(exchangeUrl: string, problems: Set<string>): Promi
     }
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
+}
+
+/** What the exchange holds in memory for statistics (its /ready), and its peak resident memory so far. */
+async function memoryFigures(exchangeUrl: string, pid: number): Promise<StoreBenchResult['memory']> {
+  const image = ((await (await fetch(exchangeUrl.replace(/\/graphql$/, '/ready'))).json()) as StoreReadiness).store?.image;
+  return { imageRows: image?.rows ?? 0, imageMb: Math.round((image?.bytes ?? 0) / 2 ** 20), exchangePeakRssMb: peakRssMb(pid) };
 }
 
 /** One question asked once (cold), then `repeats` times (warm), one at a time; national requests counted around all of it. */
@@ -187,6 +198,12 @@ export function storeTargets(r: StoreBenchResult): StoreTarget[] {
       { target: `store ${on}: ${name} makes no national request`, figure: `${f.upstream} simulator requests`, pass: f.upstream === 0 },
     );
   }
+  const records = Object.values(r.firstSync.records).reduce((a, b) => a + b, 0);
+  targets.push({
+    target: `store ${on}: the column image statistics read holds every stored posting`,
+    figure: `${r.memory.imageRows.toLocaleString('en')} of ${records.toLocaleString('en')} rows, ${r.memory.imageMb} MB; exchange peak RSS ${r.memory.exchangePeakRssMb} MB`,
+    pass: r.memory.imageRows === records,
+  });
   targets.push({
     target: `store ${on}: incremental sync of ${r.changes.toLocaleString('en')} changes per country < 5 s, every country's changes picked up`,
     figure: `${r.incremental.seconds.toFixed(2)} s; changes picked up: ${list(r.incremental.changes)}`,

@@ -58,7 +58,7 @@ export async function startExchange(countries: readonly CountrySource[], deps: S
     cache: deps.cache,
     statsPolicy: CACHE_POLICIES.bulk,
     store,
-    storeCells: keptCells(store.db, deps.cache, CACHE_POLICIES.bulk),
+    storeCells: keptCells(store.db, store.image, deps.cache, CACHE_POLICIES.bulk),
     disclosure: { threshold: deps.config.disclosureThreshold, perturb: deps.config.disclosurePerturbation },
     periodRates: loadPeriodRates(countries),
   };
@@ -69,7 +69,7 @@ export async function startExchange(countries: readonly CountrySource[], deps: S
       resolvers: exchangeResolvers(ctx),
       metrics,
       upstreams: () => upstreams.map((u) => ({ name: u.name, breaker: u.breakerState() })),
-      readinessDetails: async () => ({ store: { engine: store.engine, schema: store.schema, countries: await store.statuses() } }),
+      readinessDetails: async () => ({ store: { engine: store.engine, schema: store.schema, image: store.image.status(), countries: await store.statuses() } }),
       // Sync now and wait: tests and the benchmark use it instead of waiting for the interval.
       operations: { '/store/sync': async () => ({ reports: await store.syncNow(), countries: await store.statuses() }) },
       onClose: async () => {

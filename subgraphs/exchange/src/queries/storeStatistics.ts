@@ -8,7 +8,7 @@ import { ratesOn } from '../periodRates.js';
 import { grouping, trainingKeys, type CellKey, type StatsDimension } from '../stats.js';
 import { ALL_MEASURES, type AggregateCell, type SortedMeasures } from '../store/aggregate.js';
 import { publishCount, publishSum, type Disclosure } from '../store/disclosure.js';
-import type { StoreScope } from '../store/scope.js';
+import type { StoreScope } from '../store/selection.js';
 import type { CountrySyncStatus } from '../store/syncState.js';
 import { sourcesFor, type ExchangeContext } from './context.js';
 import { codedSyncError } from './syncStatus.js';

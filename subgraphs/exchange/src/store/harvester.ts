@@ -48,6 +48,8 @@ export interface HarvesterDeps {
   clients: ReadonlyMap<string, CountryClient>;
   logger: Logger;
   intervalMs: number;
+  /** Called after each page is committed (the column image follows it). */
+  onPage?: () => void;
 }
 
 export function createHarvester(deps: HarvesterDeps): Harvester {
@@ -108,6 +110,7 @@ async function syncCountry(deps: HarvesterDeps, source: CountrySource): Promise<
     for (let hasMore = true; hasMore; ) {
       const page = await client.call<ChangePage>(VACANCY_CHANGES, { after: keyset, first: PAGE_SIZE }, `store-sync-${source.country}-${started}`);
       const written = await writePage(deps.db, source.country, page.records);
+      deps.onPage?.();
       const last = page.records.at(-1);
       if (last) keyset = { updatedAt: last.updatedAt, id: last.id };
       asOf = page.asOf;

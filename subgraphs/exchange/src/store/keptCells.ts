@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Cache, CachePolicy } from '../../../../core/cache/types.js';
 import { aggregate, ALL_MEASURES, type AggregateCell, type AggregateQuery } from './aggregate.js';
+import type { ColumnImage } from './columnImage.js';
 import { periodCounts, type PeriodFigures, type PeriodQuery } from './periodCounts.js';
+import { titleMatches, type StoreScope } from './selection.js';
 import type { StoreTables } from './tables.js';
 
 /**
- * The store's grouped passes, kept in the exchange's cache (Redis when configured, so replicas
- * share it) under the question and the data version of the countries it reads: a statistics or
+ * The store's grouped passes over the column image (brought up to date first), kept in the
+ * exchange's cache (Redis when configured, so replicas share it) under the question and the data version of the countries it reads: a statistics or
  * trend question asked again is answered without scanning the store, and any harvested page
  * changes the version, so a kept answer is never older than the store. The same question asked
  * while it is being computed waits for that computation instead of starting a second scan.
@@ -19,7 +21,12 @@ export interface KeptCells {
   periods(q: PeriodQuery, dataVersion: string): Promise<PeriodFigures[]>;
 }
 
-export function keptCells(db: Kysely<StoreTables>, cache: Cache, policy: CachePolicy): KeptCells {
+export function keptCells(db: Kysely<StoreTables>, image: ColumnImage, cache: Cache, policy: CachePolicy): KeptCells {
+  // Up to date with the store, then the text filter's slots (the titles live in the database only).
+  const ready = async (scope: StoreScope) => {
+    await image.current();
+    return titleMatches(db, image.columns, scope);
+  };
   const computing = new Map<string, Promise<unknown>>();
   const kept = async <T>(question: unknown, compute: () => Promise<T>): Promise<T> => {
     const key = `store-cells:${createHash('sha256').update(JSON.stringify(question)).digest('base64url')}`;
@@ -37,8 +44,8 @@ export function keptCells(db: Kysely<StoreTables>, cache: Cache, policy: CachePo
     return next;
   };
   return {
-    cells: (q, dataVersion) => kept(['cells', scopeKey(q.scope), q.groupBy, q.stockAt, q.from, q.to, [...q.rates], q.measures ?? ALL_MEASURES, dataVersion], () => aggregate(db, q)),
-    periods: (q, dataVersion) => kept(['periods', scopeKey(q.scope), q.groupBy, q.boundaries, dataVersion], () => periodCounts(db, q)),
+    cells: (q, dataVersion) => kept(['cells', scopeKey(q.scope), q.groupBy, q.stockAt, q.from, q.to, [...q.rates], q.measures ?? ALL_MEASURES, dataVersion], async () => aggregate(image.columns, q, await ready(q.scope))),
+    periods: (q, dataVersion) => kept(['periods', scopeKey(q.scope), q.groupBy, q.boundaries, dataVersion], async () => periodCounts(image.columns, q, await ready(q.scope))),
   };
 }
 

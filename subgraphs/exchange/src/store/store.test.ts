@@ -2,11 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POSTGRES_URL, requirePostgres } from '../../../../test/harness/requirements.js';
 import { aggregate } from './aggregate.js';
+import { columnImage } from './columnImage.js';
+import { CLOSED } from './columns.js';
 import { dropSchema, openStoreDb, type StoreDb } from './db.js';
 import { publishCount } from './disclosure.js';
 import { migrate } from './migrations.js';
 import type { ChangeRecord } from './records.js';
 import { writePage } from './upsert.js';
+import { createLogger } from '../../../../core/log.js';
 
 /**
  * The store layer against the real engines: PostgreSQL (random schema, dropped after) and the
@@ -41,18 +44,23 @@ for (const engine of ['postgresql', 'pglite'] as const) {
       if (!store) return;
       expect(await migrate(store.db, store.schema)).toEqual([]);
       const names = await store.db.selectFrom('store_migration').select('name').execute();
-      expect(names.map((n) => n.name)).toEqual(['001_vacancy_store.sql', '002_country_records.sql']);
+      expect(names.map((n) => n.name)).toEqual(['001_vacancy_store.sql', '002_country_records.sql', '003_vacancy_slot.sql']);
     });
 
     it('counts open stock and flow like a brute-force count, duplicates out, positions summed; closing is picked up', async () => {
       if (!store) return;
       const first = await writePage(store.db, 'ID', RECORDS);
       expect(first.added).toBe(120);
+      // Loaded after the first page, following the log for the second.
+      const image = columnImage(store.db, createLogger('store-test', 'silent'));
+      await image.current();
+      expect(image.status().rows).toBe(120);
       const closed = await writePage(store.db, 'ID', [record(1, { state: 'CLOSED', closedAt: '2026-03-20T00:00:00Z', updatedAt: '2026-05-01T00:00:00Z' }), record(2, { state: 'WITHDRAWN', closedAt: '2026-03-21T00:00:00Z', updatedAt: '2026-05-01T00:00:01Z' })]);
       expect(closed).toEqual({ added: 0, updated: 2, closed: 2 });
       const stockAt = new Date('2026-04-01T00:00:00Z');
       const [from, to] = [new Date('2026-02-01T00:00:00Z'), new Date('2026-03-01T00:00:00Z')];
-      const cells = await aggregate(store.db, { scope: { countries: ['ID'], includeDuplicates: false }, groupBy: ['ISCO_MAJOR'], stockAt, from, to, rates: new Map([['IDR', 1]]) });
+      await image.current();
+      const cells = aggregate(image.columns, { scope: { countries: ['ID'], includeDuplicates: false }, groupBy: ['ISCO_MAJOR'], stockAt, from, to, rates: new Map([['IDR', 1]]) });
       const live = RECORDS.filter((r) => r.duplicateOf === null && r.id !== 'ID:1' && r.id !== 'ID:2');
       for (const major of ['2', '7']) {
         const mine = live.filter((r) => r.iscoCode!.startsWith(major));
@@ -62,6 +70,10 @@ for (const engine of ['postgresql', 'pglite'] as const) {
         const inFeb = RECORDS.filter((r) => r.duplicateOf === null && r.iscoCode!.startsWith(major) && r.postedAt.startsWith('2026-02'));
         expect(cell.added).toBe(inFeb.length);
       }
+      const slots = await store.db.selectFrom('vacancy').select(['slot']).orderBy('slot').execute();
+      expect(slots.map((r) => r.slot), 'an update keeps its slot and draws no new one').toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+      const closedSlot = (await store.db.selectFrom('vacancy').select('slot').where('id', '=', 'ID:1').executeTakeFirstOrThrow()).slot;
+      expect(image.columns.state[closedSlot], 'the image follows the closing').toBe(CLOSED);
       const changes = await store.db.selectFrom('vacancy_change').select(['kind']).where('vacancy_id', 'in', ['ID:1', 'ID:2']).orderBy('seq').execute();
       expect(changes.map((c) => c.kind)).toEqual(['ADDED', 'ADDED', 'CLOSED', 'WITHDRAWN']);
     });

@@ -30,6 +30,8 @@ export interface VacancyRow {
   first_seen: Instant;
   last_seen: Instant;
   record_key: number;
+  /** The row's index in the column image (store/columns.ts), fixed at first insert. */
+  slot: Generated<number>;
 }
 
 export type ChangeKind = 'ADDED' | 'UPDATED' | 'CLOSED' | 'WITHDRAWN';

@@ -26,12 +26,13 @@ export async function writePage(db: Kysely<StoreTables>, country: string, record
   const latest = latestPerId(records);
   if (latest.length === 0) return { added: 0, updated: 0, closed: 0 };
   return db.transaction().execute(async (tx) => {
-    const before = new Map(
-      (await tx.selectFrom('vacancy').select(['id', 'state']).where('id', 'in', latest.map((r) => r.id)).execute()).map((r) => [r.id, r.state]),
-    );
+    const known = await tx.selectFrom('vacancy').select(['id', 'state', 'slot']).where('id', 'in', latest.map((r) => r.id)).execute();
+    const before = new Map(known.map((r) => [r.id, r.state]));
+    const slots = new Map(known.map((r) => [r.id, r.slot]));
+    // A known vacancy's own slot goes back in, so only new ones draw a number (no gaps from updates).
     await tx
       .insertInto('vacancy')
-      .values(latest.map((r) => toRow(country, r, seenAt)))
+      .values(latest.map((r) => ({ ...toRow(country, r, seenAt), ...(slots.has(r.id) ? { slot: slots.get(r.id)! } : {}) })))
       .onConflict((oc) =>
         oc.column('id').doUpdateSet((eb) => ({
           ...Object.fromEntries(UPDATED_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])),
