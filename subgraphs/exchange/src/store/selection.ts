@@ -133,9 +133,11 @@ export function grouping(c: VacancyColumns, groupBy: readonly StatsDimension[]):
     key: (i) => (((countries > 1 ? c.country[i]! : 0) * regions + (regions > 1 ? c.region[i]! : 0)) * iscos + (iscos > 1 ? prefixOf[c.isco[i]!]! : 0)) * months + (months > 1 ? c.month[i]! : 0),
     name: (key) => {
       const month = key % months;
-      const isco = Math.floor(key / months) % iscos;
-      const region = Math.floor(key / months / iscos) % regions;
-      const country = Math.floor(key / months / iscos / regions);
+      let rest = (key - month) / months;
+      const isco = rest % iscos;
+      rest = (rest - isco) / iscos;
+      const region = rest % regions;
+      const country = (rest - region) / regions;
       return {
         country: countries > 1 ? d.country.values[country]! : null,
         region: regions > 1 ? d.region.values[region]! : null,
