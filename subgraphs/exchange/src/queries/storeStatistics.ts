@@ -17,8 +17,8 @@ import { storeWindow, type StoreWindow, type WindowArgs } from './window.js';
 
 /**
  * `labourMarketStats` from the regional store: open stock on the reference date and new postings
- * in the period, postings and positions, duration of filled vacancies, wage quartiles — one SQL
- * pass, no national call for vacancies. Training supply still comes live from the countries
+ * in the period, postings and positions, duration of filled vacancies, wage quartiles — one pass
+ * over the store's column image, no national call for vacancies. Training supply still comes live from the countries
  * (`exchangeTrainingFacts`), grouped by the offers' own start month. Every published count goes
  * through the cell key method (store/disclosure.ts), then suppression. A country never synced is
  * listed in `sources` as NOT_SYNCED and left out — never counted as zero.
