@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { stringify } from 'yaml';
+import { Document, stringify, type Scalar, type YAMLMap } from 'yaml';
 import { fromRoot } from '../core/paths.js';
 import { composeSupergraph, registrySdl } from '../schema/compose.js';
 import { readSubgraphList, type SubgraphEntry } from '../schema/registry.js';
@@ -107,19 +107,29 @@ function disruptionBudget(name: string): Manifest {
 
 const registryVolume = { name: 'registry', configMap: { name: 'lmis-registry' } };
 
+const SUBGRAPH_RESOURCES = { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '512Mi' } };
+/**
+ * The exchange's peak RSS was 454 MB at 800,000 postings on PostgreSQL (docs/BENCHMARKS.md,
+ * "Vacancy store"; its column image grows 64 bytes per vacancy): 512Mi was only 1.1× that, 768Mi is
+ * ~1.7×, and the request is what it holds at that size.
+ */
+const EXCHANGE_RESOURCES = { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '768Mi' } };
+
 function subgraphWorkload(entry: SubgraphEntry): Workload {
   const country = entry.manifest.kind === 'country';
+  const exchange = entry.name === 'exchange';
   return {
     name: entry.name,
     port: entry.manifest.port,
     command: ['node', 'dist/subgraphs/main.js', entry.name],
     replicas: 2,
-    env: [secretEnv('GATEWAY_SHARED_SECRET'), secretEnv('REDIS_URL')],
+    // The exchange's vacancy store is the cluster's (managed) PostgreSQL, shared by its replicas.
+    env: [secretEnv('GATEWAY_SHARED_SECRET'), secretEnv('REDIS_URL'), ...(exchange ? [secretEnv('DATABASE_URL')] : [])],
     envFrom: country ? [{ secretRef: { name: upstreamSecret(entry) } }] : [],
     // The exchange finds the countries (their cluster URLs) in the registry.
-    mounts: entry.name === 'exchange' ? [{ name: 'registry', mountPath: '/app/schema/supergraph.yaml', subPath: 'supergraph.yaml', readOnly: true }] : [],
-    volumes: entry.name === 'exchange' ? [registryVolume] : [],
-    resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '512Mi' } },
+    mounts: exchange ? [{ name: 'registry', mountPath: '/app/schema/supergraph.yaml', subPath: 'supergraph.yaml', readOnly: true }] : [],
+    volumes: exchange ? [registryVolume] : [],
+    resources: exchange ? EXCHANGE_RESOURCES : SUBGRAPH_RESOURCES,
   };
 }
 
@@ -171,13 +181,24 @@ function registryConfig(entries: readonly SubgraphEntry[]): Manifest {
   };
 }
 
-function exampleSecrets(entries: readonly SubgraphEntry[]): Manifest[] {
+/** Comments shown above keys of the example Secrets. */
+const SECRET_NOTES: Record<string, string> = {
+  DATABASE_URL: ' The exchange\'s vacancy store: a ministry points it at its managed PostgreSQL (TLS; see deploy/README.md).',
+};
+
+function exampleSecrets(entries: readonly SubgraphEntry[]): Document[] {
   const countries = entries.filter((e) => e.manifest.kind === 'country');
-  const secret = (name: string, data: Record<string, string>): Manifest => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name, labels: PART_OF }, type: 'Opaque', stringData: data });
+  const secret = (name: string, data: Record<string, string>): Document => {
+    const doc = new Document({ apiVersion: 'v1', kind: 'Secret', metadata: { name, labels: PART_OF }, type: 'Opaque', stringData: data }, { aliasDuplicateObjects: false });
+    const keys = doc.getIn(['stringData'], true) as YAMLMap<Scalar, unknown>;
+    for (const pair of keys.items) if (SECRET_NOTES[String(pair.key.value)]) pair.key.commentBefore = SECRET_NOTES[String(pair.key.value)];
+    return doc;
+  };
   return [
     secret('lmis-secrets', {
       GATEWAY_SHARED_SECRET: 'replace-with-32-or-more-random-characters',
       REDIS_URL: 'rediss://:replace-me@redis.example.internal:6380',
+      DATABASE_URL: 'postgres://lmis:replace-me@postgres.example.internal:5432/lmis?sslmode=verify-full',
       API_KEYS: 'replace-key-1:public,replace-key-2:public',
       JWT_SECRET: 'replace-with-32-or-more-random-characters',
     }),
@@ -186,7 +207,7 @@ function exampleSecrets(entries: readonly SubgraphEntry[]): Manifest[] {
   ];
 }
 
-const documents = (manifests: Manifest[]) => HEADER + manifests.map((m) => stringify(m, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n');
+const documents = (manifests: Array<Manifest | Document>) => HEADER + manifests.map((m) => stringify(m, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n');
 
 /** Every generated file, by path under deploy/kubernetes. */
 export function generatedManifests(): Map<string, string> {

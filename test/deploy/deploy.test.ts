@@ -38,6 +38,7 @@ interface ComposeService {
   mem_limit?: string;
   depends_on?: Record<string, { condition: string }>;
   environment?: Record<string, string>;
+  volumes?: string[];
 }
 
 describe('docker-compose.yml', () => {
@@ -45,12 +46,13 @@ describe('docker-compose.yml', () => {
     expect(read('docker-compose.yml'), 'run npm run deploy:generate').toBe(generatedCompose());
   });
 
-  const services = (parseYaml(read('docker-compose.yml')) as { services: Record<string, ComposeService> }).services;
+  const file = parseYaml(read('docker-compose.yml')) as { services: Record<string, ComposeService>; volumes?: Record<string, unknown> };
+  const services = file.services;
   const built = Object.entries(services).filter(([, s]) => s.build === '.');
   const target = (s: ComposeService) => ({ entry: s.command?.[1], arg: s.command?.[2] });
 
   it('runs every app service from the one image with node on a built entry point, under tini', () => {
-    expect(built.length).toBe(Object.keys(services).length - 2); // all but the network holder and redis
+    expect(built.length).toBe(Object.keys(services).length - 3); // all but the network holder, redis and postgres
     for (const [name, s] of built) {
       checkCommand(s.command ?? [], name);
       expect(s.init, name).toBe(true);
@@ -64,7 +66,7 @@ describe('docker-compose.yml', () => {
     expect(started).toContainEqual({ entry: 'dist/gateway/src/main.js', arg: undefined });
   });
 
-  it('health-checks the gateway, every subgraph and Redis, limits memory, and starts dependents once healthy', () => {
+  it('health-checks the gateway, every subgraph, Redis and PostgreSQL, limits memory, and starts dependents once healthy', () => {
     for (const [name, s] of Object.entries(services).filter(([n]) => n !== 'net')) {
       expect(s.mem_limit, name).toMatch(/^\d+m$/);
       if (!name.startsWith('sim-')) expect(s.healthcheck?.test, name).toBeDefined();
@@ -81,6 +83,27 @@ describe('docker-compose.yml', () => {
       expect(s.environment?.REDIS_URL, name).toMatch(/^redis:\/\//);
       expect(s.environment?.GATEWAY_SHARED_SECRET, name).toMatch(/^\$\{GATEWAY_SHARED_SECRET:\?/);
     }
+  });
+
+  it('keeps the exchange\'s vacancy store in the postgres service, on a named volume, reached on loopback only', () => {
+    const postgres = services.postgres;
+    expect(postgres?.image).toMatch(/^postgres:16-alpine$/);
+    expect(postgres?.command).toEqual(['postgres', '-c', 'listen_addresses=127.0.0.1']);
+    expect(postgres?.healthcheck?.test.slice(0, 4)).toEqual(['CMD', 'pg_isready', '-h', '127.0.0.1']);
+    const password = postgres?.environment?.POSTGRES_PASSWORD ?? '';
+    expect(password).toMatch(/^\$\{POSTGRES_PASSWORD:-[^}]+\}$/);
+    const volume = postgres?.volumes?.[0]?.split(':')[0] ?? '';
+    expect(postgres?.volumes?.[0]).toBe(`${volume}:/var/lib/postgresql/data`);
+    expect(file.volumes, 'a named volume').toHaveProperty(volume);
+    const exchange = services.exchange;
+    expect(exchange?.environment?.DATABASE_URL).toBe(`postgres://lmis:${password}@127.0.0.1:5432/lmis`);
+    expect(exchange?.depends_on?.postgres).toEqual({ condition: 'service_healthy' });
+    const others = built.filter(([name]) => name !== 'exchange').map(([name, s]) => [name, s.environment?.DATABASE_URL]);
+    expect(others.filter(([, url]) => url !== undefined), 'only the exchange has a store').toEqual([]);
+  });
+
+  it('gives the exchange room over its peak RSS on PostgreSQL (454 MB at 800,000 postings)', () => {
+    expect(parseInt(services.exchange?.mem_limit ?? '0', 10)).toBeGreaterThanOrEqual(1.5 * 454);
   });
 
   it('points each country subgraph at UPSTREAM_<COUNTRY>_URL and opens only the gateway beyond loopback', () => {
@@ -175,6 +198,20 @@ describe('deploy/kubernetes', () => {
       // Long enough for the preStop pause and the 10 s drain.
       expect(pod.terminationGracePeriodSeconds).toBeGreaterThanOrEqual(20);
     }
+  });
+
+  it('gives the exchange alone the store\'s DATABASE_URL from lmis-secrets, and room over its peak RSS', () => {
+    for (const d of deployments) {
+      const container = d.spec?.template.spec.containers[0];
+      const url = container.env.find((e: { name: string }) => e.name === 'DATABASE_URL');
+      if (d.metadata.name !== 'exchange') expect(url, d.metadata.name).toBeUndefined();
+      else {
+        expect(url?.valueFrom.secretKeyRef).toEqual({ name: 'lmis-secrets', key: 'DATABASE_URL' });
+        expect(parseInt(container.resources.limits.memory, 10)).toBeGreaterThanOrEqual((1.5 * 454e6) / 2 ** 20);
+      }
+    }
+    const secret = ofKind('Secret').find((s) => s.metadata.name === 'lmis-secrets');
+    expect(secret?.stringData?.DATABASE_URL).toMatch(/^postgres:\/\/.*replace/);
   });
 
   it('routes the cluster registry and its supergraph to the Services', () => {
