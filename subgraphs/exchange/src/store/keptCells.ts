@@ -9,9 +9,10 @@ import type { StoreTables } from './tables.js';
 
 /**
  * The store's grouped passes over the column image (brought up to date first), kept in the
- * exchange's cache (Redis when configured, so replicas share it) under the question and the data version of the countries it reads: a statistics or
- * trend question asked again is answered without scanning the store, and any harvested page
- * changes the version, so a kept answer is never older than the store. The same question asked
+ * exchange's cache (Redis when configured, so replicas share it) under the question and the data
+ * version of the countries it reads: a statistics or trend question asked again is answered
+ * without a pass, and any harvested page changes the version, so a kept answer is never older
+ * than the store. The same question asked
  * while it is being computed waits for that computation instead of starting a second scan.
  */
 
