@@ -44,7 +44,7 @@ for (const engine of ['postgresql', 'pglite'] as const) {
       if (!store) return;
       expect(await migrate(store.db, store.schema)).toEqual([]);
       const names = await store.db.selectFrom('store_migration').select('name').execute();
-      expect(names.map((n) => n.name)).toEqual(['001_vacancy_store.sql', '002_country_records.sql', '003_vacancy_slot.sql']);
+      expect(names.map((n) => n.name)).toEqual(['001_vacancy_store.sql', '002_country_records.sql', '003_vacancy_slot.sql', '004_harvest_lease.sql']);
     });
 
     it('counts open stock and flow like a brute-force count, duplicates out, positions summed; closing is picked up', async () => {

@@ -1,11 +1,11 @@
-import { type Kysely, type Selectable, type Updateable } from 'kysely';
+import { type Kysely, type Selectable } from 'kysely';
 import type { CountrySource } from '../registry.js';
 import type { CountrySyncRow, StoreTables, SyncState } from './tables.js';
 
 /**
  * Each country's harvest as the store remembers it: where the last sync stopped (the keyset),
  * how complete the data is (as-of), and how the last attempt went. Shared by the harvester
- * (writes), /ready and the graph's syncStatus (read).
+ * (writes, only while it holds the country's lease: lease.ts), /ready and the graph's syncStatus (read).
  */
 
 export interface CountrySyncStatus {
@@ -44,10 +44,6 @@ export async function ensureCountries(db: Kysely<StoreTables>, countries: readon
 
 export async function readSync(db: Kysely<StoreTables>, country: string): Promise<Selectable<CountrySyncRow> | undefined> {
   return db.selectFrom('country_sync').selectAll().where('country', '=', country).executeTakeFirst();
-}
-
-export async function updateSync(db: Kysely<StoreTables>, country: string, values: Updateable<CountrySyncRow>): Promise<void> {
-  await db.updateTable('country_sync').set(values).where('country', '=', country).execute();
 }
 
 export async function syncStatuses(db: Kysely<StoreTables>, now = Date.now()): Promise<CountrySyncStatus[]> {

@@ -62,6 +62,9 @@ export interface CountrySyncRow {
   failures: ColumnType<number, number | undefined, number>;
   last_changes: ColumnType<number, number | undefined, number>;
   records: ColumnType<number, number | undefined, number>;
+  /** The replica syncing the country now (store/lease.ts, migration 004). */
+  lease_owner: string | null;
+  lease_until: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
 export interface StoreTables {

@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
+import { LeaseLost, renewLease } from './lease.js';
 import { changeKinds, toRow, type ChangeRecord } from './records.js';
 import type { StoreTables, VacancyChangeRow } from './tables.js';
 
@@ -16,16 +17,28 @@ import type { StoreTables, VacancyChangeRow } from './tables.js';
  */
 export const FEED_LOCK = 'lmis-store-feed:';
 
+export interface PageOptions {
+  seenAt?: Date;
+  /**
+   * The harvester's lease: the page is written only while it holds the country's lease (else
+   * LeaseLost, nothing written). Checked in the page's own transaction, so a replica that stalled
+   * past its lease cannot write beside the one that took it over.
+   */
+  leaseOwner?: string;
+}
+
 export interface PageWrite {
   added: number;
   updated: number;
   closed: number;
 }
 
-export async function writePage(db: Kysely<StoreTables>, country: string, records: readonly ChangeRecord[], seenAt = new Date()): Promise<PageWrite> {
+export async function writePage(db: Kysely<StoreTables>, country: string, records: readonly ChangeRecord[], options: PageOptions = {}): Promise<PageWrite> {
+  const { seenAt = new Date(), leaseOwner } = options;
   const latest = latestPerId(records);
   if (latest.length === 0) return { added: 0, updated: 0, closed: 0 };
   return db.transaction().execute(async (tx) => {
+    if (leaseOwner !== undefined && !(await renewLease(tx, country, leaseOwner))) throw new LeaseLost(country);
     const known = await tx.selectFrom('vacancy').select(['id', 'state', 'slot']).where('id', 'in', latest.map((r) => r.id)).execute();
     const before = new Map(known.map((r) => [r.id, r.state]));
     const slots = new Map(known.map((r) => [r.id, r.slot]));

@@ -22,7 +22,7 @@ export interface VacancyStore {
   schema: string;
   image: ColumnImage;
   statuses(): Promise<CountrySyncStatus[]>;
-  /** Sync every country now and wait (a sync already running is awaited first). */
+  /** Sync every country now and wait (a sync already running, here or on another replica, is awaited first). */
   syncNow(): Promise<SyncReport[]>;
   close(): Promise<void>;
 }
