@@ -5,6 +5,8 @@ import { startStack, type TestStack } from '../../../../test/harness/stack.js';
 import { createKitMetrics, createUpstreamClient } from '../../../kit/index.js';
 import { countryClient } from '../countryClient.js';
 import { discoverCountries, type CountrySource } from '../registry.js';
+import { columnImage } from './columnImage.js';
+import { STATES } from './columns.js';
 import { openStoreDb, type StoreDb } from './db.js';
 import { createHarvester } from './harvester.js';
 import { migrate } from './migrations.js';
@@ -19,12 +21,12 @@ describe('store harvest from the country subgraphs', () => {
   let stack: TestStack;
   let store: StoreDb;
   const logger = pino({ level: 'silent' });
-  const harvesterFor = (countries: CountrySource[]) => {
+  const harvesterFor = (countries: CountrySource[], onPage?: () => void) => {
     const metrics = createKitMetrics('harvest_test');
     const clients = new Map(
       countries.map((c) => [c.name, countryClient(c, createUpstreamClient({ name: c.name, baseUrl: c.url, timeoutMs: 10_000, retries: 0, logger, metrics }), stack.config.gatewaySecret, { pageMs: 10_000, bulkMs: 10_000 })]),
     );
-    return createHarvester({ db: store.db, countries, clients, logger, intervalMs: 0 });
+    return createHarvester({ db: store.db, countries, clients, logger, intervalMs: 0, ...(onPage ? { onPage } : {}) });
   };
 
   beforeAll(async () => {
@@ -39,7 +41,8 @@ describe('store harvest from the country subgraphs', () => {
 
   it('syncs every country fully, then picks up new, closed and withdrawn postings after the clock advances', async () => {
     const countries = discoverCountries(stack.subgraphUrls);
-    const harvester = harvesterFor(countries);
+    const image = columnImage(store.db, logger);
+    const harvester = harvesterFor(countries, image.poke);
     const first = await harvester.syncNow();
     expect(first.map((r) => [r.country, r.ok, r.added])).toEqual(countries.map((c) => [c.country, true, 300]));
     const advanced = await fetch(`${stack.simulatorUrls.indonesia}/__sim/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ changes: 60 }) });
@@ -53,6 +56,11 @@ describe('store harvest from the country subgraphs', () => {
     const statuses = await syncStatuses(store.db);
     expect(statuses.every((s) => s.state === 'OK' && s.fullSyncDone)).toBe(true);
     expect(statuses.find((s) => s.country === 'ID')!.records).toBe(300 + again!.added);
+    // The column image statistics read followed both syncs: the same rows in the same states as the table.
+    await image.current();
+    expect(image.status().rows).toBe(statuses.reduce((n, s) => n + s.records, 0));
+    const stored = await store.db.selectFrom('vacancy').select(['slot', 'state']).execute();
+    expect(stored.filter((r) => image.columns.state[r.slot] !== STATES.indexOf(r.state)).length).toBe(0);
     await harvester.stop();
   }, 120_000);
 
