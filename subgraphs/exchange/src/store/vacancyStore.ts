@@ -60,6 +60,8 @@ export async function startVacancyStore(deps: VacancyStoreDeps): Promise<Vacancy
     syncNow: () => running.syncNow(),
     close: async () => {
       await running.stop();
+      // The last page's catch-up finishes before the database closes (else it fails, logged as falling behind).
+      await image.current().catch(() => undefined);
       await store.close();
     },
   };
