@@ -1,5 +1,6 @@
 /** The shared core every simulated national system is built on. */
 export { startSimServer, type SimServerOptions } from './server.js';
+export { BearerTokens, type BearerCheck, type OAuthClient } from './bearerTokens.js';
 export { createRng, weightedTable, type Rng } from './rng.js';
 export {
   BadRequest,

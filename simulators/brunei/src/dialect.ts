@@ -1,17 +1,16 @@
-import type { NativeDialect, SimRequest, SimResponse } from '../../core/index.js';
+import type { BearerTokens, NativeDialect, SimRequest, SimResponse } from '../../core/index.js';
 
 /**
  * OData v2's JSON error body, `{ error: { code, message: { lang, value } } }`, with the service's
  * own codes; and the bearer-token check (tokens from POST /connect/token).
  */
-export function jcbDialect(tokens: Map<string, number>): NativeDialect {
+export function jcbDialect(tokens: BearerTokens): NativeDialect {
   return {
     error: (status, message) => odataError(status, message),
     authenticate: (req: SimRequest) => {
-      const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
-      const expires = token ? tokens.get(token) : undefined;
-      if (expires !== undefined && expires > Date.now()) return null;
-      const reason = token === undefined ? 'Bearer token required' : expires === undefined ? 'Token is not valid' : 'Token has expired';
+      const check = tokens.check(req);
+      if (check === 'valid') return null;
+      const reason = { missing: 'Bearer token required', unknown: 'Token is not valid', expired: 'Token has expired' }[check];
       return { ...odataError(401, reason), headers: { 'www-authenticate': `Bearer realm="JobCentre Brunei", error="invalid_token"` } };
     },
   };

@@ -1,8 +1,8 @@
-import { LiveMarket, coursesFor, generateCourses, generateJobs, startSimServer, type AdvanceReport, type AdvanceRequest, type GeneratedJob, type RunningSimulator, type SimulatorOptions } from '../../core/index.js';
+import { BearerTokens, LiveMarket, coursesFor, generateCourses, generateJobs, startSimServer, type AdvanceReport, type AdvanceRequest, type GeneratedJob, type OAuthClient, type RunningSimulator, type SimulatorOptions } from '../../core/index.js';
 import { jcbDialect } from './dialect.js';
 import { toJcbCourse, toJcbVacancy, withChanges, type JcbVacancy } from './native.js';
 import { profile, trainingProfile } from './profile.js';
-import { jcbRoutes, type OAuthClient } from './routes.js';
+import { jcbRoutes } from './routes.js';
 import { indexVacancies, type JcbData } from './store.js';
 
 export type { JcbData } from './store.js';
@@ -41,7 +41,7 @@ export async function serveData(data: JcbData, options: JcbSimulatorOptions, adv
     clientSecret: options.clientSecret ?? JCB_DEV_CLIENT.clientSecret,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
   };
-  const tokens = new Map<string, number>();
+  const tokens = new BearerTokens();
   return startSimServer({ name: 'brunei', options, routes: jcbRoutes(data, client, tokens), dialect: jcbDialect(tokens), ...(advance ? { advance } : {}) });
 }
 

@@ -1,16 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { BadRequest, NotFound, type Route, type SimRequest, type SimResponse } from '../../core/index.js';
+import { BadRequest, NotFound, type BearerTokens, type OAuthClient, type Route, type SimRequest, type SimResponse } from '../../core/index.js';
 import { odataError } from './dialect.js';
 import { metadataDocument } from './metadata.js';
 import { SERVICE_ROOT, odataDate, type JcbCourse, type JcbVacancy } from './native.js';
 import { compile, parseFilter, type Expr, type Properties } from './odata.js';
 import { COURSE_PROPERTIES, VACANCY_PROPERTIES, changesPlan, matchVacancies, type JcbData } from './store.js';
-
-export interface OAuthClient {
-  clientId: string;
-  clientSecret: string;
-  tokenTtlSeconds: number;
-}
 
 /** Server-driven paging: at most this many entities an answer; `__next` carries on. */
 export const MAX_PAGE = 500;
@@ -28,7 +21,7 @@ const COURSE_ORDER = 'StartDate asc,CourseId asc';
  * same postings in change order: the "changed since" feed), `TrainingCourses`, keyed access
  * `Vacancies('JCB-0000001')`, the service document and `$metadata`.
  */
-export function jcbRoutes(data: JcbData, client: OAuthClient, tokens: Map<string, number>): Route[] {
+export function jcbRoutes(data: JcbData, client: OAuthClient, tokens: BearerTokens): Route[] {
   const get = (name: string, path: string, handler: Route['handler'], auth = true): Route => ({ name, method: 'GET', path, auth, handler: odata(handler) });
   return [
     { name: 'token', method: 'POST', path: '/connect/token', auth: false, handler: (req) => issueToken(req, client, tokens) },
@@ -42,7 +35,7 @@ export function jcbRoutes(data: JcbData, client: OAuthClient, tokens: Map<string
 }
 
 /** RFC 6749 client credentials, the client authenticated with HTTP Basic (client_secret_basic). */
-function issueToken(req: SimRequest, client: OAuthClient, tokens: Map<string, number>): SimResponse {
+function issueToken(req: SimRequest, client: OAuthClient, tokens: BearerTokens): SimResponse {
   const form = req.form();
   if (form.get('grant_type') !== 'client_credentials') return { status: 400, json: { error: 'unsupported_grant_type', error_description: 'grant_type must be client_credentials' } };
   const basic = /^Basic (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
@@ -50,9 +43,7 @@ function issueToken(req: SimRequest, client: OAuthClient, tokens: Map<string, nu
   if (id !== client.clientId || secret !== client.clientSecret) {
     return { status: 401, headers: { 'www-authenticate': 'Basic realm="JobCentre Brunei"' }, json: { error: 'invalid_client', error_description: 'Client authentication failed' } };
   }
-  const token = randomBytes(24).toString('base64url');
-  tokens.set(token, Date.now() + client.tokenTtlSeconds * 1000);
-  return { json: { access_token: token, token_type: 'Bearer', expires_in: client.tokenTtlSeconds, scope: 'vacancies.read courses.read' } };
+  return { json: { access_token: tokens.issue(client.tokenTtlSeconds), token_type: 'Bearer', expires_in: client.tokenTtlSeconds, scope: 'vacancies.read courses.read' } };
 }
 
 /** The service's own error body for what a handler refuses (the core answers with it too). */

@@ -1,14 +1,13 @@
-import type { NativeDialect, SimRequest, SimResponse } from '../../core/index.js';
+import type { BearerTokens, NativeDialect, SimRequest, SimResponse } from '../../core/index.js';
 
 /** Spring Boot's error body, and OAuth2 bearer-token checks (expired tokens answer 401 invalid_token). */
-export function mfjDialect(tokens: Map<string, number>): NativeDialect {
+export function mfjDialect(tokens: BearerTokens): NativeDialect {
   return {
     error: (status, message) => springError(status, message),
     authenticate: (req: SimRequest) => {
-      const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
-      const expires = token ? tokens.get(token) : undefined;
-      if (expires !== undefined && expires > Date.now()) return null;
-      const description = token === undefined ? 'Full authentication is required' : expires === undefined ? 'Invalid access token' : 'Access token expired';
+      const check = tokens.check(req);
+      if (check === 'valid') return null;
+      const description = { missing: 'Full authentication is required', unknown: 'Invalid access token', expired: 'Access token expired' }[check];
       return { status: 401, headers: { 'www-authenticate': `Bearer error="invalid_token", error_description="${description}"` }, json: { error: 'invalid_token', error_description: description } };
     },
   };

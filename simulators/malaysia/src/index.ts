@@ -1,9 +1,9 @@
-import { LiveMarket, coursesFor, generateCourses, generateJobs, startSimServer, type AdvanceReport, type AdvanceRequest, type GeneratedJob, type RunningSimulator, type SimulatorOptions } from '../../core/index.js';
+import { BearerTokens, LiveMarket, coursesFor, generateCourses, generateJobs, startSimServer, type AdvanceReport, type AdvanceRequest, type GeneratedJob, type OAuthClient, type RunningSimulator, type SimulatorOptions } from '../../core/index.js';
 import { mfjDialect } from './dialect.js';
 import { indexJobs, type MfjData } from './jobIndex.js';
 import { toMfjJobs, toNewMfjJob, toProgramme, withChanges, type MfjJob } from './native.js';
 import { profile, trainingProfile } from './profile.js';
-import { mfjRoutes, type OAuthSettings } from './routes.js';
+import { mfjRoutes } from './routes.js';
 
 export type { MfjData } from './jobIndex.js';
 export type { MfjJob, MfjProgramme } from './native.js';
@@ -11,7 +11,7 @@ export type { MfjJob, MfjProgramme } from './native.js';
 /** The dev client; subgraphs/malaysia/subgraph.json declares the same defaults for the adapter. */
 export const MFJ_DEV_CLIENT = { clientId: 'lmis-gateway', clientSecret: 'sim-myfuturejobs-secret' };
 
-export type MfjSimulatorOptions = SimulatorOptions & Partial<OAuthSettings>;
+export type MfjSimulatorOptions = SimulatorOptions & Partial<OAuthClient>;
 
 /** MYFutureJobs (PERKESO) + TVET training programmes, simulated. `tokenTtlSeconds` lets tests expire tokens fast. */
 export async function startSimulator(options: MfjSimulatorOptions): Promise<RunningSimulator> {
@@ -36,12 +36,12 @@ function redressed(native: MfjJob | undefined, job: GeneratedJob, seed: number):
  * makes. Planted data has no clock unless `advance` is given.
  */
 export async function serveData(data: MfjData, options: MfjSimulatorOptions, advance?: (request: AdvanceRequest) => AdvanceReport): Promise<RunningSimulator> {
-  const oauth: OAuthSettings = {
+  const oauth: OAuthClient = {
     clientId: options.clientId ?? MFJ_DEV_CLIENT.clientId,
     clientSecret: options.clientSecret ?? MFJ_DEV_CLIENT.clientSecret,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 300,
   };
-  const tokens = new Map<string, number>();
+  const tokens = new BearerTokens();
   return startSimServer({ name: 'malaysia', options, routes: mfjRoutes(data, oauth, tokens), dialect: mfjDialect(tokens), ...(advance ? { advance } : {}) });
 }
 

@@ -1,17 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fromRoot } from '../../../core/paths.js';
-import { BadRequest, NotFound, type Route, type SimRequest, type SimResponse } from '../../core/index.js';
+import { BadRequest, NotFound, type BearerTokens, type OAuthClient, type Route, type SimRequest, type SimResponse } from '../../core/index.js';
 import { springError } from './dialect.js';
 import { facetCounts, firstChangedSince, matchJobs, type Facet, type JobQuery, type MfjData } from './jobIndex.js';
 import type { MfjJob } from './native.js';
 import { occupations } from './profile.js';
-
-export interface OAuthSettings {
-  clientId: string;
-  clientSecret: string;
-  tokenTtlSeconds: number;
-}
 
 /** Larger than the real portal's page so that statistics pulls stay few calls; see README. */
 const MAX_LIMIT = 500;
@@ -23,7 +16,7 @@ const RECENCY_DAYS: Record<string, number> = { TODAY: 1, '3DAYSAGO': 3, '1WEEKAG
 const INDEXED: ReadonlySet<string> = new Set<Facet>(['CONTRACT_TYPE', 'SALARY', 'EDUCATION', 'STATE', 'MASCO', 'SKILL']);
 const SORTS = ['postedDate,desc', 'postedDate,asc'];
 
-export function mfjRoutes(data: MfjData, oauth: OAuthSettings, tokens: Map<string, number>): Route[] {
+export function mfjRoutes(data: MfjData, oauth: OAuthClient, tokens: BearerTokens): Route[] {
   const openapi = readFileSync(fromRoot('simulators/malaysia/contract/openapi.json'), 'utf8');
   const route = (name: string, method: Route['method'], path: string, handler: Route['handler'], auth = true): Route => ({ name, method, path, auth, handler: spring(handler) });
   return [
@@ -55,13 +48,11 @@ function spring(handler: Route['handler']): Route['handler'] {
   };
 }
 
-function issueToken(req: SimRequest, oauth: OAuthSettings, tokens: Map<string, number>): SimResponse {
+function issueToken(req: SimRequest, oauth: OAuthClient, tokens: BearerTokens): SimResponse {
   const form = req.form();
   if (form.get('grant_type') !== 'client_credentials') return { status: 400, json: { error: 'unsupported_grant_type', error_description: 'Only client_credentials is supported' } };
   if (form.get('client_id') !== oauth.clientId || form.get('client_secret') !== oauth.clientSecret) return { status: 401, json: { error: 'invalid_client', error_description: 'Bad client credentials' } };
-  const token = randomBytes(24).toString('base64url');
-  tokens.set(token, Date.now() + oauth.tokenTtlSeconds * 1000);
-  return { json: { access_token: token, token_type: 'Bearer', expires_in: oauth.tokenTtlSeconds, scope: 'jobs.read training.read' } };
+  return { json: { access_token: tokens.issue(oauth.tokenTtlSeconds), token_type: 'Bearer', expires_in: oauth.tokenTtlSeconds, scope: 'jobs.read training.read' } };
 }
 
 function searchJobs(data: MfjData, query: URLSearchParams): SimResponse {
